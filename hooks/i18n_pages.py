@@ -1,0 +1,93 @@
+"""Register generated pages with mkdocs-static-i18n (the one module that touches its internals).
+
+Pinned to mkdocs-static-i18n 1.3.1.  The plugin localizes only files it finds in
+``docs/``: it rebuilds every File from ``docs_dir`` in its ``on_files``
+(priority -100), so in-memory pages added before it are lost or crash the build.
+We add ours after it (priority -200) and set, on each File, what the plugin
+itself would have set and later reads:
+
+- ``alternates`` ({language: File}) — the language switcher of each page
+  (``reconfigure_page_context``) and the hreflang links of ``sitemap.xml``;
+- ``locale``, ``localization``, ``locale_alternate_of``, ``norm_src_uri`` —
+  the per-file language bookkeeping;
+- ``plugin.i18n_files_per_language[lang]`` — the pages the sitemap lists.
+
+``tests/test_i18n_pages.py`` builds a site and checks the switcher target,
+``<html lang>`` and the sitemap's hreflang entries, so an upgrade of the plugin
+that changes any of this fails loudly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+SUPPORTED_VERSION = "1.3.1"
+
+
+def i18n_plugin(config: "MkDocsConfig"):
+    """The static-i18n plugin instance, checked for the version this module knows."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError("the library hook needs the 'i18n' plugin (mkdocs-static-i18n) in mkdocs.yml")
+    from importlib.metadata import version
+
+    found = version("mkdocs-static-i18n")
+    if found != SUPPORTED_VERSION:
+        raise PluginError(
+            f"hooks/i18n_pages.py supports mkdocs-static-i18n {SUPPORTED_VERSION}, found {found}; "
+            "check the regression test tests/test_i18n_pages.py before changing the pin")
+    return plugin
+
+
+def current_language(config: "MkDocsConfig") -> str:
+    plugin = i18n_plugin(config)
+    return plugin.current_language or plugin.default_language
+
+
+def languages(config: "MkDocsConfig") -> tuple[str, list]:
+    """The default language and every built language."""
+    plugin = i18n_plugin(config)
+    return plugin.default_language, list(plugin.build_languages)
+
+
+def localized_src_uri(norm_src_uri: str, lang: str, default: str) -> str:
+    return norm_src_uri if lang == default else f"{lang}/{norm_src_uri}"
+
+
+def add_pages(files: Files, config: "MkDocsConfig", pages: Iterable, lang: str) -> list:
+    """Add generated pages of ``lang`` to ``files`` as if the plugin had found them.
+
+    Args:
+        pages: objects with ``path`` (language-neutral, e.g. ``library/x.md``) and
+            ``content``.
+    Returns:
+        The new File objects.
+    """
+    plugin = i18n_plugin(config)
+    default = plugin.default_language
+    added = []
+    for page in pages:
+        file = File.generated(config, localized_src_uri(page.path, lang, default), content=page.content)
+        alternates = {}
+        for other in plugin.build_languages:
+            if other == lang:
+                alternates[other] = file
+            else:
+                # Only its URL is read (switcher link, sitemap href): the real page
+                # of that language is made in that language's own pass.
+                alternates[other] = File.generated(config, localized_src_uri(page.path, other, default), content="")
+        file.alternates = alternates
+        file.locale = lang
+        file.localization = None if lang == default else lang
+        file.locale_alternate_of = lang
+        file.norm_src_uri = page.path
+        files.append(file)
+        added.append(file)
+    plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
+    return added

@@ -1,0 +1,148 @@
+"""Render the per-language views into the Markdown pages MkDocs builds.
+
+Templates live in the theme's ``overrides/library/`` folder (``*.html`` files, so
+MkDocs does not copy them into the site) and are rendered by Jinja with
+autoescaping on: every editor's text is escaped; only the ``description``
+Markdown, which the validator has checked for raw HTML and unsafe links, goes to
+MkDocs unescaped.  Each page starts with front matter (title, description).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .model import LANGUAGES
+from .views import SiteView, page_url, pick, relative
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page to hand to MkDocs.
+
+    Attributes:
+        path: Language-neutral source path, e.g. ``library/x.md``; the French page
+            is published under ``fr/`` by the i18n plugin's rules.
+        content: The Markdown text (front matter included).
+        source: The file an editor changes to change this page (edit link).
+    """
+
+    path: str
+    content: str
+    source: Optional[str] = None
+
+
+def _front_matter(title: str, description: str = "") -> Markup:
+    # JSON strings are valid YAML scalars; escaping the title keeps it text in the
+    # theme's templates, which do not escape page titles.
+    lines = ["---", f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(str(escape(description)), ensure_ascii=False)}")
+    lines.append("---")
+    return Markup("\n".join(lines))
+
+
+def _lang_attr(text, page_lang: str) -> Markup:
+    """``lang="en"`` when a text is not in the page's language."""
+    if text is not None and getattr(text, "lang", page_lang) != page_lang:
+        return Markup(f' lang="{text.lang}"')
+    return Markup("")
+
+
+class Renderer:
+    """Renders every generated page of one language."""
+
+    def __init__(self, templates_dir: Path):
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick)
+
+    def _render(self, name: str, **context) -> str:
+        return self.env.get_template(name).render(**context)
+
+    def pages(self, site: SiteView) -> list:
+        """Every generated page of ``site.lang``."""
+        out = [self.library(site)]
+        out += [self.resource(site, record) for record in site.catalogue.records.values()]
+        out += self.pillars(site)
+        out += [self.program(site, program) for program in site.catalogue.programs.values()]
+        return out
+
+    def library(self, site: SiteView) -> GeneratedPage:
+        url = page_url(site.lang, "library/")
+        cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
+        content = self._render("library.html", t=site.t, lang=site.lang, cards=cards)
+        return GeneratedPage("library/index.md", content, "data/resources/")
+
+    def resource(self, site: SiteView, record) -> GeneratedPage:
+        content = self._render("resource.html", t=site.t, lang=site.lang, r=site.resource(record))
+        return GeneratedPage(f"library/{record.id}.md", content, record.source)
+
+    def pillars(self, site: SiteView) -> list:
+        vocab = site.catalogue.vocabularies.get("pillars")
+        if vocab is None:
+            return []
+        index_url = page_url(site.lang, "pillars/")
+        tagged: dict = {pid: [] for pid in vocab.terms}
+        for record in site.catalogue.records.values():
+            for pid in record.pillars:
+                tagged.setdefault(pid, []).append(record)
+        pillars = []
+        for term in vocab.terms.values():
+            url = page_url(site.lang, f"pillars/{term.id}/")
+            cards = sorted((site.card(r, url) for r in tagged[term.id]), key=lambda c: (c["sort"], c["id"]))
+            pillars.append({
+                "id": term.id,
+                "href": relative(index_url, url),
+                "title": pick(term.label, site.lang),
+                "summary": pick(term.definition, site.lang),
+                "description": pick(term.extra.get("description"), site.lang),
+                "aims": pick(term.extra.get("aims"), site.lang),
+                "count": len(cards),
+                "cards": cards,
+                "index_href": relative(url, index_url),
+            })
+        note = pick(site.catalogue.pillars_note, site.lang)
+        out = [GeneratedPage("pillars/index.md",
+                             self._render("pillars.html", t=site.t, lang=site.lang, pillars=pillars, note=note),
+                             "data/pillars.yml")]
+        for pillar in pillars:
+            out.append(GeneratedPage(f"pillars/{pillar['id']}.md",
+                                     self._render("pillar.html", t=site.t, lang=site.lang, p=pillar, note=note),
+                                     "data/pillars.yml"))
+        return out
+
+    def program(self, site: SiteView, program) -> GeneratedPage:
+        lang = site.lang
+        view = {
+            "title": pick(program.title, lang),
+            "summary": pick(program.summary, lang),
+            "description": pick(program.description, lang),
+            "organisers": pick(program.organisers, lang),
+            "key_dates": [{"date": d["date"], "label": pick(d["label"], lang)} for d in program.key_dates],
+            "cohorts": program.cohorts,
+            "contact": pick(program.contact, lang),
+            "source_updated": program.source_updated,
+        }
+        content = self._render("program.html", t=site.t, lang=lang, p=view)
+        return GeneratedPage(f"programs/{program.id}.md", content, program.source)
+
+
+def render_language(catalogue, strings: dict, lang: str, templates_dir: Path, docs_dir: Path,
+                    edit_url_base: str = "") -> list:
+    """All generated pages of one language (the hooks' and scripts' entry point)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    site = SiteView(catalogue, strings, lang, docs_dir, edit_url_base)
+    return Renderer(templates_dir).pages(site)

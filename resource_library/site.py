@@ -1,0 +1,81 @@
+"""The library content of one project, loaded once per change of its files.
+
+MkDocs (with static-i18n) runs every hook event once per language, and ``mkdocs
+serve`` keeps hook modules alive across rebuilds.  :class:`ContentCache` loads and
+validates the content only when a file under ``data/`` or ``docs/`` changed (by
+size and modification time), and renders each language's pages once per
+content version.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .catalogue import Catalogue, load_catalogue
+from .interface import load_interface
+from .problems import ContentError
+from .render import render_language
+
+
+@dataclass
+class Content:
+    catalogue: Catalogue
+    strings: dict
+    docs_dir: Path
+    templates_dir: Path
+    pages: dict = field(default_factory=dict)  # {(lang, edit_url_base): [GeneratedPage]}
+
+
+def signature(*folders: Path) -> tuple:
+    """Names, sizes and modification times of every file under ``folders``."""
+    entries = []
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                entries.append((path, st.st_size, st.st_mtime_ns))
+    return tuple(entries)
+
+
+class ContentCache:
+    """Loads a project's content and renders its pages, once per change."""
+
+    def __init__(self):
+        self._key: Optional[tuple] = None
+        self._content: Optional[Content] = None
+
+    def get(self, root: Path, docs_dir: Optional[Path] = None) -> Content:
+        """The validated content; raises :class:`ContentError` listing every error."""
+        root = Path(root)
+        docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+        key = (str(root), str(docs_dir), signature(root / "data", docs_dir))
+        if key == self._key and self._content is not None:
+            return self._content
+        catalogue = load_catalogue(root)
+        strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
+        catalogue.problems = sorted(set(catalogue.problems) | set(problems), key=lambda p: p.sort_key())
+        if catalogue.errors:
+            self._key, self._content = None, None
+            raise ContentError(catalogue.problems)
+        self._content = Content(catalogue, strings, docs_dir, root / "overrides" / "library")
+        self._key = key
+        return self._content
+
+    def pages(self, lang: str, edit_url_base: str = "") -> list:
+        """Generated pages of ``lang`` for the content last loaded."""
+        if self._content is None:
+            raise RuntimeError("ContentCache.pages() called before get()")
+        content = self._content
+        cache_key = (lang, edit_url_base)
+        if cache_key not in content.pages:
+            content.pages[cache_key] = render_language(
+                content.catalogue, content.strings, lang, content.templates_dir, content.docs_dir, edit_url_base)
+        return content.pages[cache_key]

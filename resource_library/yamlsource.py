@@ -1,0 +1,206 @@
+"""Read one YAML file into plain data plus the position of every value.
+
+PyYAML's composer gives every node its start mark; this module keeps those marks
+in a :class:`Positions` map keyed by field path, detects duplicate keys (which
+PyYAML accepts silently, keeping the last one), and turns every way a file can
+fail to load (not UTF-8, empty, too large, tabs, syntax) into a
+:class:`~resource_library.problems.Problem` instead of an exception.
+
+Dates are kept as the text the editor wrote (``2021-05-11``), so the validator
+can say which dates are not ISO dates instead of PyYAML failing on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml is an order of magnitude faster; fall back when it is absent.
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+#: A record is a few kilobytes; anything far larger is a mistake (a pasted file).
+MAX_BYTES = 256 * 1024
+
+FieldPath = tuple  # of str (mapping keys) and int (list indexes)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps timestamps as strings."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)
+
+
+@dataclass
+class Positions:
+    """Where each field of a document starts: ``(line, column)``, both 1-based.
+
+    ``keys`` holds the position of a mapping key (where an unknown field is),
+    ``values`` the position of the value (where a wrong value is).
+    """
+
+    keys: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)
+    #: Paths of block scalars (``|`` or ``>``), whose text starts on the next line.
+    blocks: set = field(default_factory=set)
+
+    def of_text_line(self, path: FieldPath, line_index: int) -> tuple[int, int]:
+        """Position of line ``line_index`` (0-based) inside the text value at ``path``."""
+        line, column = self.of_value(path)
+        if path in self.blocks:
+            return line + 1 + line_index, 1
+        return line + line_index, column if line_index == 0 else 1
+
+    def of_key(self, path: FieldPath) -> tuple[int, int]:
+        """Position of the key at ``path``, or of its closest known ancestor."""
+        return self._lookup(self.keys, path) or self.of_value(path)
+
+    def of_value(self, path: FieldPath) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its closest known ancestor."""
+        return self._lookup(self.values, path) or (1, 1)
+
+    def _lookup(self, table: dict, path: FieldPath):
+        path = tuple(path)
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return table.get(())
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, where each value is, and what went wrong."""
+
+    path: str
+    data: Any
+    positions: Positions
+    problems: list
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def field_name(path: FieldPath) -> str:
+    """``("title", "fr")`` → ``title.fr``; ``("tiers", 1)`` → ``tiers[1]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "-"
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_text(text: str, path: str) -> Document:
+    """Parse ``text`` (the content of ``path``) into a :class:`Document`."""
+    positions = Positions()
+    problems: list[Problem] = []
+    if not text.strip():
+        problems.append(Problem(path, 1, 1, "-", "the file is empty; a record needs at least id, type, title, summary, languages and published"))
+        return Document(path, None, positions, problems)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            problems.append(Problem(path, 1, 1, "-", "the file holds only comments; a record needs at least id, type, title, summary, languages and published"))
+            return Document(path, None, positions, problems)
+        _walk(node, (), positions, problems, path)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(exc, text, path))
+        return Document(path, None, positions, problems)
+    except (ValueError, TypeError) as exc:  # constructor failures outside YAML marks
+        problems.append(Problem(path, 1, 1, "-", f"the file cannot be read as YAML: {exc}"))
+        return Document(path, None, positions, problems)
+    finally:
+        loader.dispose()
+    return Document(path, data, positions, problems)
+
+
+def load_file(file: Path, display_path: str | None = None) -> Document:
+    """Read and parse one YAML file; never raises for bad content."""
+    shown = display_path or str(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return Document(shown, None, Positions(), [Problem(
+                shown, 1, 1, "-",
+                f"the file is {size / 1024 / 1024:.1f} MB; a YAML file here must be under {MAX_BYTES // 1024} KB "
+                "(was something pasted into it by mistake?)")])
+        raw = file.read_bytes()
+    except OSError as exc:
+        return Document(shown, None, Positions(), [Problem(shown, 1, 1, "-", f"cannot read the file: {exc.strerror}")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return Document(shown, None, Positions(), [Problem(
+            shown, line, column, "-",
+            "the file is not UTF-8 text; save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8)")])
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return load_text(text, shown)
+
+
+def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list, file: str) -> None:
+    positions.values[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                line, column = _mark(key_node)
+                problems.append(Problem(file, line, column, field_name(path), "a key must be plain text"))
+                continue
+            child = path + (key,)
+            if key in seen:
+                line, column = _mark(key_node)
+                problems.append(Problem(
+                    file, line, column, field_name(child),
+                    f"duplicate key '{key}' (first given on line {seen[key]}); keep only one"))
+            else:
+                seen[key] = _mark(key_node)[0]
+                positions.keys[child] = _mark(key_node)
+            _walk(value_node, child, positions, problems, file)
+    elif isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        positions.blocks.add(path)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), positions, problems, file)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "").strip()
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "'\\t'" in problem or ("\t" in current[: max(column, 1)] and "tab" not in problem):
+        message = "a tab character is used for indentation; YAML needs spaces (replace each tab with two spaces)"
+    elif "found unexpected end of stream" in problem or ("quoted scalar" in (exc.context or "")):
+        start = exc.context_mark
+        where = f" opened on line {start.line + 1}" if start else ""
+        message = f"a quoted text{where} is never closed; add the closing quote"
+        if start:
+            line, column = start.line + 1, start.column + 1
+    elif "mapping values are not allowed" in problem:
+        message = ("a colon followed by a space inside a value; put the whole value in quotes "
+                   "(\"...\") or use a block (|)")
+    else:
+        context = f" {exc.context}" if exc.context else ""
+        message = f"YAML syntax error:{context} {problem}".replace("  ", " ").strip()
+    return Problem(path, line, column, "-", message)

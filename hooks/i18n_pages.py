@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -73,7 +73,10 @@ def add_pages(files: Files, config: "MkDocsConfig", pages: Iterable, lang: str) 
     default = plugin.default_language
     added = []
     for page in pages:
-        file = File.generated(config, localized_src_uri(page.path, lang, default), content=page.content)
+        # Resource and pillar pages stay out of the global navigation on purpose;
+        # the pages that are listed in mkdocs.yml's nav still appear there.
+        file = File.generated(config, localized_src_uri(page.path, lang, default), content=page.content,
+                              inclusion=InclusionLevel.NOT_IN_NAV)
         alternates = {}
         for other in plugin.build_languages:
             if other == lang:

@@ -1,0 +1,22 @@
+"""Shared fixtures: one small bilingual site, built once per test session."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(TESTS.parent / "hooks"))
+
+from sitebuild import build, fixture_records, make_project  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The three valid fixture records and two pages per language, built with --strict."""
+    project = make_project(tmp_path_factory.mktemp("fixture-site"),
+                           records=fixture_records("full-record", "english-only", "offered-in-french"))
+    return build(project)

@@ -1,0 +1,97 @@
+"""Make small throwaway projects from the real hooks, templates and vocabularies.
+
+Tests copy the project's machinery (mkdocs.yml, hooks/, overrides/, the
+vocabularies) into ``tmp_path``, add the records and pages they need, and build
+with the real ``mkdocs`` command, so what they check is what editors get.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_DATA = ("vocabularies.yml", "pillars.yml", "interface.yml")
+
+FIXTURE_NAV = """nav:
+  - Home: index.md
+  - About: about.md
+  - Strategic pillars: pillars/index.md
+  - Library: library/index.md
+"""
+
+DEFAULT_DOCS = {
+    "index.md": "# Home\n\nWelcome.\n",
+    "about.md": "# About\n\nWho we are.\n",
+    "fr/index.md": "# Accueil\n\nBienvenue.\n",
+    "fr/about.md": "# À propos\n\nQui nous sommes.\n",
+}
+
+
+def make_project(tmp_path: Path, records: dict | None = None, docs: dict | None = None,
+                 programs: bool = False, nav: str = FIXTURE_NAV) -> Path:
+    """A project in ``tmp_path/project`` with the given records and pages.
+
+    Args:
+        records: ``{file name: YAML text}`` for ``data/resources/``.
+        docs: ``{path under docs/: text}``; defaults to a home and an about page in
+            both languages.
+        programs: copy the shipped ``data/programs/`` too.
+        nav: the ``nav:`` block replacing the shipped one.
+    """
+    project = tmp_path / "project"
+    project.mkdir()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", nav, config)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for folder in ("hooks", "overrides"):
+        shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    data = project / "data"
+    (data / "resources").mkdir(parents=True)
+    for name in SHARED_DATA:
+        shutil.copy(ROOT / "data" / name, data / name)
+    if programs:
+        shutil.copytree(ROOT / "data" / "programs", data / "programs")
+    for name, text in (records or {}).items():
+        (data / "resources" / name).write_text(text, encoding="utf-8")
+    for path, text in (DEFAULT_DOCS if docs is None else docs).items():
+        target = project / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return project
+
+
+def fixture_records(*names: str, kind: str = "valid") -> dict:
+    """``{file name: text}`` of fixture records under ``tests/fixtures/records/<kind>/``."""
+    folder = FIXTURES / "records" / kind
+    return {f"{n}.yml": (folder / f"{n}.yml").read_text(encoding="utf-8") for n in names}
+
+
+def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run ``mkdocs`` on ``project`` with the interpreter running the tests."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+
+
+def build(project: Path, strict: bool = True) -> Path:
+    """Build ``project`` into ``project/site``; fail the test with mkdocs' output on error."""
+    args = ["build", "-d", str(project / "site")]
+    if strict:
+        args.append("--strict")
+    result = mkdocs(project, *args)
+    if result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return project / "site"
+
+
+def html_pages(site: Path) -> set:
+    """Every HTML page of a built site, as paths relative to it."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}

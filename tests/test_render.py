@@ -1,0 +1,27 @@
+"""The renderer escapes every editor's text, even text the validator would refuse."""
+
+from __future__ import annotations
+
+from resource_library import load_catalogue, render_language
+from resource_library.model import Record
+from sitebuild import ROOT, fixture_records, make_project
+
+
+def test_hostile_text_is_escaped_by_the_renderer(tmp_path):
+    project = make_project(tmp_path, records=fixture_records("english-only"))
+    catalogue = load_catalogue(project)
+    # A record that bypassed validation (defence in depth).
+    hostile = Record(id="hostile", type="guide", source="data/resources/hostile.yml", published="2024-01-01",
+                     languages=["en"],
+                     title={"en": "<script>alert(1)</script>", "fr": "<img src=x onerror=alert(2)>"},
+                     summary={"en": "<img src=x onerror=alert(3)>"},
+                     publisher={"en": "<b>bold</b>"})
+    catalogue.records["hostile"] = hostile
+    import yaml
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    for lang in ("en", "fr"):
+        pages = {p.path: p.content for p in render_language(catalogue, strings, lang, ROOT / "overrides" / "library", project / "docs")}
+        page = pages["library/hostile.md"]
+        assert "<script>" not in page and "<img" not in page and "<b>" not in page
+        assert "&lt;script&gt;" in page or "&lt;img" in page
+        assert "<img" not in pages["library/index.md"]

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).resolve().parent
-sys.path.insert(0, str(TESTS))
+# This checkout's package and hooks first, whatever is installed in the environment.
 sys.path.insert(0, str(TESTS.parent / "hooks"))
+sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(TESTS.parent))
 
 from sitebuild import build, fixture_records, make_project  # noqa: E402
 

@@ -74,7 +74,9 @@ def fixture_records(*names: str, kind: str = "valid") -> dict:
 
 def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run ``mkdocs`` on ``project`` with the interpreter running the tests."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # The hooks import this checkout's resource_library, not an installed copy.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")],
         cwd=project, capture_output=True, text=True, env=env, timeout=300,

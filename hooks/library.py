@@ -49,3 +49,9 @@ def on_files(files, config):
     pages = _cache.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "")
     i18n_pages.add_pages(files, config, pages, lang)
     return files
+
+
+def on_pre_template(template, template_name, config):
+    if template_name == "404.html":
+        i18n_pages.reset_switcher(config)
+    return template

@@ -48,3 +48,10 @@ def test_sitemap_has_each_generated_page_once_with_both_alternates(fixture_site)
         entries = re.findall(rf"<url>\s*<loc>http://127.0.0.1:8000/{re.escape(url)}</loc>.*?</url>", sitemap, re.S)
         assert len(entries) == 1, url
         assert set(re.findall(r'hreflang="(\w+)"', entries[0])) == {"en", "fr"}
+
+
+def test_single_404_page_switches_to_each_home_and_speaks_both_languages(fixture_site):
+    assert switcher(fixture_site, "404.html") == {"en": "/", "fr": "/fr/"}
+    page404 = page(fixture_site, "404.html")
+    assert page404.select_one('div[lang="en"] h1').get_text() == "Page not found"
+    assert page404.select_one('div[lang="fr"] h2').get_text() == "Page introuvable"

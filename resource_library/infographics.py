@@ -66,6 +66,7 @@ _DEFAULT_WIDTH = 1.10
 BOLD_FACTOR = 1.15
 
 _LINK = re.compile(r"^(?P<path>[a-z0-9][a-z0-9/_-]*\.md)(?:#(?P<anchor>[a-z0-9][a-z0-9-]*))?$")
+_BREAKABLE = re.compile(r"[ \t\r\n]+")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -100,7 +101,10 @@ def wrap_text(text: str, width: float, size: float, bold: bool = False) -> list:
     no-break spaces never break.  Raises :class:`TooLong` when a word cannot fit.
     """
     tokens = []  # (piece, whether a space comes before it)
-    for word in text.split():
+    # Only ordinary spaces break: str.split() would also break at no-break spaces.
+    for word in _BREAKABLE.split(text.strip(" \t\r\n")):
+        if not word:
+            continue
         if text_width(word, size, bold) <= width:
             tokens.append((word, True))
             continue
@@ -200,7 +204,7 @@ def text_in(variants: dict, lang: str) -> str:
     if not variants:
         return ""
     value = variants.get(lang) or variants.get(DEFAULT_LANGUAGE) or ""
-    value = " ".join(str(value).split())
+    value = _BREAKABLE.sub(" ", str(value).strip(" \t\r\n"))
     return french_typography(value) if lang == "fr" and variants.get(lang) else value
 
 

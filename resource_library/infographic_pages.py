@@ -98,6 +98,7 @@ def image_view(site, record, from_url: str) -> Optional[dict]:
     href = relative(from_url, "") + path
     return {
         "kind": "image",
+        "id": f"rl-figure-{record.id}",
         "src": href,
         "picture": suffix in PICTURE_SUFFIXES,
         "image_lang": chosen,

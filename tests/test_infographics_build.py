@@ -209,3 +209,31 @@ def test_bad_marker_stops_the_build_naming_page_and_line(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in output
     assert "docs/tiers.md:4:1: resources marker: 'universel' is not a term of 'tiers' (did you mean 'universal'?)" in output
+
+
+def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
+    """The shipped content: every link of every drawing, inline or downloaded, in both languages."""
+    result = mkdocs(ROOT, "build", "--strict", "-d", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    checked = 0
+    for prefix in ("", "fr/"):
+        svgs = sorted((site / prefix / "infographics").glob("*.svg"))
+        assert len(svgs) == 5
+        pages = [(f"{prefix}infographics", ET.parse(svg).getroot()) for svg in svgs]
+        for record in ("smh-assist-infographic", "strategic-pillars-infographic", "core-elements-infographic",
+                       "tiered-continuum-infographic", "implementation-stages-infographic"):
+            html = page(site, f"{prefix}library/{record}")
+            pages.append((f"{prefix}library/{record}", ET.fromstring(str(html.select_one("figure svg")))))
+        for base, root in pages:
+            for a in root.iter():
+                href = a.get("href")
+                if not a.tag.endswith("a") or href is None:
+                    continue
+                file = target(site, base, href)
+                assert file.is_file(), (base, href)
+                if "#" in href:
+                    anchor = href.split("#")[1]
+                    assert BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").find(id=anchor), (base, href)
+                checked += 1
+    assert checked > 100

@@ -12,6 +12,9 @@ Keys: ``pillar``, ``tier``, ``core_element``, ``implementation_stage``, ``type``
 key, separated by commas, are alternatives (OR).  An unknown key or term stops the
 build with the page, line and a suggestion.  Markers inside fenced code blocks are
 left alone (so documentation can show them).
+
+``<!-- infographic ID -->`` likewise inlines the drawing ``data/infographics/ID.yml``
+in the page's language, with its download link.
 """
 
 from __future__ import annotations
@@ -20,9 +23,12 @@ import difflib
 import posixpath
 import re
 
+from xml.sax.saxutils import escape, quoteattr
+
+from .infographics import draw
 from .model import TERM_FIELDS
 from .problems import ContentError, Problem
-from .views import Strings, pick, sort_key
+from .views import Strings, human_size, pick, sort_key
 
 #: Marker key → record field.
 KEYS = {
@@ -36,6 +42,7 @@ KEYS = {
 }
 
 _MARKER = re.compile(r"^ {0,3}<!--\s*resources(?:\s+(?P<body>.*?))?\s*-->\s*$")
+_INFOGRAPHIC = re.compile(r"^ {0,3}<!--\s*infographic(?:\s+(?P<id>\S+?))?\s*-->\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|])")
 
@@ -137,6 +144,19 @@ def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_pat
             fence = opening.group(1)
             out.append(line)
             continue
+        drawing = _INFOGRAPHIC.match(line)
+        if drawing:
+            column = line.index("<!--") + 1
+            drawing_id = drawing.group("id") or ""
+            if drawing_id not in catalogue.infographics:
+                known = ", ".join(catalogue.infographics) or "none"
+                problems.append(Problem(shown_path, number, column, "infographic marker",
+                                        f"no infographic '{drawing_id}' in data/infographics/"
+                                        f"{_suggest(drawing_id, catalogue.infographics)}; known: {known}"))
+                out.append(line)
+            else:
+                out += ["", infographic_figure(catalogue.infographics[drawing_id], catalogue, strings, lang, page_path), ""]
+            continue
         match = _MARKER.match(line)
         if not match:
             out.append(line)
@@ -152,3 +172,21 @@ def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_pat
     if problems:
         raise ContentError(problems)
     return "\n".join(out)
+
+
+def infographic_figure(info, catalogue, strings: dict, lang: str, page_path: str) -> str:
+    """HTML of a drawing inlined in the page ``page_path`` (directory URLs), with its download link."""
+    t = Strings(strings, lang)
+    folder = posixpath.dirname(page_path)
+    depth = (folder.count("/") + 1 if folder else 0) + (0 if posixpath.basename(page_path) == "index.md" else 1)
+    base = "../" * depth
+    size = human_size(len(draw(info, lang, base="../").encode("utf-8")), lang)
+    caption = (f'<a href={quoteattr(base + f"infographics/{info.id}.svg")} hreflang="{lang}" download>'
+               f'{escape(t("download_infographic"))}</a> <span class="rl-link-meta">'
+               f'(SVG, {size}, {escape(t("in_language", language=t.language(lang)))})</span>')
+    record = next((r for r in catalogue.records.values() if r.drawing == info.id), None)
+    if record is not None:
+        caption += f' · <a href={quoteattr(base + f"library/{record.id}/")}>{escape(t("about_infographic"))}</a>'
+    return "\n".join([f'<figure class="rl-figure rl-figure--drawing" id="rl-figure-{info.id}">',
+                      draw(info, lang, base=base).rstrip("\n"),
+                      f'<figcaption class="rl-download">{caption}</figcaption>', "</figure>"])

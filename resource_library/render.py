@@ -128,6 +128,11 @@ class Renderer:
             figure["record_href"] = next(
                 (relative(index_url, page_url(site.lang, f"library/{r.id}/")) for r in site.catalogue.records.values()
                  if r.drawing == drawing.id), None)
+        for i, pillar in enumerate(pillars):
+            # Neighbours, for a "previous / next pillar" navigation on each pillar page.
+            pillar["previous"] = {"href": f"../{pillars[i - 1]['id']}/", "title": pillars[i - 1]["title"]} if i else None
+            pillar["next"] = ({"href": f"../{pillars[i + 1]['id']}/", "title": pillars[i + 1]["title"]}
+                              if i + 1 < len(pillars) else None)
         out = [GeneratedPage("pillars/index.md",
                              self._render("pillars.html", t=site.t, lang=site.lang, pillars=pillars, note=note,
                                           figure=figure),

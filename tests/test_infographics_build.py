@@ -237,3 +237,15 @@ def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
                     assert BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").find(id=anchor), (base, href)
                 checked += 1
     assert checked > 100
+
+
+def test_pillar_pages_link_to_their_neighbours(site):
+    first = page(site, "pillars/leadership-and-capacity")
+    assert first.select_one('a[rel="prev"]') is None
+    nxt = first.select_one('a[rel="next"]')
+    assert nxt.get_text() == "Evidence-based promotion and prevention"
+    assert target(site, "pillars/leadership-and-capacity", nxt["href"]) == \
+        site / "pillars" / "evidence-based-programming" / "index.html"
+    last = page(site, "fr/pillars/systems-sustainability-scale-up")
+    assert last.select_one('a[rel="next"]') is None
+    assert last.select_one('a[rel="prev"]').get_text() == "Équité et populations particulières"

@@ -455,8 +455,9 @@ def _stack(blocks: list) -> float:
 class _Canvas:
     """Collects SVG elements; every coordinate is rounded to one decimal."""
 
-    def __init__(self, width: float):
+    def __init__(self, width: float, focusable: bool = True):
         self.width = width
+        self.focusable = focusable
         self.items: list = []
 
     def add(self, markup: str) -> None:
@@ -503,7 +504,9 @@ class _Canvas:
     def open_link(self, part: Part, base: str, lang: str) -> None:
         if part.link:
             label = text_in(part.label, lang)
-            self.add(f'<a href={quoteattr(base + link_url(part.link))} class="rl-ig-part" data-part={quoteattr(part.id)} aria-label={quoteattr(label)}>')
+            tabindex = "" if self.focusable else ' tabindex="-1"'
+            self.add(f'<a href={quoteattr(base + link_url(part.link))} class="rl-ig-part" data-part={quoteattr(part.id)} '
+                     f'aria-label={quoteattr(label)}{tabindex}>')
         else:
             self.add(f'<g class="rl-ig-part" data-part={quoteattr(part.id)}>')
 
@@ -765,18 +768,21 @@ def svg_id(info: Infographic) -> str:
     return f"rl-ig-{info.id}"
 
 
-def draw(info: Infographic, lang: str, base: str = "../") -> str:
+def draw(info: Infographic, lang: str, base: str = "../", focusable: bool = True) -> str:
     """The infographic in ``lang`` as a standalone SVG document.
 
     Args:
         base: Relative path from where the SVG is shown to the root of ``lang``'s
             site (``../`` for ``/infographics/x.svg``; ``../../`` when inlined on
             ``/library/x/``), prefixed to the parts' links.
+        focusable: False when the page repeats the part links as text next to the
+            drawing: the links stay clickable but leave the keyboard order, since
+            ``role="img"`` hides them from screen readers anyway.
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     layout, width = _DRAW[info.layout]
-    canvas = _Canvas(width)
+    canvas = _Canvas(width, focusable)
     height = layout(canvas, info, lang, base) + MARGIN - 4
     sid = svg_id(info)
     style = (

@@ -52,6 +52,21 @@ alt:
   fr: Un carré vert portant les mots « Hello schools ».
 """
 
+PDF = """\
+id: pdf-poster
+type: infographic
+title: {en: A French PDF poster, fr: Une affiche PDF en français}
+summary: {en: Printed in French., fr: Imprimée en français.}
+languages: [fr]
+published: 2025-01-04
+image:
+  fr: files/affiche.pdf
+alt:
+  en: A poster listing three tiers.
+  fr: Une affiche qui énumère trois paliers.
+"""
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
 TAGGED = """\
 id: equity-guide
 type: guide
@@ -74,7 +89,7 @@ def png(width: int = 8, height: int = 6) -> bytes:
 
 def project(tmp_path: Path, tagged: str = TAGGED, tiers_page: str = "# Tiers\n\n<!-- resources tier=universal -->\n") -> Path:
     records = fixture_records("full-record", "english-only", "offered-in-french")
-    records.update({"pillars-drawing.yml": DRAWN, "poster.yml": IMAGE, "equity-guide.yml": tagged})
+    records.update({"pillars-drawing.yml": DRAWN, "poster.yml": IMAGE, "equity-guide.yml": tagged, "pdf-poster.yml": PDF})
     docs = {"index.md": "# Home\n", "fr/index.md": "# Accueil\n", "tiers.md": tiers_page,
             "fr/tiers.md": tiers_page.replace("# Tiers", "# Paliers")}
     proj = make_project(tmp_path, records=records, docs=docs, nav=NAV)
@@ -82,6 +97,7 @@ def project(tmp_path: Path, tagged: str = TAGGED, tiers_page: str = "# Tiers\n\n
     shutil.copy(ROOT / "data" / "infographics" / "strategic-pillars.yml", proj / "data" / "infographics")
     (proj / "docs" / "files").mkdir()
     (proj / "docs" / "files" / "poster-en.png").write_bytes(png())
+    (proj / "docs" / "files" / "affiche.pdf").write_bytes(PDF_BYTES)
     return proj
 
 
@@ -124,6 +140,7 @@ def test_standalone_svg_per_language(site):
     for prefix, lang, title in (("", "en", "Strategic pillars"), ("fr/", "fr", "Piliers stratégiques")):
         root = ET.parse(site / prefix / "infographics" / "strategic-pillars.svg").getroot()
         assert root.get("lang") == lang
+        assert all(a.get("tabindex") is None for a in root.iter("{http://www.w3.org/2000/svg}a"))
         assert root.find("{http://www.w3.org/2000/svg}title").text == title
         # Part links lead to pages of the same language.
         for a in root.iter("{http://www.w3.org/2000/svg}a"):
@@ -136,6 +153,8 @@ def test_drawn_infographic_on_its_resource_page(site):
         html = page(site, path)
         svg = html.select_one("figure svg[role=img]")
         assert svg["lang"] == lang
+        # The part links are repeated as text below, so the drawing's own stay out of the tab order.
+        assert svg.select("a") and all(a.get("tabindex") == "-1" for a in svg.select("a"))
         for a in svg.select("a"):
             assert target(site, path, a["href"]).is_file(), a["href"]
         link = html.select_one("figure .rl-download a")
@@ -169,14 +188,31 @@ def test_image_infographic_with_fallback_to_the_other_language(site):
     assert f"PNG, {human_size(len(png()), 'fr')}, en anglais" in french.select_one("figure .rl-link-meta").get_text()
 
 
+def test_pdf_infographic_offers_its_file_and_text_version(site):
+    english = page(site, "library/pdf-poster")
+    assert english.select("figure img") == []
+    notice = english.select_one(".rl-infographic-view .rl-notice--fallback").get_text(strip=True)
+    assert notice == "This infographic is not available in English; it is shown in French."
+    link = english.select_one("figure .rl-download a")
+    assert target(site, "library/pdf-poster", link["href"]).read_bytes() == PDF_BYTES
+    assert link["hreflang"] == "fr"
+    assert f"PDF, {human_size(len(PDF_BYTES), 'en')}, in French" in english.select_one("figure .rl-link-meta").get_text()
+    assert english.select_one(".rl-text-version").get_text() == "A poster listing three tiers."
+    french = page(site, "fr/library/pdf-poster")
+    assert french.select(".rl-infographic-view .rl-notice--fallback") == []
+
+
 def test_gallery_in_both_languages(site):
     for prefix, heading in (("", "Infographics"), ("fr/", "Infographies")):
         gallery = page(site, f"{prefix}infographics")
         assert gallery.h1.get_text() == heading
         items = gallery.select("li.rl-gallery__item")
-        assert sorted(i["data-id"] for i in items) == ["pillars-drawing", "poster"]
+        assert sorted(i["data-id"] for i in items) == ["pdf-poster", "pillars-drawing", "poster"]
         for item in items:
             thumb = item.select_one("img")
+            if item["data-id"] == "pdf-poster":  # no picture to show: a labelled placeholder
+                assert thumb is None and item.select_one(".rl-gallery__thumb--file").get_text() == "PDF"
+                continue
             assert target(site, f"{prefix}infographics", thumb["src"]).is_file()
             assert thumb["alt"]
             assert target(site, f"{prefix}infographics", item.select_one("h2 a")["href"]).is_file()

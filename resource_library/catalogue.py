@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator
 from .model import FIELDS_BY_NAME, TEXT_FIELDS, Record, RELATING_FIELDS
 from .problems import WARNING, ContentError, Problem, sorted_problems
 from .schema import record_schema
+from .infographics import load_infographics
 from .vocabularies import load_pillars, load_program, load_vocabularies
 from .yamlsource import Document, field_name, load_file
 
@@ -61,6 +62,7 @@ class Catalogue:
     pillars_note: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
     drawings: tuple = ()
+    infographics: dict = field(default_factory=dict)  # {id: Infographic}, see infographics.py
     problems: list = field(default_factory=list)
 
     @property
@@ -139,6 +141,8 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
             records[record.id] = record
     catalogue.records = dict(sorted(records.items()))
     _relate(catalogue.records)
+    catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
+    problems += found
     catalogue.problems = sorted_problems(problems)
     return catalogue
 

@@ -33,7 +33,11 @@ from typing import Optional
 
 import yaml
 
+from .glossary import find_not_preferred, load_glossary
+from .glossary import message as glossary_message
+from .problems import WARNING, Problem
 from .markers import front_matter_body, set_front_matter_block, set_yaml_block
+from .typography import lint_markdown, mask_markdown
 from .yamlsource import field_name, load_file, load_text
 
 TARGET = "fr"
@@ -299,8 +303,12 @@ def bilingual_texts(root: Path) -> dict:
     return {"complete": complete, "missing": missing}
 
 
-def project_status(root: Path | str, docs: str = "docs") -> Report:
-    """Translation state of every page, record and bilingual text of a project."""
+def project_status(root: Path | str, docs: str = "docs", warnings: bool = True) -> Report:
+    """Translation state of every page, record and bilingual text of a project.
+
+    Args:
+        warnings: Also lint French sources (typography, glossary) and read the glossary.
+    """
     root = Path(root).resolve()
     pages = [page_status(root, rel, docs) for rel in english_pages(root, docs)]
     records = []
@@ -308,7 +316,65 @@ def project_status(root: Path | str, docs: str = "docs") -> Report:
         item = record_status(root, path)
         if item is not None:
             records.append(item)
-    return Report(pages, records, bilingual_texts(root))
+    report = Report(pages, records, bilingual_texts(root))
+    if warnings:
+        terms, problems = load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")
+        report.warnings = sorted(set(problems) | set(french_warnings(root, terms, docs)), key=lambda p: p.sort_key())
+    return report
+
+
+# -- French sources: typography and glossary -------------------------------------
+
+def _text_warnings(text: str, shown: str, where, terms: list, field_label: str) -> list:
+    """Typography and glossary warnings of one French text.
+
+    Args:
+        where: ``(line index in text, column in that line) -> (line, column)`` in the file.
+    """
+    out = []
+    for line, column, message in lint_markdown(text):
+        file_line, file_column = where(line - 1, column)
+        out.append(Problem(shown, file_line, file_column, field_label, f"typography: {message}", WARNING))
+    masked = mask_markdown(text)
+    for offset, found, term in find_not_preferred(masked, terms):
+        line = text.count("\n", 0, offset)
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        file_line, file_column = where(line, column)
+        out.append(Problem(shown, file_line, file_column, field_label, f"glossary: {glossary_message(found, term)}", WARNING))
+    return out
+
+
+def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
+    """Typography and glossary warnings for every French page and record field."""
+    root = Path(root).resolve()
+    warnings = []
+    for path in sorted((root / docs / TARGET).rglob("*.md")):
+        shown = path.relative_to(root).as_posix()
+        text = path.read_text(encoding="utf-8")
+        warnings += _text_warnings(text, shown, lambda i, c: (i + 1, c), terms, "text")
+    for path in sorted((root / "data" / "resources").glob("*.yml")):
+        shown = path.relative_to(root).as_posix()
+        doc = load_file(path, shown)
+        if not doc.ok or not isinstance(doc.data, dict):
+            continue
+        raw_lines = path.read_text(encoding="utf-8").splitlines()
+        for name in RECORD_FIELDS:
+            if name == "keywords":
+                continue
+            text = _variant(doc.data, name, TARGET)
+            if text is None:
+                continue
+            key = tuple(name.split(".")) + (TARGET,)
+
+            def where(index, column, key=key):
+                line, start = doc.positions.of_text_line(key, index)
+                if key in doc.positions.blocks and 0 < line <= len(raw_lines):
+                    raw = raw_lines[line - 1]
+                    start = len(raw) - len(raw.lstrip(" ")) + 1
+                return line, start + column - 1
+
+            warnings += _text_warnings(text, shown, where, terms, f"{name}.{TARGET}")
+    return sorted(set(warnings), key=lambda p: p.sort_key())
 
 
 # -- snapshots ---------------------------------------------------------------------

@@ -258,7 +258,8 @@ _MASKS = (
 )
 
 
-def _mask(text: str) -> str:
+def mask_markdown(text: str) -> str:
+    """``text`` with front matter, code, markup and link targets replaced by NUL characters (same length)."""
     for pattern in _MASKS:
         text = pattern.sub(lambda m: re.sub(r"[^\n]", "\x00", m.group(0)), text)
     return text
@@ -269,7 +270,7 @@ def lint_markdown(text: str) -> list:
 
     Line and column are 1-based positions in ``text``.
     """
-    masked = _mask(text)
+    masked = mask_markdown(text)
     issues = []
     for block in re.finditer(r"[^\x00]+", masked):
         for offset, mark in _scan(block.group(0))[1]:

@@ -94,3 +94,41 @@ def add_pages(files: Files, config: "MkDocsConfig", pages: Iterable, lang: str) 
         added.append(file)
     plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
     return added
+
+
+def is_fallback_page(page, config: "MkDocsConfig") -> bool:
+    """Whether ``page`` is the default language's text published in another language.
+
+    With ``fallback_to_default: true`` the plugin builds ``/fr/x/`` from ``docs/x.md``
+    when ``docs/fr/x.md`` does not exist; such a File keeps the default ``locale``
+    while the language being built is another one.
+    """
+    plugin = i18n_plugin(config)
+    lang = plugin.current_language or plugin.default_language
+    return lang != plugin.default_language and getattr(page.file, "locale", lang) == plugin.default_language
+
+
+def untranslated_languages(page, config: "MkDocsConfig") -> list:
+    """Languages (other than the one being built) into which ``page`` is not translated."""
+    plugin = i18n_plugin(config)
+    current = plugin.current_language or plugin.default_language
+    out = []
+    for lang, alternate in (getattr(page.file, "alternates", None) or {}).items():
+        if lang != current and getattr(alternate, "locale", lang) != lang:
+            out.append(lang)
+    return out
+
+
+def mark_untranslated_in_switcher(config: "MkDocsConfig", notes: dict) -> None:
+    """Flag, in the language switcher of the page being rendered, the languages of ``notes``.
+
+    The plugin rewrites ``config.extra.alternate`` for every page in its
+    ``on_page_context`` (priority 50); call this after it.  Each flagged entry gets
+    ``untranslated: True`` and ``note`` (what ``overrides/partials/alternate.html``
+    shows instead of a link).
+    """
+    for entry in config.extra.get("alternate") or []:
+        lang = entry.get("lang")
+        if lang in notes:
+            entry["untranslated"] = True
+            entry["note"] = notes[lang]

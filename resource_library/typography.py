@@ -4,7 +4,8 @@ The rules, as the Office québécois de la langue française gives them:
 
 - a no-break space (U+00A0) before the colon ``:``;
 - a narrow no-break space (U+202F) before ``;``, ``!`` and ``?``;
-- no-break spaces inside guillemets: ``« mot »``.
+- no-break spaces inside guillemets: ``« mot »``;
+- a no-break space between a number and the percent sign: ``50 %``.
 
 :func:`french_html` applies them to the text of an HTML page, never to markup:
 tags, attributes, comments, ``<code>``, ``<pre>``, ``<kbd>``, ``<script>``,
@@ -113,6 +114,11 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
                 if not (c == ":" and prev.isdigit() and nxt.isdigit()):
                     out.append(space)
                     missing.append((i, c))
+            out.append(c)
+            i += 1
+            continue
+        if c == "%" and out and out[-1] in _BREAKABLE and len(out) > 1 and out[-2][-1:].isdigit():
+            out[-1] = NBSP  # 50 % : a no-break space between a number and the percent sign
             out.append(c)
             i += 1
             continue

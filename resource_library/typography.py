@@ -240,7 +240,8 @@ def french_html(source: str, lang: str = "fr") -> str:
                 context = ""
         elif kind == "data":
             if skipped or not french:
-                context = data[-1:] or context
+                # Code or English text stands for a word of the French sentence around it.
+                context = "a" if data.strip() else context
             else:
                 new, _, context = _scan(data, context)
                 if new != data:
@@ -278,10 +279,9 @@ def lint_markdown(text: str) -> list:
     """
     masked = mask_markdown(text)
     issues = []
-    for block in re.finditer(r"[^\x00]+", masked):
-        for offset, mark in _scan(block.group(0))[1]:
-            position = block.start() + offset
-            line = text.count("\n", 0, position) + 1
-            column = position - (text.rfind("\n", 0, position) + 1) + 1
-            issues.append((line, column, MESSAGES[mark]))
+    # Masked code or links count as words: "`x`: suite" also needs its space.
+    for position, mark in _scan(masked)[1]:
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        issues.append((line, column, MESSAGES[mark]))
     return issues

@@ -119,6 +119,19 @@ def untranslated_languages(page, config: "MkDocsConfig") -> list:
     return out
 
 
+def switcher_entries(config: "MkDocsConfig") -> list:
+    """The language switcher entries of the page being rendered.
+
+    The plugin assigns them as an attribute (``config.extra.alternate = ...``),
+    which is what the theme's templates read first; the ``extra["alternate"]``
+    key keeps the configured list.
+    """
+    entries = getattr(config.extra, "alternate", None)
+    if entries is None:
+        entries = config.extra.get("alternate")
+    return entries or []
+
+
 def mark_untranslated_in_switcher(config: "MkDocsConfig", notes: dict) -> None:
     """Flag, in the language switcher of the page being rendered, the languages of ``notes``.
 
@@ -127,7 +140,7 @@ def mark_untranslated_in_switcher(config: "MkDocsConfig", notes: dict) -> None:
     ``untranslated: True`` and ``note`` (what ``overrides/partials/alternate.html``
     shows instead of a link).
     """
-    for entry in config.extra.get("alternate") or []:
+    for entry in switcher_entries(config):
         lang = entry.get("lang")
         if lang in notes:
             entry["untranslated"] = True

@@ -84,7 +84,7 @@ def on_page_context(context, page, config, nav):
     context["rl_footer_links"] = site.footer_links(lang, page.url)
     missing = i18n_pages.untranslated_languages(page, config)
     if missing and not i18n_pages.is_fallback_page(page, config):
-        names = {entry.get("lang"): entry.get("name") for entry in config.extra.get("alternate") or []}
+        names = {entry.get("lang"): entry.get("name") for entry in i18n_pages.switcher_entries(config)}
         i18n_pages.mark_untranslated_in_switcher(
             config, {code: site.switcher_note(code, names.get(code) or code) for code in missing})
     return context

@@ -108,7 +108,9 @@ class TranslationSite:
         else:
             text = t("outdated_notice_unsynced")
         href = relative(from_url, english_url)
-        return str(Markup('<p class="rl-notice rl-notice--outdated" role="note">{} <a href="{}" hreflang="en">{}</a>.</p>\n')
+        # Material styles admonitions without any extra stylesheet.
+        return str(Markup('<div class="admonition warning rl-notice rl-notice--outdated" role="note">'
+                          '<p>{} <a href="{}" hreflang="en">{}</a>.</p></div>\n')
                    .format(text, href, t("read_current_english")))
 
     def page_outdated_notice(self, rel: str, lang: str) -> str:
@@ -123,7 +125,7 @@ class TranslationSite:
     def untranslated(self, content: str, lang: str) -> str:
         """An English page's content shown on the ``lang`` site: notice, then the text marked English."""
         t = self.strings(lang)
-        notice = Markup('<p class="rl-notice rl-notice--untranslated" role="note">{}</p>\n').format(
+        notice = Markup('<div class="admonition info rl-notice rl-notice--untranslated" role="note"><p>{}</p></div>\n').format(
             t("untranslated_page_notice"))
         return f'{notice}<div class="rl-untranslated" lang="en">\n{content}\n</div>'
 

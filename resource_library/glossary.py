@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .problems import Problem
@@ -96,6 +97,7 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
     return terms, problems
 
 
+@lru_cache(maxsize=None)
 def _pattern(form: str) -> re.Pattern:
     words = re.split(r"\s+", form.strip())
     parts = []

@@ -15,6 +15,13 @@ itself would have set and later reads:
 ``tests/test_i18n_pages.py`` builds a site and checks the switcher target,
 ``<html lang>`` and the sitemap's hreflang entries, so an upgrade of the plugin
 that changes any of this fails loudly.
+
+For translations (``hooks/translation.py``) it also reads what the plugin sets
+on pages built with ``fallback_to_default`` (a File whose ``locale`` is the
+default language in another language's pass) and the per-page language switcher
+entries (``config.extra.alternate``), to say "not translated yet" instead of
+linking to an English text in French chrome.  ``tests/test_translation_build.py``
+is their regression test.
 """
 
 from __future__ import annotations

@@ -142,6 +142,19 @@ def _diff(old: Optional[str], new: str, path: str, synced: Optional[str]) -> str
     return "".join(lines)
 
 
+def _read(path: Path) -> str:
+    """A page's text; bytes that are not UTF-8 (reported by MkDocs itself) never stop a report."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def _utf8(path: Path) -> str:
+    """The exact text of a file ``sync`` edits (it must be UTF-8 to be edited safely)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise SyncError(f"{path.name} is not UTF-8 text; save it as UTF-8 first") from None
+
+
 def page_marker(text: str) -> dict:
     """The ``translation`` marker of a French page's front matter (``{}`` when absent)."""
     body = front_matter_body(text)
@@ -169,11 +182,11 @@ def page_status(root: Path, rel: str, docs: str = "docs") -> Item:
     """State of the French translation of ``docs/<rel>``."""
     source = f"{docs}/{rel}"
     target = f"{docs}/{TARGET}/{rel}"
-    english = (root / source).read_text(encoding="utf-8")
+    english = _read(root / source)
     french_file = root / target
     if not french_file.is_file():
         return Item("pages", rel, MISSING, source, target, note=f"no French page: create {target}")
-    marker = page_marker(french_file.read_text(encoding="utf-8"))
+    marker = page_marker(_read(french_file))
     synced = marker.get("synced")
     if not marker.get("source"):
         return Item("pages", rel, OUTDATED, source, target,
@@ -350,8 +363,7 @@ def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
     warnings = []
     for path in sorted((root / docs / TARGET).rglob("*.md")):
         shown = path.relative_to(root).as_posix()
-        text = path.read_text(encoding="utf-8")
-        warnings += _text_warnings(text, shown, lambda i, c: (i + 1, c), terms, "text")
+        warnings += _text_warnings(_read(path), shown, lambda i, c: (i + 1, c), terms, "text")
     for path in sorted((root / "data" / "resources").glob("*.yml")):
         shown = path.relative_to(root).as_posix()
         doc = load_file(path, shown)
@@ -391,7 +403,7 @@ def _read_snapshot_page(root: Path, rel: str, expected_hash: str) -> Optional[st
     path = _snapshot_page_path(root, rel)
     if not path.is_file():
         return None
-    text = path.read_text(encoding="utf-8")
+    text = _read(path)
     return text if text_hash(text) == expected_hash else None
 
 
@@ -420,7 +432,7 @@ _SNAPSHOT_HEADER = ("# English text a French translation was reviewed against, w
 
 def _write_if_changed(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+    if not path.is_file() or _read(path) != text:
         path.write_text(text, encoding="utf-8", newline="\n")
 
 
@@ -446,8 +458,8 @@ def sync_page(root: Path, french_path: Path, today: Optional[str] = None, docs: 
     if not french_path.is_file():
         raise SyncError(f"{docs}/{TARGET}/{rel} does not exist yet: translate {docs}/{rel} first")
     today = today or date.today().isoformat()
-    source_text = english.read_text(encoding="utf-8")
-    raw = french_path.read_bytes().decode("utf-8")
+    source_text = _read(english)
+    raw = _utf8(french_path)
     new = set_front_matter_block(raw, "translation", [("source", json.dumps(text_hash(source_text))), ("synced", today)])
     if new != raw:
         french_path.write_bytes(new.encode("utf-8"))
@@ -480,7 +492,7 @@ def sync_record(root: Path, path: Path, fields: tuple = (), today: Optional[str]
     hashes = {name: marker[name] for name in RECORD_FIELDS if name in marker and name in english}
     hashes.update({name: text_hash(english[name]) for name in wanted})
     entries = [("synced", today)] + [(name, json.dumps(hashes[name])) for name in RECORD_FIELDS if name in hashes]
-    raw = path.read_bytes().decode("utf-8")
+    raw = _utf8(path)
     new = set_yaml_block(raw, "translation", [(TARGET, dict(entries))])
     if new != raw:
         path.write_bytes(new.encode("utf-8"))

@@ -55,7 +55,7 @@ def test_status_warns_about_avoided_terms_and_typography(tmp_path):
         "    Première ligne.\n    Deuxième ligne!\nlanguages: [en]\npublished: 2024-01-01\n", encoding="utf-8")
     shown = [str(w) for w in project_status(tmp_path).warnings]
     assert shown == [
-        "data/resources/r.yml:5:22: title.fr: warning: glossary: « étudiants » is not the preferred term; write « élève » (glossary: student (kindergarten to Grade 12))",
+        "data/resources/r.yml:5:22: title.fr: warning: glossary: « étudiants » is not the preferred term; write « élève » (glossary: student)",
         "data/resources/r.yml:10:19: summary.fr: warning: typography: write a space before '!' (« mot ! »); the build makes it a narrow no-break space",
         "docs/fr/about.md:3:16: text: warning: glossary: « durabilité » is not the preferred term; write « pérennité » (glossary: sustainability)",
         "docs/fr/about.md:5:5: text: warning: typography: write a space before ':' (« mot : »); the build makes it a no-break space",

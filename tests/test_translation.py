@@ -245,3 +245,21 @@ def test_yaml_block_edits(text, entries, expected):
 def test_front_matter_block_is_added_before_the_text():
     assert set_front_matter_block("# T\n", "k", [("a", "1")]) == \
         "---\nk:  # written by scripts/library sync; do not edit by hand\n  a: 1\n---\n# T\n"
+
+
+def test_reader_notice_gives_the_dates_in_french(project):
+    from resource_library.translation_site import TranslationSite
+
+    record = project / "data" / "resources" / "check-ins.yml"
+    sync(project, Path("data/resources/check-ins.yml"), today="2026-11-01")
+    text = record.read_text(encoding="utf-8").replace("A short routine.", "A two-minute routine.")
+    record.write_text(text.replace("published: 2024-09-01\n", "published: 2024-09-01\nupdated: 2026-11-05\n"), encoding="utf-8")
+    site = TranslationSite(project)
+    site.refresh()
+    notice = site.record_outdated_notice("check-ins", "fr")
+    assert ("La version anglaise a été mise à jour le 5 novembre 2026, après la dernière révision de cette "
+            "traduction, le 1er novembre 2026 ; les deux textes peuvent donc différer.") in notice
+    assert 'href="../../../library/check-ins/" hreflang="en"' in notice
+    # Unsynced French page: no date to give.
+    assert "pas encore été révisée par rapport à la version anglaise actuelle" in site.page_outdated_notice("about.md", "fr")
+    assert site.page_outdated_notice("news.md", "fr") == ""  # missing, not outdated

@@ -35,8 +35,8 @@ import yaml
 
 from .glossary import find_not_preferred, load_glossary
 from .glossary import message as glossary_message
-from .problems import WARNING, Problem
 from .markers import front_matter_body, set_front_matter_block, set_yaml_block
+from .problems import WARNING, Problem
 from .typography import lint_markdown, mask_markdown
 from .yamlsource import field_name, load_file, load_text
 

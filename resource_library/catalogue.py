@@ -203,6 +203,9 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     path = tuple(error.absolute_path)
     kind = error.validator
     top = path[0] if path else None
+    if top == "translation" and kind != "additionalProperties":
+        return _at(doc, path, "the translation marker is written by `scripts/library sync`; "
+                              "delete the `translation:` block and run the sync again")
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         if "allOf" in error.absolute_schema_path:

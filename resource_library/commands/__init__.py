@@ -4,6 +4,6 @@ A handler receives the parsed arguments (``args.root`` is the project root) and
 returns the exit code.
 """
 
-from . import validate
+from . import status, sync, validate
 
-COMMANDS = (validate,)
+COMMANDS = (validate, status, sync)

@@ -52,10 +52,15 @@ class PageFile:
 class Site:
     path: Path
     pages: dict = field(default_factory=dict)  # rel -> PageFile
+    #: The public address the site was built for (``site_url``): links to it are internal.
+    site_url: str = ""
 
     @classmethod
     def read(cls, path: Path) -> "Site":
         site = cls(path)
+        root = ET.parse(path / "sitemap.xml").getroot()
+        locs = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        site.site_url = min(locs, key=len)
         for file in sorted(path.rglob("*.html")):
             rel = file.relative_to(path).as_posix()
             site.pages[rel] = PageFile(path, rel)
@@ -78,15 +83,21 @@ def is_internal(url: str) -> bool:
     return url.startswith(BASE)
 
 
-def links_of(page: PageFile):
-    """``(kind, raw value, absolute URL)`` for every link and asset of the page."""
+def links_of(page: PageFile, site_url: str = ""):
+    """``(kind, raw value, absolute URL)`` for every link and asset of the page.
+
+    Absolute links to ``site_url`` (canonical addresses) are read as links into the site.
+    """
+    def absolute(raw):
+        url = urljoin(page.url, raw)
+        return BASE + url[len(site_url):] if site_url and url.startswith(site_url) else url
     for a in page.soup.find_all("a", href=True):
-        yield "link", a["href"], urljoin(page.url, a["href"])
+        yield "link", a["href"], absolute(a["href"])
     for tag, attr in ASSET_ATTRS:
         for el in page.soup.find_all(tag, attrs={attr: True}):
             if tag == "link" and not set(el.get("rel", [])) & {"stylesheet", "icon", "preload", "manifest", "alternate", "canonical", "prev", "next"}:
                 continue
-            yield "asset", el[attr], urljoin(page.url, el[attr])
+            yield "asset", el[attr], absolute(el[attr])
 
 
 def sitemap_alternates(site_path: Path) -> dict:
@@ -99,3 +110,28 @@ def sitemap_alternates(site_path: Path) -> dict:
         out[loc] = {link.get("hreflang"): urlsplit(link.get("href")).path.lstrip("/")
                     for link in url.findall("x:link", ns)}
     return out
+
+
+def check_links(site: Site, tolerated: set = frozenset()):
+    """``(broken, external, checked)``: problems found, external URLs, internal URLs checked.
+
+    ``tolerated``: link values (as written) known to be missing and reported by the build.
+    """
+    broken, external, checked = [], set(), 0
+    for rel, page in site.pages.items():
+        for kind, raw, url in links_of(page, site.site_url):
+            scheme = urlsplit(url).scheme
+            if not is_internal(url):
+                if scheme in ("http", "https"):
+                    external.add(url)
+                elif scheme not in ("mailto", "tel", "data"):
+                    broken.append(f"{rel}: {kind} {raw!r} has scheme {scheme!r}")
+                continue
+            checked += 1
+            target, fragment = site.target(url)
+            if target is None:
+                if raw not in tolerated:
+                    broken.append(f"{rel}: {kind} {raw!r} leads to no file")
+            elif fragment and target.endswith(".html") and fragment not in site.pages[target].ids:
+                broken.append(f"{rel}: {kind} {raw!r}: no id {fragment!r} in {target}")
+    return broken, sorted(external), checked

@@ -41,6 +41,9 @@ _MD_TARGETS = (
     re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:...>
 )
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+#: A Markdown attribute list that sets an attribute (``{: onclick="..." }``, ``{ href=... }``):
+#: it would put any attribute, event handlers included, on the element.
+_ATTR_VALUE = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
 
 
 @dataclass
@@ -291,6 +294,11 @@ def _check_text(doc: Document, value, path: tuple, markdown: bool) -> list:
             problems.append(Problem(doc.path, line, column, field_name(where),
                                     f"raw HTML is not allowed ('{tag}'); {advice}"))
         if markdown:
+            for m in _ATTR_VALUE.finditer(plain):
+                line, column = doc.positions.of_text_line(where, plain.count("\n", 0, m.start()))
+                problems.append(Problem(doc.path, line, column, field_name(where),
+                                        f"attribute lists that set attributes are not allowed ('{m.group(0)[:40]}'); "
+                                        "write plain Markdown"))
             for pattern in _MD_TARGETS:
                 for m in pattern.finditer(plain):
                     target = m.group(1)

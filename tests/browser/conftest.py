@@ -8,6 +8,7 @@ skipped, with the reason, elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -99,18 +100,28 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def server(shipped_site):
-    """``http://127.0.0.1:<free port>/`` serving the shipped site (a thread of this process)."""
-    handler = functools.partial(_SiteHandler, directory=str(shipped_site.path))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """``http://127.0.0.1:<free port>/`` serving ``directory`` from a thread of this process."""
+    handler = functools.partial(_SiteHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()
-    host, port = httpd.server_address[:2]
-    yield f"http://{host}:{port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        host, port = httpd.server_address[:2]
+        yield f"http://{host}:{port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(shipped_site):
+    """The shipped site, served on 127.0.0.1."""
+    with serve(shipped_site.path) as url:
+        yield url
 
 
 def chromium_path() -> str:

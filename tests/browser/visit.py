@@ -143,8 +143,6 @@ def visit(browser, base_url: str, page: Page, screenshots_dir: Path) -> Visit:
         tab.screenshot(path=str(shot), full_page=True)
         record.screenshots.append(shot)
 
-        _keyboard_walk(tab, record)
-
         tab.set_viewport_size(REFLOW)
         tab.wait_for_timeout(100)
         record.reflow_width = tab.evaluate("document.documentElement.scrollWidth")
@@ -158,6 +156,10 @@ def visit(browser, base_url: str, page: Page, screenshots_dir: Path) -> Visit:
         shot = screenshots_dir / f"{page.lang}-{page.kind}-phone.png"
         tab.screenshot(path=str(shot), full_page=True)
         record.screenshots.append(shot)
+
+        # Last, as it leaves focus and toggles (search, menus) in their final state.
+        tab.set_viewport_size(DESKTOP)
+        _keyboard_walk(tab, record)
 
         record.csp_violations = tab.evaluate("window.__cspViolations")
     finally:

@@ -149,3 +149,27 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# A closing table: every page checked and the outcome of each check on it.
+_outcomes: dict = {}
+
+
+def pytest_runtest_logreport(report):
+    if "tests/browser/" not in report.nodeid.replace("\\", "/"):
+        return
+    if report.when == "call" or (report.when == "setup" and not report.passed):
+        name, _, param = report.nodeid.rpartition("::")[2].partition("[")
+        check = name.removeprefix("test_")
+        param = param or "(whole site, fixtures)"
+        mark = "ok" if report.passed else ("skipped" if report.skipped else "FAILED")
+        _outcomes.setdefault(param.rstrip("]"), {})[check] = mark
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _outcomes:
+        return
+    terminalreporter.section("browser suite: pages and checks")
+    for page, checks in sorted(_outcomes.items()):
+        line = ", ".join(f"{check} {mark}" for check, mark in checks.items())
+        terminalreporter.write_line(f"{page:32} {line}")

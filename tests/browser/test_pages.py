@@ -71,9 +71,11 @@ def test_keyboard(visits, page):
     assert {"language switcher", "search"} <= roles, f"{v.url}: no language switcher or search found: {v.keyboard}"
     unreached = [f"{t['role']}: {t['what']}" for t in v.keyboard if not t["reached"]]
     assert not unreached, f"{v.url}: Tab ({v.tabs_pressed} presses) never reached:\n{_fmt(unreached)}"
-    invisible = [f"{t['role']}: {t['what']}\n    focused:   {t['focused']}\n    unfocused: {t['unfocused']}"
-                 for t in v.keyboard if t["focused"] == t["unfocused"]]
+    invisible = [f"{t['what']}\n    focused:   {t['focused']}\n    unfocused: {t['unfocused']}"
+                 for t in v.focus_stops if t["focused"] == t["unfocused"]]
     assert not invisible, f"{v.url}: focus is not visible on:\n{_fmt(invisible)}"
+    print(f"{page.id}: {len(v.focus_stops)} focus stops in {v.tabs_pressed} Tab presses, each with a visible focus; "
+          f"reached {', '.join(sorted(roles))}")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)

@@ -176,7 +176,7 @@ EXPECTED_TEXT = {
 }
 
 
-@pytest.mark.parametrize("path", list(EXPECTED_TEXT), ids=lambda p: p or "home")
+@pytest.mark.parametrize("path", list(EXPECTED_TEXT), ids=lambda p: f"looks-hostile:{p}")
 def test_hostile_looking_text_stays_text(browser, looks_hostile_site, path):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     dialogs, errors = [], []

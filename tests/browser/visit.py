@@ -69,13 +69,17 @@ MARK_TARGETS_JS = """(lang) => {
 KEYBOARD_RESULT_JS = """async () => {
   if (document.activeElement) document.activeElement.blur();
   await new Promise(r => setTimeout(r, 50));
-  const out = [];
-  document.querySelectorAll('[data-kb-target]').forEach(el => {
+  const describe = el => (el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.getAttribute('href') ? '[href="' + el.getAttribute('href') + '"]' : '') + ' ' +
+    (el.textContent || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 40)).trim();
+  const reached = [...document.querySelectorAll('[data-kb-id]')].map(el => ({
+    what: describe(el), focused: window.__kb.styles[el.dataset.kbId], unfocused: window.__kbStyle(el)}));
+  const targets = [...document.querySelectorAll('[data-kb-target]')].map(el => {
     const id = el.dataset.kbId;
-    out.push({target: el.dataset.kbTarget, reached: !!id,
-              focused: id ? window.__kb.styles[id] : null, unfocused: window.__kbStyle(el)});
+    return {target: el.dataset.kbTarget, reached: !!id,
+            focused: id ? window.__kb.styles[id] : null, unfocused: window.__kbStyle(el)};
   });
-  return out;
+  return {targets, reached};
 }"""
 
 
@@ -92,7 +96,8 @@ class Visit:
     csp_meta: str | None = None
     html_lang: str = ""
     axe_violations: list = field(default_factory=list)
-    keyboard: list = field(default_factory=list)
+    keyboard: list = field(default_factory=list)  # the required targets
+    focus_stops: list = field(default_factory=list)  # every element Tab reached
     tabs_pressed: int = 0
     reflow_width: int = 0
     reflow_overflowing: list = field(default_factory=list)
@@ -184,6 +189,7 @@ def _keyboard_walk(tab, record: Visit) -> None:
                 break
             seen = len(order)
     record.tabs_pressed = presses
-    for result in tab.evaluate(KEYBOARD_RESULT_JS):
-        target = targets[result["target"]]
-        record.keyboard.append({**target, **result})
+    result = tab.evaluate(KEYBOARD_RESULT_JS)
+    for found in result["targets"]:
+        record.keyboard.append({**targets[found["target"]], **found})
+    record.focus_stops = result["reached"]

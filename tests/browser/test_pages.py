@@ -114,3 +114,28 @@ def test_screenshots(visits, page):
     for shot in v.screenshots:
         assert shot.is_file() and shot.stat().st_size > 1000, shot
         assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", shot
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p.kind in ("home", "library")], ids=lambda p: p.id)
+def test_policy_blocks_injected_inline_script(browser, server, page):
+    """What the policy is for: a script written into the page at run time does not run."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(server + page.path, wait_until="load")
+        outcome = tab.evaluate("""async () => {
+            const seen = [];
+            document.addEventListener('securitypolicyviolation', e => seen.push(e.violatedDirective));
+            const script = document.createElement('script');
+            script.textContent = 'window.__injected = 1';
+            document.body.appendChild(script);
+            const div = document.createElement('div');
+            div.innerHTML = '<img src="data:," onerror="window.__injected = 2">';
+            document.body.appendChild(div);
+            await new Promise(r => setTimeout(r, 200));
+            return {injected: window.__injected === undefined ? null : window.__injected, seen};
+        }""")
+    finally:
+        context.close()
+    assert outcome["injected"] is None, f"an injected script ran on {page.id}"
+    assert outcome["seen"] and all(d.startswith("script-src") for d in outcome["seen"]), outcome["seen"]

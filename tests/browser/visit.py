@@ -47,7 +47,7 @@ NO_TRANSITIONS_JS = """() => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync('*, *::before, *::after { transition: none !important; animation: none !important; }');
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  return getComputedStyle(document.body).transitionDuration;
+  return getComputedStyle(document.querySelector('.md-tabs__link, a[href]') || document.body).transitionDuration;
 }"""
 
 MARK_TARGETS_JS = """(lang) => {
@@ -174,7 +174,8 @@ def visit(browser, base_url: str, page: Page, screenshots_dir: Path) -> Visit:
 
 def _keyboard_walk(tab, record: Visit) -> None:
     """Press Tab through the page (bounded) and record which targets got a visible focus."""
-    tab.evaluate(NO_TRANSITIONS_JS)
+    durations = tab.evaluate(NO_TRANSITIONS_JS)
+    assert set(durations.split(", ")) == {"0s"}, f"transitions still on ({durations}): focus styles would be read half-way"
     targets = {t["target"]: t for t in tab.evaluate(MARK_TARGETS_JS, record.page.lang)}
     tab.evaluate("document.activeElement && document.activeElement.blur()")
     seen = 0

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-browser clean
+.PHONY: setup setup-browser serve build check test test-browser clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,14 +16,29 @@ $(BIN)/mkdocs: pyproject.toml
 
 setup: $(BIN)/mkdocs
 
+# The browser suite's checkers, pinned in package.json / package-lock.json: axe-core
+# (accessibility rules, injected into the pages) and vnu-jar (the Nu Html Checker, run
+# on the installed Java). --ignore-scripts: nothing is downloaded besides the packages.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+setup-browser: node_modules/.package-lock.json
+
 serve: setup
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup
+test: setup setup-browser
 	$(BIN)/python -m pytest
+
+# Only the browser suite (tests/browser/, marker "browser"): Chromium, axe-core, the
+# keyboard, reflow, privacy, CSP, language, links, safety and HTML checks.
+# Screenshots and the external-link report go to test-artifacts/.
+test-browser: setup setup-browser
+	$(BIN)/python -m pytest -m browser tests/browser
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

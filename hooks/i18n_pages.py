@@ -103,20 +103,6 @@ def add_pages(files: Files, config: "MkDocsConfig", pages: Iterable, lang: str) 
     return added
 
 
-def reset_switcher(config: "MkDocsConfig") -> None:
-    """Point the language switcher at each language's home page.
-
-    The plugin rewrites ``config.extra.alternate`` for every page it renders, so
-    a theme template rendered after the pages (the single ``404.html``) would
-    otherwise link to the counterparts of the last page built.
-    """
-    from copy import deepcopy
-
-    plugin = i18n_plugin(config)
-    if plugin.extra_alternate:
-        # The plugin sets it as an attribute, which the theme's templates read first.
-        config.extra.alternate = deepcopy(plugin.extra_alternate)
-
 def is_fallback_page(page, config: "MkDocsConfig") -> bool:
     """Whether ``page`` is the default language's text published in another language.
 

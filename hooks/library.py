@@ -68,9 +68,3 @@ def on_page_markdown(markdown, page, config, files):
         return _cache.replace_markers(markdown, i18n_pages.current_language(config), page.file.src_uri, shown)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-
-
-def on_pre_template(template, template_name, config):
-    if template_name == "404.html":
-        i18n_pages.reset_switcher(config)
-    return template

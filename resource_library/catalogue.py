@@ -10,6 +10,7 @@ bad content; callers decide whether errors stop them (:meth:`Catalogue.raise_for
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,11 +37,14 @@ _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
 _MD_TARGETS = (
-    re.compile(r"\]\(\s*<?([^)\s>]*)"),            # [text](target)
+    re.compile(r"\]\(\s*<?([^)>]*)"),              # [text](target), spaces and all
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M),  # [ref]: target
     re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:...>
 )
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+#: A Markdown attribute list that sets an attribute (``{: onclick="..." }``, ``{ href=... }``):
+#: it would put any attribute, event handlers included, on the element.
+_ATTR_VALUE = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
 
 
 @dataclass
@@ -189,6 +193,10 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
         problems += _check_text(doc, data["evidence"].get("note"), ("evidence", "note"), markdown=False)
     if isinstance(data.get("publisher"), (str, dict)):
         problems += _check_text(doc, data["publisher"], ("publisher",), markdown=False)
+    if isinstance(data.get("keywords"), dict):
+        for lang, words in data["keywords"].items():
+            for i, word in enumerate(words if isinstance(words, list) else []):
+                problems += _check_text(doc, word, ("keywords", lang, i), markdown=False)
 
     for name, kind in (("links", "location"), ("image", "file")):
         value = data.get(name)
@@ -293,15 +301,29 @@ def _check_text(doc: Document, value, path: tuple, markdown: bool) -> list:
             problems.append(Problem(doc.path, line, column, field_name(where),
                                     f"raw HTML is not allowed ('{tag}'); {advice}"))
         if markdown:
+            for m in _ATTR_VALUE.finditer(plain):
+                line, column = doc.positions.of_text_line(where, plain.count("\n", 0, m.start()))
+                problems.append(Problem(doc.path, line, column, field_name(where),
+                                        f"attribute lists that set attributes are not allowed ('{m.group(0)[:40]}'); "
+                                        "write plain Markdown"))
             for pattern in _MD_TARGETS:
                 for m in pattern.finditer(plain):
                     target = m.group(1)
-                    scheme = _SCHEME.match(target)
+                    scheme = _SCHEME.match(_as_browser_reads(target))
                     if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
                         line, column = doc.positions.of_text_line(where, plain.count("\n", 0, m.start()))
                         problems.append(Problem(doc.path, line, column, field_name(where),
                                                 f"the link target '{target[:40]}' is not allowed; links use https://, mailto: or a page of the site"))
     return problems
+
+
+def _as_browser_reads(target: str) -> str:
+    """A link target as a browser reads its scheme: character references decoded
+    (``java&#x73;cript:``, ``&colon;``), tabs and line breaks removed, leading
+    spaces and control characters stripped (the URL standard does both)."""
+    decoded = html.unescape(target)
+    return re.sub(r"[\t\n\r]", "", decoded).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                   "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
 
 
 def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bool) -> list:

@@ -10,6 +10,7 @@ MkDocs unescaped.  Each page starts with front matter (title, description).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -38,10 +39,25 @@ class GeneratedPage:
     source: Optional[str] = None
 
 
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def _title_text(title: str) -> str:
+    """A page title safe in the theme's text contexts and escaped once in its attributes.
+
+    The theme writes titles unescaped as text (``<title>``, header, navigation) and
+    escaped in attributes (``aria-label="Next: {{ title | e }}"``): escaping ``<``
+    and ``>`` keeps them text; a plain ``&`` stays as it is, or the accessible
+    names would read "&amp;" (only an ``&`` that would start a character reference
+    is escaped).
+    """
+    return _ENTITY_LIKE.sub("&amp;", str(title)).replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _front_matter(title: str, description: str = "") -> Markup:
-    # JSON strings are valid YAML scalars; escaping the title keeps it text in the
-    # theme's templates, which do not escape page titles.
-    lines = ["---", f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
+    # JSON strings are valid YAML scalars. The description goes unescaped into an
+    # attribute of the theme (<meta name="description" content="...">): escape it all.
+    lines = ["---", f"title: {json.dumps(_title_text(title), ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(str(escape(description)), ensure_ascii=False)}")
     lines.append("---")

@@ -50,8 +50,10 @@ def test_sitemap_has_each_generated_page_once_with_both_alternates(fixture_site)
         assert set(re.findall(r'hreflang="(\w+)"', entries[0])) == {"en", "fr"}
 
 
-def test_single_404_page_switches_to_each_home_and_speaks_both_languages(fixture_site):
+def test_each_language_has_its_404_page_whose_switcher_leads_home(fixture_site):
     assert switcher(fixture_site, "404.html") == {"en": "/", "fr": "/fr/"}
-    page404 = page(fixture_site, "404.html")
-    assert page404.select_one('div[lang="en"] h1').get_text() == "Page not found"
-    assert page404.select_one('div[lang="fr"] h2').get_text() == "Page introuvable"
+    assert switcher(fixture_site, "fr/404.html") == {"en": "/", "fr": "/fr/"}
+    assert page(fixture_site, "404.html").h1.get_text() == "Page not found"
+    assert page(fixture_site, "404.html").html["lang"] == "en"
+    assert page(fixture_site, "fr/404.html").h1.get_text() == "Page introuvable"
+    assert page(fixture_site, "fr/404.html").html["lang"] == "fr"

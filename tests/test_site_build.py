@@ -20,7 +20,7 @@ def test_exact_set_of_pages_in_both_languages(fixture_site):
                     "library/full-record/index.html", "library/english-only/index.html",
                     "library/offered-in-french/index.html", "infographics/index.html"} | {f"pillars/{p}/index.html" for p in pillars}
     per_language |= {"glossary/index.html", "translation-status/index.html"}
-    expected = per_language | {f"fr/{p}" for p in per_language} | {"404.html"}
+    expected = per_language | {f"fr/{p}" for p in per_language} | {"404.html", "fr/404.html"}
     assert html_pages(fixture_site) == expected
 
 
@@ -112,7 +112,7 @@ def test_sitemap_lists_both_languages_with_hreflang(fixture_site):
     assert links == {"en": "http://127.0.0.1:8000/library/english-only/",
                      "fr": "http://127.0.0.1:8000/fr/library/english-only/"}
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert len(locs) == len(set(locs)) == len(html_pages(fixture_site)) - 1  # every page but 404
+    assert len(locs) == len(set(locs)) == len(html_pages(fixture_site)) - 2  # every page but the two 404 pages
 
 
 def test_edit_link_names_the_record(fixture_site):

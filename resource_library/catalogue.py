@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator
 from .model import FIELDS_BY_NAME, TEXT_FIELDS, Record, RELATING_FIELDS
 from .problems import WARNING, ContentError, Problem, sorted_problems
 from .schema import record_schema
+from .textsafety import link_scheme, scan_document
 from .vocabularies import load_pillars, load_program, load_vocabularies
 from .yamlsource import Document, field_name, load_file
 
@@ -30,16 +31,8 @@ RELATED_COUNT = 5
 RELATED_POOL = 60
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
-_MD_TARGETS = (
-    re.compile(r"\]\(\s*<?([^)\s>]*)"),            # [text](target)
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M),  # [ref]: target
-    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:...>
-)
-_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+#: Record fields written in Markdown (the others are plain text).
+MARKDOWN_FIELDS = frozenset(spec.name for spec in FIELDS_BY_NAME.values() if spec.kind == "markdown")
 
 
 @dataclass
@@ -179,12 +172,8 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
             and data["updated"] < data["published"]:
         problems.append(_at(doc, ("updated",), "the update date is earlier than the publication date", WARNING))
 
-    for name in TEXT_FIELDS:
-        problems += _check_text(doc, data.get(name), (name,), markdown=FIELDS_BY_NAME[name].kind == "markdown")
-    if isinstance(data.get("evidence"), dict):
-        problems += _check_text(doc, data["evidence"].get("note"), ("evidence", "note"), markdown=False)
-    if isinstance(data.get("publisher"), (str, dict)):
-        problems += _check_text(doc, data["publisher"], ("publisher",), markdown=False)
+    # Every text, known field or not: no raw HTML, no script, no unsafe link.
+    problems += scan_document(doc, MARKDOWN_FIELDS)
 
     for name, kind in (("links", "location"), ("image", "file")):
         value = data.get(name)
@@ -267,40 +256,11 @@ def _flatten(problems):
             yield p
 
 
-def _check_text(doc: Document, value, path: tuple, markdown: bool) -> list:
-    """No raw HTML anywhere; in Markdown, no link to a script or data URL."""
-    problems = []
-    variants = value.items() if isinstance(value, dict) else [(None, value)]
-    for lang, text in variants:
-        if not isinstance(text, str):
-            continue
-        where = path + ((lang,) if lang else ())
-        plain = _CODE.sub(lambda m: " " * len(m.group(0)), text) if markdown else text
-        plain = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), plain)
-        match = _HTML.search(plain)
-        if match:
-            line_index = plain.count("\n", 0, match.start())
-            line, column = doc.positions.of_text_line(where, line_index)
-            tag = match.group(0)[:20]
-            advice = "use Markdown instead" if markdown else "write plain text"
-            problems.append(Problem(doc.path, line, column, field_name(where),
-                                    f"raw HTML is not allowed ('{tag}'); {advice}"))
-        if markdown:
-            for pattern in _MD_TARGETS:
-                for m in pattern.finditer(plain):
-                    target = m.group(1)
-                    scheme = _SCHEME.match(target)
-                    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-                        line, column = doc.positions.of_text_line(where, plain.count("\n", 0, m.start()))
-                        problems.append(Problem(doc.path, line, column, field_name(where),
-                                                f"the link target '{target[:40]}' is not allowed; links use https://, mailto: or a page of the site"))
-    return problems
-
-
 def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bool) -> list:
-    scheme = _SCHEME.match(target)
-    if scheme:
-        name = scheme.group(1).lower()
+    name = link_scheme(target)
+    if target.startswith("//"):
+        return [_at(doc, path, f"'{target[:40]}' is an address without https:; write it in full (https://...)")]
+    if name:
         if name == "https" and not image:
             return []
         if name == "http" and not image:

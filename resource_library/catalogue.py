@@ -17,6 +17,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from .editorial import record_warnings
 from .model import FIELDS_BY_NAME, TEXT_FIELDS, Record, RELATING_FIELDS
 from .problems import WARNING, ContentError, Problem, sorted_problems
 from .schema import record_schema
@@ -113,7 +114,9 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     validator = Draft202012Validator(record_schema(vocabularies, catalogue.drawings))
     seen_ids: dict = {}
     records: dict = {}
-    for file in sorted(layout.resources(root).glob("*.yml")):
+    valid_docs: list = []
+    files = sorted(layout.resources(root).glob("*.yml"))
+    for file in files:
         shown = _rel(root, file)
         doc = load_file(file, shown)
         found = list(doc.problems)
@@ -130,10 +133,23 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
         if not any(p.is_error for p in found):
             record = Record.from_data(doc.data, shown)
             records[record.id] = record
+            valid_docs.append(doc)
+    pages = _generated_pages(files, vocabularies.get("pillars"), catalogue.programs)
+    for doc in valid_docs:
+        problems += record_warnings(doc, docs, pages)
     catalogue.records = dict(sorted(records.items()))
     _relate(catalogue.records)
     catalogue.problems = sorted_problems(problems)
     return catalogue
+
+
+def _generated_pages(files, pillars, programs) -> frozenset:
+    """Source paths of the pages the build generates (targets of description links)."""
+    pages = {"library/index.md", "pillars/index.md"}
+    pages |= {f"library/{file.stem}.md" for file in files}
+    pages |= {f"pillars/{pid}.md" for pid in (pillars.terms if pillars else ())}
+    pages |= {f"programs/{pid}.md" for pid in programs}
+    return frozenset(pages)
 
 
 def _rel(root: Path, path: Path) -> str:

@@ -4,6 +4,6 @@ A handler receives the parsed arguments (``args.root`` is the project root) and
 returns the exit code.
 """
 
-from . import validate
+from . import new, schema, validate
 
-COMMANDS = (validate,)
+COMMANDS = (new, validate, schema)

@@ -18,7 +18,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from .editorial import record_warnings
-from .model import FIELDS_BY_NAME, TEXT_FIELDS, Record, RELATING_FIELDS
+from .model import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from .problems import WARNING, ContentError, Problem, sorted_problems
 from .schema import record_schema
 from .textsafety import link_scheme, scan_document
@@ -217,6 +217,10 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         return _at(doc, path + (missing,), f"missing required field `{missing}`")
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
+        if sorted(allowed) == sorted(LANGUAGES):
+            out = [_at(doc, path + (extra,), f"unknown language '{extra}'; use en (English) or fr (French)", key=True)
+                   for extra in error.instance if extra not in allowed]
+            return out[0] if len(out) == 1 else _Multi(out)
         out = [_at(doc, path + (extra,), f"unknown field '{extra}'{_suggest(extra, allowed) or '; allowed: ' + ', '.join(allowed)}", key=True)
                for extra in error.instance if extra not in allowed]
         return out[0] if len(out) == 1 else _Multi(out)
@@ -233,7 +237,7 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     if kind == "anyOf" and top == "publisher":
         return _at(doc, path, "expected the publisher's name as text, or `en:` and `fr:` names")
     if kind == "anyOf":
-        return _at(doc, (), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
+        return _at(doc, ("type",), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
     if kind == "type":
         expected = {"string": "text", "array": "a list", "object": "a mapping (`en:` / `fr:` or sub-fields)", "integer": "a whole number"}
         wanted = error.validator_value
@@ -250,10 +254,20 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
             return _at(doc, path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")
         return _at(doc, path, f"'{error.instance}' is not a valid id: use lowercase letters, digits and single hyphens")
     if kind == "minLength":
-        return _at(doc, path, "must not be empty")
+        if path and path[-1] == "en":
+            return _at(doc, path, "the English text is empty; write it (English is required)")
+        if path and path[-1] == "fr":
+            return _at(doc, path, "the French text is empty; write it, or remove the `fr:` line")
+        return _at(doc, path, "the text is empty; write it, or remove the line")
+    if kind == "minItems" and top == "languages":
+        return _at(doc, path, "list at least one language: [en], [fr] or [en, fr]")
     if kind in ("minItems", "minProperties"):
-        return _at(doc, path, "must not be empty")
+        return _at(doc, path, "must not be empty; fill it in or remove the field")
     if kind == "uniqueItems":
+        items = list(error.instance)
+        twice = next((i for i, item in enumerate(items) if item in items[:i]), None)
+        if twice is not None:
+            return _at(doc, path + (twice,), f"'{items[twice]}' is listed twice; keep it once")
         return _at(doc, path, "a term is listed twice")
     if kind in ("minimum", "maximum"):
         return _at(doc, path, f"{error.instance} is not a plausible year")

@@ -35,7 +35,8 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Characters a browser drops from a URL, or strips before reading its scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
 _LINK_TARGETS = (
-    re.compile(r"\]\(\s*<?([^)>]*)"),                                     # [text](target), ![alt](target)
+    # [text](target), ![alt](target); a lookahead, so "[a]([b](c)" yields both targets.
+    re.compile(r"\](?=\(\s*<?([^)>]*))"),
     re.compile(r"^[ \t>]*\[[^\[\]\n]*\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.M),  # [ref]: target (any indent)
     re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>"),                  # <scheme:...>
 )
@@ -53,8 +54,11 @@ def link_scheme(target: str) -> str | None:
 
 def unsafe_spans(text: str, markdown: bool) -> Iterator[tuple[int, str, str]]:
     """``(offset, severity, message)`` for each unsafe piece of ``text``."""
-    visible = _SAFE_AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
-    for match in _HTML.finditer(visible):
+    # Autolinks are not HTML; in Markdown, the link rules below judge their target.
+    autolinks = _LINK_TARGETS[2] if markdown else _SAFE_AUTOLINK
+    visible = autolinks.sub(lambda m: " " * len(m.group(0)), text)
+    match = _HTML.search(visible)
+    if match:  # one report per text: the first tag is enough to say what to change
         piece = match.group(0)
         tag = re.match(r"</?[a-zA-Z][a-zA-Z0-9-]*", piece)
         what = "an HTML comment" if piece.startswith("<!--") else f"'{tag.group(0)}>'" if tag else f"'{piece[:12]}'"

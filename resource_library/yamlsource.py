@@ -194,7 +194,8 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
         # small file grow exponentially ("billion laughs"), so records do not use them.
         if any(p.message.startswith(_REFUSED) for p in problems):
             return  # one report is enough
-        line, column = _mark(node)
+        # The node's own mark is where the anchor is; the key says where the alias is.
+        line, column = positions.keys.get(path) or _mark(node)
         problems.append(Problem(file, line, column, field_name(path), f"{_REFUSED} (&name and *name) are not "
                                                                       "supported; write the value out in full"))
         return

@@ -404,3 +404,25 @@ def test_outside_the_project_is_misuse(tmp_path):
     result = script("check", cwd=tmp_path)
     assert result.returncode == 2
     assert "is not the project root" in result.stderr
+
+
+# --- the build stops with the same list ---------------------------------------------
+
+def test_mkdocs_build_lists_the_same_errors_as_check(tmp_path, capsys):
+    from sitebuild import fixture_records, make_project, mkdocs
+    broken = ("unknown-term", "duplicate-key", "hostile-title", "description-attribute-list", "latin-encoding")
+    records = fixture_records("english-only")
+    records.update({f"{name}.yml": (INVALID / f"{name}.yml").read_text(encoding="utf-8", errors="replace")
+                    for name in broken if name != "latin-encoding"})
+    project_dir = make_project(tmp_path, records=records)
+    (project_dir / "data" / "resources" / "latin-encoding.yml").write_bytes((INVALID / "latin-encoding.yml").read_bytes())
+    assert run(project_dir, "check", "--errors-only") == 1
+    expected = capsys.readouterr().out.splitlines()
+    assert len(expected) >= len(broken)
+    result = mkdocs(project_dir, "build", "--strict", "-d", str(tmp_path / "site"))
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    listed = [line.strip() for line in output.splitlines() if re.match(r"^\s*data/", line)]
+    assert listed == expected, output
+    assert not (tmp_path / "site" / "library").exists()

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-browser clean
+.PHONY: setup serve build check test test-browser linkcheck clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,14 @@ build: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Every link between the pages of site/ (run `make build` first); nothing outside is fetched.
+$(BIN)/linkchecker: pyproject.toml | setup
+	$(BIN)/pip install --quiet -e '.[test,ci]'
+	touch $@
+
+linkcheck: $(BIN)/linkchecker
+	.ci/linkcheck site
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

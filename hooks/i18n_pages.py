@@ -15,6 +15,13 @@ itself would have set and later reads:
 ``tests/test_i18n_pages.py`` builds a site and checks the switcher target,
 ``<html lang>`` and the sitemap's hreflang entries, so an upgrade of the plugin
 that changes any of this fails loudly.
+
+For translations (``hooks/translation.py``) it also reads what the plugin sets
+on pages built with ``fallback_to_default`` (a File whose ``locale`` is the
+default language in another language's pass) and the per-page language switcher
+entries (``config.extra.alternate``), to say "not translated yet" instead of
+linking to an English text in French chrome.  ``tests/test_translation_build.py``
+is their regression test.
 """
 
 from __future__ import annotations
@@ -94,3 +101,68 @@ def add_pages(files: Files, config: "MkDocsConfig", pages: Iterable, lang: str) 
         added.append(file)
     plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
     return added
+
+
+def reset_switcher(config: "MkDocsConfig") -> None:
+    """Point the language switcher at each language's home page.
+
+    The plugin rewrites ``config.extra.alternate`` for every page it renders, so
+    a theme template rendered after the pages (the single ``404.html``) would
+    otherwise link to the counterparts of the last page built.
+    """
+    from copy import deepcopy
+
+    plugin = i18n_plugin(config)
+    if plugin.extra_alternate:
+        # The plugin sets it as an attribute, which the theme's templates read first.
+        config.extra.alternate = deepcopy(plugin.extra_alternate)
+
+def is_fallback_page(page, config: "MkDocsConfig") -> bool:
+    """Whether ``page`` is the default language's text published in another language.
+
+    With ``fallback_to_default: true`` the plugin builds ``/fr/x/`` from ``docs/x.md``
+    when ``docs/fr/x.md`` does not exist; such a File keeps the default ``locale``
+    while the language being built is another one.
+    """
+    plugin = i18n_plugin(config)
+    lang = plugin.current_language or plugin.default_language
+    return lang != plugin.default_language and getattr(page.file, "locale", lang) == plugin.default_language
+
+
+def untranslated_languages(page, config: "MkDocsConfig") -> list:
+    """Languages (other than the one being built) into which ``page`` is not translated."""
+    plugin = i18n_plugin(config)
+    current = plugin.current_language or plugin.default_language
+    out = []
+    for lang, alternate in (getattr(page.file, "alternates", None) or {}).items():
+        if lang != current and getattr(alternate, "locale", lang) != lang:
+            out.append(lang)
+    return out
+
+
+def switcher_entries(config: "MkDocsConfig") -> list:
+    """The language switcher entries of the page being rendered.
+
+    The plugin assigns them as an attribute (``config.extra.alternate = ...``),
+    which is what the theme's templates read first; the ``extra["alternate"]``
+    key keeps the configured list.
+    """
+    entries = getattr(config.extra, "alternate", None)
+    if entries is None:
+        entries = config.extra.get("alternate")
+    return entries or []
+
+
+def mark_untranslated_in_switcher(config: "MkDocsConfig", notes: dict) -> None:
+    """Flag, in the language switcher of the page being rendered, the languages of ``notes``.
+
+    The plugin rewrites ``config.extra.alternate`` for every page in its
+    ``on_page_context`` (priority 50); call this after it.  Each flagged entry gets
+    ``untranslated: True`` and ``note`` (what ``overrides/partials/alternate.html``
+    shows instead of a link).
+    """
+    for entry in switcher_entries(config):
+        lang = entry.get("lang")
+        if lang in notes:
+            entry["untranslated"] = True
+            entry["note"] = notes[lang]

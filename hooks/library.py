@@ -7,7 +7,10 @@ event below except ``on_startup`` fires once per language):
   later language passes reuse it); stop the build with the full list of
   problems, never a traceback; watch ``data/`` during ``mkdocs serve``.
 - ``on_files`` (priority -200, after the i18n plugin has localized the files):
-  render the current language's pages and register them with the i18n plugin.
+  render the current language's pages and register them with the i18n plugin;
+  add the language's standalone infographics (``infographics/<id>.svg``).
+- ``on_page_markdown``: replace the ``<!-- resources ... -->`` markers of
+  hand-written pages with the matching resources (a bad marker stops the build).
 
 Everything else lives in the ``resource_library`` package, which does not import
 MkDocs.
@@ -16,10 +19,12 @@ MkDocs.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 import i18n_pages
 from resource_library import ContentError
@@ -48,4 +53,24 @@ def on_files(files, config):
     lang = i18n_pages.current_language(config)
     pages = _cache.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "")
     i18n_pages.add_pages(files, config, pages, lang)
+    default, _ = i18n_pages.languages(config)
+    for asset in _cache.files(lang):
+        files.append(File.generated(config, i18n_pages.localized_src_uri(asset.path, lang, default), content=asset.content))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.abs_src_path is None:  # generated pages have no markers
+        return markdown
+    root = Path(config.config_file_path).parent
+    shown = Path(os.path.relpath(page.file.abs_src_path, root)).as_posix()
+    try:
+        return _cache.replace_markers(markdown, i18n_pages.current_language(config), page.file.src_uri, shown)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_pre_template(template, template_name, config):
+    if template_name == "404.html":
+        i18n_pages.reset_switcher(config)
+    return template

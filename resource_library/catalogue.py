@@ -21,6 +21,7 @@ from .editorial import record_warnings
 from .model import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from .problems import WARNING, ContentError, Problem, sorted_problems
 from .schema import record_schema
+from .infographics import load_infographics
 from .textsafety import link_scheme, scan_document
 from .vocabularies import load_pillars, load_program, load_vocabularies
 from .yamlsource import Document, field_name, load_file
@@ -55,6 +56,7 @@ class Catalogue:
     pillars_note: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
     drawings: tuple = ()
+    infographics: dict = field(default_factory=dict)  # {id: Infographic}, see infographics.py
     problems: list = field(default_factory=list)
 
     @property
@@ -139,13 +141,15 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
         problems += record_warnings(doc, docs, pages)
     catalogue.records = dict(sorted(records.items()))
     _relate(catalogue.records)
+    catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
+    problems += found
     catalogue.problems = sorted_problems(problems)
     return catalogue
 
 
 def _generated_pages(files, pillars, programs) -> frozenset:
     """Source paths of the pages the build generates (targets of description links)."""
-    pages = {"library/index.md", "pillars/index.md"}
+    pages = {"library/index.md", "pillars/index.md", "infographics/index.md", "translation-status.md", "glossary.md"}
     pages |= {f"library/{file.stem}.md" for file in files}
     pages |= {f"pillars/{pid}.md" for pid in (pillars.terms if pillars else ())}
     pages |= {f"programs/{pid}.md" for pid in programs}
@@ -204,6 +208,9 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     path = tuple(error.absolute_path)
     kind = error.validator
     top = path[0] if path else None
+    if top == "translation" and kind != "additionalProperties":
+        return _at(doc, path, "the translation marker is written by `scripts/library sync`; "
+                              "delete the `translation:` block and run the sync again")
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         if "allOf" in error.absolute_schema_path:

@@ -30,7 +30,9 @@ class FieldSpec:
             ``markdown`` (``{en, fr}`` Markdown), ``words`` (``{en: [..], fr: [..]}``),
             ``location`` (``{en, fr}`` URL or file under ``docs/``), ``file``
             (``{en, fr}`` file under ``docs/``), ``date`` (ISO date), ``year``,
-            ``publisher`` (text or ``{en, fr}``), ``evidence`` or ``drawing``.
+            ``publisher`` (text or ``{en, fr}``), ``evidence``, ``drawing`` or
+            ``translation`` (the sync marker: ``{fr: {synced: date, <field>: hash}}``,
+            written by ``scripts/library sync``, see :mod:`resource_library.translation`).
         required: Whether every record must have it (``type_required`` lists the
             types for which it is required).
         description: What the field means, for editors (shown by their editor).
@@ -69,6 +71,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("updated", "date", "Date of the last significant change to the record (YYYY-MM-DD)."),
     FieldSpec("year", "year", "Year the resource itself appeared, when known."),
     FieldSpec("publisher", "publisher", "Who publishes the resource: plain text, or {en, fr} when the name is translated."),
+    FieldSpec("translation", "translation", "Written by `scripts/library sync`, not by hand: the date the French was reviewed and, per field, a hash of the English text it translates. The translation status report uses it to find outdated French."),
 )
 
 FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
@@ -109,6 +112,7 @@ class Record:
     updated: Optional[str] = None
     year: Optional[int] = None
     publisher: Any = None
+    translation: dict = field(default_factory=dict)
     related: list = field(default_factory=list)  # ids, filled by the catalogue
 
     @classmethod

@@ -17,6 +17,7 @@ from typing import Optional
 import jinja2
 from markupsafe import Markup, escape
 
+from .infographic_pages import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from .model import LANGUAGES
 from .views import SiteView, page_url, pick, relative
 
@@ -76,6 +77,7 @@ class Renderer:
         out = [self.library(site)]
         out += [self.resource(site, record) for record in site.catalogue.records.values()]
         out += self.pillars(site)
+        out.append(self.infographics(site))
         out += [self.program(site, program) for program in site.catalogue.programs.values()]
         return out
 
@@ -86,7 +88,9 @@ class Renderer:
         return GeneratedPage("library/index.md", content, "data/resources/")
 
     def resource(self, site: SiteView, record) -> GeneratedPage:
-        content = self._render("resource.html", t=site.t, lang=site.lang, r=site.resource(record))
+        r = site.resource(record)
+        r["infographic"] = infographic_view(site, record, r["url"])
+        content = self._render("resource.html", t=site.t, lang=site.lang, r=r)
         return GeneratedPage(f"library/{record.id}.md", content, record.source)
 
     def pillars(self, site: SiteView) -> list:
@@ -99,7 +103,8 @@ class Renderer:
             for pid in record.pillars:
                 tagged.setdefault(pid, []).append(record)
         pillars = []
-        for term in vocab.terms.values():
+        total = len(vocab.terms)
+        for number, term in enumerate(vocab.terms.values(), start=1):
             url = page_url(site.lang, f"pillars/{term.id}/")
             cards = sorted((site.card(r, url) for r in tagged[term.id]), key=lambda c: (c["sort"], c["id"]))
             pillars.append({
@@ -112,16 +117,35 @@ class Renderer:
                 "count": len(cards),
                 "cards": cards,
                 "index_href": relative(url, index_url),
+                "number": number,
+                "total": total,
             })
         note = pick(site.catalogue.pillars_note, site.lang)
+        figure = None
+        drawing = pillars_drawing(site.catalogue)
+        if drawing is not None:
+            figure = drawing_figure(site, drawing, index_url, "rl-pillars-figure")
+            figure["record_href"] = next(
+                (relative(index_url, page_url(site.lang, f"library/{r.id}/")) for r in site.catalogue.records.values()
+                 if r.drawing == drawing.id), None)
+        for i, pillar in enumerate(pillars):
+            # Neighbours, for a "previous / next pillar" navigation on each pillar page.
+            pillar["previous"] = {"href": f"../{pillars[i - 1]['id']}/", "title": pillars[i - 1]["title"]} if i else None
+            pillar["next"] = ({"href": f"../{pillars[i + 1]['id']}/", "title": pillars[i + 1]["title"]}
+                              if i + 1 < len(pillars) else None)
         out = [GeneratedPage("pillars/index.md",
-                             self._render("pillars.html", t=site.t, lang=site.lang, pillars=pillars, note=note),
+                             self._render("pillars.html", t=site.t, lang=site.lang, pillars=pillars, note=note,
+                                          figure=figure),
                              "data/pillars.yml")]
         for pillar in pillars:
             out.append(GeneratedPage(f"pillars/{pillar['id']}.md",
                                      self._render("pillar.html", t=site.t, lang=site.lang, p=pillar, note=note),
                                      "data/pillars.yml"))
         return out
+
+    def infographics(self, site: SiteView) -> GeneratedPage:
+        content = self._render("infographics.html", t=site.t, lang=site.lang, items=gallery_items(site))
+        return GeneratedPage("infographics/index.md", content, "data/infographics/")
 
     def program(self, site: SiteView, program) -> GeneratedPage:
         lang = site.lang

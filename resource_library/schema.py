@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 from .model import DATE_PATTERN, FIELDS, ID_PATTERN, LANGUAGES
+from .translation import HASH_PATTERN, RECORD_FIELDS
 
 SCHEMA_ID = "resource.schema.json"
 
@@ -93,6 +94,17 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
                 schema["enum"] = sorted(drawings)
             else:
                 schema["pattern"] = ID_PATTERN
+        elif spec.kind == "translation":
+            hashed = {"type": "string", "pattern": HASH_PATTERN, "description": "Hash of the English text the French was reviewed against."}
+            schema = {
+                "type": "object", "description": d, "additionalProperties": False,
+                "properties": {"fr": {
+                    "type": "object", "additionalProperties": False, "required": ["synced"],
+                    "properties": {"synced": {"type": "string", "pattern": DATE_PATTERN, "format": "date",
+                                              "description": "Date of the last review (YYYY-MM-DD)."},
+                                   **{name: hashed for name in RECORD_FIELDS}},
+                }},
+            }
         else:  # pragma: no cover - a new kind must be added above
             raise ValueError(f"no schema for field kind {spec.kind!r}")
         properties[spec.name] = schema

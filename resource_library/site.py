@@ -17,6 +17,9 @@ from typing import Optional
 from .catalogue import Catalogue, load_catalogue
 from .interface import load_interface
 from .problems import ContentError
+from .infographic_pages import svg_files
+from .markers import replace_markers
+from .model import DEFAULT_LANGUAGE
 from .render import render_language
 
 
@@ -79,3 +82,19 @@ class ContentCache:
             content.pages[cache_key] = render_language(
                 content.catalogue, content.strings, lang, content.templates_dir, content.docs_dir, edit_url_base)
         return content.pages[cache_key]
+
+    def files(self, lang: str) -> list:
+        """Files (not pages) of ``lang`` to publish: the standalone infographics."""
+        if self._content is None:
+            raise RuntimeError("ContentCache.files() called before get()")
+        key = ("files", lang)
+        if key not in self._content.pages:
+            self._content.pages[key] = svg_files(self._content.catalogue, lang)
+        return self._content.pages[key]
+
+    def replace_markers(self, markdown: str, lang: str, src_uri: str, shown_path: str) -> str:
+        """A hand-written page's Markdown with its resources markers replaced (see markers.py)."""
+        if self._content is None:
+            raise RuntimeError("ContentCache.replace_markers() called before get()")
+        neutral = src_uri[len(lang) + 1:] if lang != DEFAULT_LANGUAGE and src_uri.startswith(f"{lang}/") else src_uri
+        return replace_markers(markdown, self._content.catalogue, self._content.strings, lang, neutral, shown_path)

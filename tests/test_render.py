@@ -25,3 +25,15 @@ def test_hostile_text_is_escaped_by_the_renderer(tmp_path):
         assert "<script>" not in page and "<img" not in page and "<b>" not in page
         assert "&lt;script&gt;" in page or "&lt;img" in page
         assert "<img" not in pages["library/index.md"]
+
+
+def test_edit_link_opens_the_record_when_a_forge_is_configured(tmp_path):
+    import yaml
+    project = make_project(tmp_path, records=fixture_records("english-only"))
+    catalogue = load_catalogue(project)
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    pages = {p.path: p for p in render_language(catalogue, strings, "fr", ROOT / "overrides" / "library", project / "docs",
+                                                edit_url_base="https://forge.example/team/library/edit/main/")}
+    page = pages["library/english-only.md"]
+    assert page.source == "data/resources/english-only.yml"
+    assert '<a href="https://forge.example/team/library/edit/main/data/resources/english-only.yml">Modifier cette fiche</a>' in page.content

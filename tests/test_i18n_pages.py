@@ -1,0 +1,57 @@
+"""Regression test of hooks/i18n_pages.py, the module that uses static-i18n internals.
+
+If an upgrade of mkdocs-static-i18n changes what the plugin reads on each File
+(alternates, locale) or how it lists pages for the sitemap, these fail.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import version
+
+import i18n_pages
+from bs4 import BeautifulSoup
+
+
+def page(site, path):
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def switcher(site, path):
+    return {a["hreflang"]: a["href"] for a in page(site, path).select("a.md-select__link[hreflang]")}
+
+
+def test_installed_plugin_is_the_supported_version():
+    assert version("mkdocs-static-i18n") == i18n_pages.SUPPORTED_VERSION
+
+
+def test_switcher_of_every_generated_page_kind(fixture_site):
+    assert switcher(fixture_site, "library/index.html") == {"en": "./", "fr": "../fr/library/"}
+    assert switcher(fixture_site, "fr/library/index.html") == {"en": "../../library/", "fr": "./"}
+    assert switcher(fixture_site, "pillars/implementation-support/index.html")["fr"] == "../../fr/pillars/implementation-support/"
+    assert switcher(fixture_site, "fr/library/english-only/index.html")["en"] == "../../../library/english-only/"
+
+
+def test_switcher_of_hand_written_pages_is_untouched(fixture_site):
+    assert switcher(fixture_site, "about/index.html") == {"en": "./", "fr": "../fr/about/"}
+
+
+def test_head_alternates_match_the_switcher(fixture_site):
+    for path in ("library/full-record/index.html", "fr/pillars/index.html"):
+        head = {link["hreflang"]: link["href"] for link in page(fixture_site, path).select('head link[rel="alternate"][hreflang]')}
+        assert head == switcher(fixture_site, path)
+
+
+def test_sitemap_has_each_generated_page_once_with_both_alternates(fixture_site):
+    sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    for url in ("library/", "fr/library/", "pillars/implementation-support/", "fr/library/full-record/"):
+        entries = re.findall(rf"<url>\s*<loc>http://127.0.0.1:8000/{re.escape(url)}</loc>.*?</url>", sitemap, re.S)
+        assert len(entries) == 1, url
+        assert set(re.findall(r'hreflang="(\w+)"', entries[0])) == {"en", "fr"}
+
+
+def test_single_404_page_switches_to_each_home_and_speaks_both_languages(fixture_site):
+    assert switcher(fixture_site, "404.html") == {"en": "/", "fr": "/fr/"}
+    page404 = page(fixture_site, "404.html")
+    assert page404.select_one('div[lang="en"] h1').get_text() == "Page not found"
+    assert page404.select_one('div[lang="fr"] h2').get_text() == "Page introuvable"

@@ -153,4 +153,6 @@ def _field_lines(spec, record_id, type_, title_en, summary, vocabularies, drawin
         return [f"{name}: {today.year}"]
     if spec.kind == "publisher":
         return [f"{name}: Name of the organisation"]
+    if spec.kind == "translation":
+        return [f"{name}: (added by `scripts/library sync` when the French is reviewed; never written by hand)"]
     return [f"{name}: "]  # pragma: no cover - a new kind shows up empty rather than missing

@@ -183,8 +183,9 @@ def test_image_infographic_with_fallback_to_the_other_language(site):
     assert img["lang"] == "en"
     assert target(site, "fr/library/poster", img["src"]).read_bytes() == png()
     notice = french.select_one(".rl-infographic-view .rl-notice--fallback").get_text(strip=True)
-    assert notice == "Cette infographie n'est pas offerte en français; elle est présentée en anglais."
-    assert french.select_one(".rl-text-version").get_text() == "Un carré vert portant les mots « Hello schools »."
+    # French output gets a narrow no-break space before the semicolon.
+    assert notice == "Cette infographie n'est pas offerte en français\u202f; elle est présentée en anglais."
+    assert french.select_one(".rl-text-version").get_text() == "Un carré vert portant les mots «\u00a0Hello schools\u00a0»."
     assert f"PNG, {human_size(len(png()), 'fr')}, en anglais" in french.select_one("figure .rl-link-meta").get_text()
 
 

@@ -430,3 +430,20 @@ def test_mkdocs_build_lists_the_same_errors_as_check(tmp_path, capsys):
     listed = [line.strip() for line in output.splitlines() if re.match(r"^\s*data/", line)]
     assert listed == expected, output
     assert not (tmp_path / "site" / "library").exists()
+
+
+def test_a_bad_marker_is_reported_on_the_same_line_by_check_and_build(tmp_path, capsys):
+    from sitebuild import DEFAULT_DOCS, fixture_records, make_project, mkdocs
+    docs = dict(DEFAULT_DOCS)
+    docs["fr/about.md"] = ("---\ntranslation:\n  source: \"0123456789ab\"\n  synced: 2026-11-22\n---\n\n"
+                           "# À propos\n\nQui nous sommes.\n\n<!-- resources tier=universel -->\n")
+    project_dir = make_project(tmp_path, records=fixture_records("english-only"), docs=docs)
+    assert run(project_dir, "check", "--errors-only") == 1
+    expected = capsys.readouterr().out.splitlines()
+    assert expected == ["docs/fr/about.md:11:1: resources marker: 'universel' is not a term of 'tiers' "
+                        "(did you mean 'universal'?); allowed: universal, targeted, intensive"]
+    result = mkdocs(project_dir, "build", "--strict", "-d", str(tmp_path / "site"))
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert [line.strip() for line in output.splitlines() if line.strip().startswith("docs/")] == expected, output

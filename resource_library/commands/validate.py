@@ -12,17 +12,21 @@ import argparse
 import sys
 
 from ..catalogue import load_catalogue
+from ..glossary import load_glossary
 from ..interface import load_interface
-from ..problems import Problem, sorted_problems
+from ..markers import front_matter_lines, replace_markers
+from ..model import DEFAULT_LANGUAGE, LANGUAGES
+from ..problems import ContentError, Problem, sorted_problems
 from ..schema import dumps, record_schema
 from ..schemafile import stale
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "check", help="validate every record, vocabulary, pillar, program and interface file",
+        "check", help="validate every record, vocabulary, pillar, program, infographic and page marker",
         description=("Validate every content file (data/resources/*.yml, data/vocabularies.yml, data/pillars.yml, "
-                     "data/programs/*.yml, data/interface.yml) and print every problem at once as "
+                     "data/programs/*.yml, data/infographics/*.yml, data/interface.yml, data/glossary.yml) and the "
+                     "markers of the pages under docs/, and print every problem at once as "
                      "path:line:column: field: message. Errors stop the build; warnings do not. "
                      "Exit status: 0 no error, 1 errors found, 2 misuse."))
     parser.add_argument("--format", choices=("plain", "github"), default="plain",
@@ -36,8 +40,11 @@ def register(subparsers) -> None:
 def collect(root) -> tuple[list, int]:
     """Every problem of the project at ``root`` (sorted) and the number of records."""
     catalogue = load_catalogue(root)
-    _, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
+    strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
     found = list(catalogue.problems) + list(problems)
+    found += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
+    if not any(p.is_error for p in problems):
+        found += page_problems(root, catalogue, strings)
     schema_errors = [p for p in catalogue.errors if p.path in ("data/vocabularies.yml", "data/pillars.yml")]
     if (root / "schema").is_dir() and not schema_errors:
         outdated = stale(root, dumps(record_schema(catalogue.vocabularies, catalogue.drawings)))
@@ -45,6 +52,30 @@ def collect(root) -> tuple[list, int]:
             found.append(Problem(outdated.path, outdated.line, outdated.column, outdated.field,
                                  outdated.message, "warning"))
     return sorted_problems(found), len(catalogue.records)
+
+
+def page_problems(root, catalogue, strings: dict) -> list:
+    """Problems of the markers in the hand-written pages (``docs/**/*.md``), with the
+    line numbers of the files, as the build reports them."""
+    docs = root / "docs"
+    problems: list = []
+    for page in sorted(docs.rglob("*.md")):
+        rel = page.relative_to(docs).as_posix()
+        lang = next((code for code in LANGUAGES if code != DEFAULT_LANGUAGE and rel.startswith(f"{code}/")),
+                    DEFAULT_LANGUAGE)
+        neutral = rel[len(lang) + 1:] if lang != DEFAULT_LANGUAGE else rel
+        try:
+            source = page.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(f"docs/{rel}", 1, 1, "-", f"cannot read the page as UTF-8 text ({exc.__class__.__name__})"))
+            continue
+        offset = front_matter_lines(source)
+        body = "\n".join(source.split("\n")[offset:])
+        try:
+            replace_markers(body, catalogue, strings, lang, neutral, f"docs/{rel}", offset)
+        except ContentError as exc:
+            problems += exc.problems
+    return problems
 
 
 def _escape_data(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
 from .editorial import record_warnings
 from .model import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
@@ -113,7 +113,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
         if program is not None:
             catalogue.programs[program.id] = program
 
-    validator = Draft202012Validator(record_schema(vocabularies, catalogue.drawings))
+    validator = Draft7Validator(record_schema(vocabularies, catalogue.drawings))
     seen_ids: dict = {}
     records: dict = {}
     valid_docs: list = []

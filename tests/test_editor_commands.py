@@ -365,7 +365,11 @@ def test_schema_check_detects_a_stale_schema(tmp_path, capsys):
 
 
 def test_schema_documents_every_field_and_term():
+    from jsonschema import Draft7Validator
     schema = json.loads((ROOT / SCHEMA_PATH).read_text(encoding="utf-8"))
+    # Draft 7, the newest draft editors' tools (VS Code's YAML extension) fully support.
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    Draft7Validator.check_schema(schema)
     assert set(schema["properties"]) == {spec.name for spec in FIELDS}
     for spec in FIELDS:
         assert schema["properties"][spec.name]["description"] == spec.description

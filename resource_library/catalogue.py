@@ -143,6 +143,11 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     _relate(catalogue.records)
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
     problems += found
+    # Drawings escape their texts, but raw HTML in them is refused all the same, as everywhere.
+    for file in sorted(drawings_dir.glob("*.yml")) if drawings_dir.is_dir() else ():
+        doc = load_file(file, _rel(root, file))
+        if doc.ok:
+            problems += scan_document(doc, markdown_keys=())
     catalogue.problems = sorted_problems(problems)
     return catalogue
 

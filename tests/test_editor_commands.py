@@ -451,3 +451,14 @@ def test_a_bad_marker_is_reported_on_the_same_line_by_check_and_build(tmp_path, 
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert [line.strip() for line in output.splitlines() if line.strip().startswith("docs/")] == expected, output
+
+
+def test_html_in_an_infographic_drawing_is_refused(tmp_path, capsys):
+    root = project(tmp_path, full=True)
+    drawing = root / "data" / "infographics" / "tiered-continuum.yml"
+    drawing.write_text(drawing.read_text(encoding="utf-8").replace(
+        "label: {en: Universal, fr: Universel}", "label: {en: \"<b>Universal</b>\", fr: Universel}", 1), encoding="utf-8")
+    assert run(root, "check", "--errors-only") == 1
+    out = capsys.readouterr().out
+    assert re.search(r"^data/infographics/tiered-continuum\.yml:\d+:\d+: parts\[0\]\.label\.en: raw HTML is not "
+                     r"allowed \('<b>'\); write plain text$", out, re.M), out

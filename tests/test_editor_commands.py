@@ -141,12 +141,14 @@ def test_new_misuse_exits_2(tmp_path, capsys, args, expected):
 
 def test_new_asks_in_a_terminal(tmp_path, monkeypatch, capsys):
     root = project(tmp_path)
-    answers = iter(["tip-sheet", "Élèves et anxiété : repères", "", "A tip sheet for staff."])
+    answers = iter(["tip sheet", "tip-sheet", "Élèves et anxiété : repères", "", "A tip sheet for staff."])
     prompts = []
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(builtins, "input", lambda prompt="": prompts.append(prompt) or next(answers))
     assert run(root, "new") == 0
-    assert prompts[2] == "Id (the file name and page address) [eleves-et-anxiete-reperes]: "
+    assert prompts[:2] == ["Type [guide]: ", "Type [guide]: "]  # a wrong answer is asked again
+    assert "'tip sheet' is not a type (did you mean 'tip-sheet'?)" in capsys.readouterr().err
+    assert prompts[3] == "Id (the file name and page address) [eleves-et-anxiete-reperes]: "
     text = (root / "data" / "resources" / "eleves-et-anxiete-reperes.yml").read_text(encoding="utf-8")
     assert "type: tip-sheet" in text
     assert 'en: "Élèves et anxiété : repères"' in text

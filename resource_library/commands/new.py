@@ -49,9 +49,9 @@ def run(args) -> int:
         print("error: data/vocabularies.yml has no usable `types` vocabulary; run `scripts/library check`", file=sys.stderr)
         return 1
     try:
-        type_ = _type(args.type_, allowed, interactive)
-        title = _title(args.title, interactive)
-        record_id = _record_id(args.record_id, title, interactive)
+        type_ = _retry(lambda value: _type(value, allowed, interactive), args.type_, interactive)
+        title = _retry(lambda value: _title(value, interactive), args.title, interactive)
+        record_id = _retry(lambda value: _record_id(value, title, interactive), args.record_id, interactive)
     except _Misuse as exc:
         print(f"scripts/library new: error: {exc}", file=sys.stderr)
         return 2
@@ -75,6 +75,19 @@ def run(args) -> int:
             print(f"  {problem}")
     print("Next: fill in the fields, add the French, then run `scripts/library check`.")
     return 0
+
+
+def _retry(read, value, interactive, attempts: int = 3):
+    """``read(value)``; in a terminal, a wrong answer is asked again (a few times)."""
+    for attempt in range(attempts):
+        try:
+            return read(value)
+        except _Misuse as exc:
+            if not interactive or value is not None and attempt == 0 or attempt == attempts - 1:
+                raise
+            print(f"  {exc}", file=sys.stderr)
+            value = None
+    raise _Misuse("no valid answer")  # pragma: no cover - the loop returns or raises
 
 
 def _type(value, allowed, interactive) -> str:

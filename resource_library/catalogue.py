@@ -233,8 +233,7 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
             out = [_at(doc, path + (extra,), f"unknown language '{extra}'; use en (English) or fr (French)", key=True)
                    for extra in error.instance if extra not in allowed]
             return out[0] if len(out) == 1 else _Multi(out)
-        out = [_at(doc, path + (extra,), f"unknown field '{extra}'{_suggest(extra, allowed) or '; allowed: ' + ', '.join(allowed)}", key=True)
-               for extra in error.instance if extra not in allowed]
+        out = [_unknown_field(doc, path, str(extra), allowed) for extra in error.instance if extra not in allowed]
         return out[0] if len(out) == 1 else _Multi(out)
     if kind == "enum":
         spec = FIELDS_BY_NAME.get(top)
@@ -284,6 +283,16 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     if kind in ("minimum", "maximum"):
         return _at(doc, path, f"{error.instance} is not a plausible year")
     return _at(doc, path, error.message)
+
+
+def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Problem:
+    intended = name.split(":", 1)[0]
+    if ":" in name and intended in allowed:  # "title:{en: x}" is one key to YAML
+        line, column = doc.positions.of_key(path + (name,))
+        return Problem(doc.path, line, column, field_name(path + (intended,)),
+                       f"put a space after the colon: `{intended}: ...` (YAML reads '{name}' as one word)")
+    return _at(doc, path + (name,), f"unknown field '{name}'{_suggest(name, allowed) or '; allowed: ' + ', '.join(allowed)}",
+               key=True)
 
 
 class _Multi(list):

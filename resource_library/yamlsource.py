@@ -245,6 +245,25 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     elif "mapping values are not allowed" in problem:
         message = ("a colon followed by a space inside a value; put the whole value in quotes "
                    "(\"...\") or use a block (|)")
+    elif "did not find expected key" in problem and "block mapping" in (exc.context or ""):
+        if "'" in current or '"' in current:
+            message = ("a quote ends the text too early (an apostrophe inside '...'?); put the whole text in "
+                       "double quotes, or use the typographic apostrophe ’")
+        else:
+            message = ("this line does not line up with the fields around it; indent it with the same number "
+                       "of spaces as the other fields of its level")
+    elif "did not find expected ',' or" in problem and exc.context_mark is not None:
+        opened = exc.context_mark
+        bracket, closing, kind = ("[", "]", "list") if "sequence" in (exc.context or "") else ("{", "}", "mapping")
+        message = (f"the {kind} opened with {bracket} on line {opened.line + 1} is not closed with {closing} "
+                   f"(or a text inside it holds ': ' or ','; put that text in double quotes)")
+    elif "block sequence entries are not allowed" in problem:
+        message = "a text that starts with '- ' must be in double quotes (\"- ...\")"
+    elif "cannot start any token" in problem:
+        character = current[column - 1] if 0 < column <= len(current) else "?"
+        message = f"a value cannot start with '{character}'; put the whole value in double quotes"
+    elif "undefined alias" in problem:
+        message = "a value that starts with '*' must be put in double quotes (YAML reads *name as a reference)"
     else:
         context = f" {exc.context}" if exc.context else ""
         message = f"YAML syntax error:{context} {problem}".replace("  ", " ").strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalogue import load_catalogue
-from .problems import Problem
+from .problems import ERROR, Problem
 from .schema import dumps, record_schema
 
 SCHEMA_PATH = "schema/resource.schema.json"
@@ -29,12 +29,13 @@ def generate(root: Path) -> tuple[str | None, list]:
     return dumps(record_schema(catalogue.vocabularies, catalogue.drawings)), []
 
 
-def stale(root: Path, expected: str) -> Problem | None:
+def stale(root: Path, expected: str, severity: str = ERROR) -> Problem | None:
     """A problem on the committed schema when it differs from ``expected``."""
     file = Path(root) / SCHEMA_PATH
     if not file.is_file():
-        return Problem(SCHEMA_PATH, 0, 0, "-", "the schema file is missing; run `scripts/library schema` and commit it")
+        return Problem(SCHEMA_PATH, 0, 0, "-", "the schema file is missing; run `scripts/library schema` and commit it",
+                       severity)
     if file.read_text(encoding="utf-8") != expected:
         return Problem(SCHEMA_PATH, 1, 1, "-", "the schema is out of date with the record format or the vocabularies; "
-                                                "run `scripts/library schema` and commit the result")
+                                                "run `scripts/library schema` and commit the result", severity)
     return None

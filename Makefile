@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-browser serve build check test test-browser clean
+.PHONY: setup setup-browser serve build check test test-browser linkcheck clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ test: setup setup-browser
 # Screenshots and the external-link report go to test-artifacts/.
 test-browser: setup setup-browser
 	$(BIN)/python -m pytest -m browser tests/browser
+
+# Every link between the pages of site/ (run `make build` first); nothing outside is fetched.
+$(BIN)/linkchecker: pyproject.toml | setup
+	$(BIN)/pip install --quiet -e '.[test,ci]'
+	touch $@
+
+linkcheck: $(BIN)/linkchecker
+	.ci/linkcheck site
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

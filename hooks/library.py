@@ -28,6 +28,7 @@ from mkdocs.structure.files import File
 
 import i18n_pages
 from resource_library import ContentError
+from resource_library.markers import front_matter_lines
 from resource_library.site import ContentCache
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -64,7 +65,9 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     root = Path(config.config_file_path).parent
     shown = Path(os.path.relpath(page.file.abs_src_path, root)).as_posix()
+    # Problems name lines of the file; MkDocs hands over the Markdown without its front matter.
+    offset = front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
     try:
-        return _cache.replace_markers(markdown, i18n_pages.current_language(config), page.file.src_uri, shown)
+        return _cache.replace_markers(markdown, i18n_pages.current_language(config), page.file.src_uri, shown, offset)
     except ContentError as exc:
         raise PluginError(str(exc)) from None

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
-from .model import FIELDS_BY_NAME, TEXT_FIELDS, Record, RELATING_FIELDS
+from .editorial import record_warnings
+from .model import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from .problems import WARNING, ContentError, Problem, sorted_problems
 from .schema import record_schema
 from .infographics import load_infographics
+from .textsafety import link_scheme, scan_document
 from .vocabularies import load_pillars, load_program, load_vocabularies
 from .yamlsource import Document, field_name, load_file
 
@@ -32,19 +34,8 @@ RELATED_COUNT = 5
 RELATED_POOL = 60
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]*>")
-_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.S)
-_MD_TARGETS = (
-    re.compile(r"\]\(\s*<?([^)>]*)"),              # [text](target), spaces and all
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M),  # [ref]: target
-    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:...>
-)
-_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-#: A Markdown attribute list that sets an attribute (``{: onclick="..." }``, ``{ href=... }``):
-#: it would put any attribute, event handlers included, on the element.
-_ATTR_VALUE = re.compile(r"\{:?[^{}\n]*=[^{}\n]*\}")
+#: Record fields written in Markdown (the others are plain text).
+MARKDOWN_FIELDS = frozenset(spec.name for spec in FIELDS_BY_NAME.values() if spec.kind == "markdown")
 
 
 @dataclass
@@ -123,10 +114,12 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
         if program is not None:
             catalogue.programs[program.id] = program
 
-    validator = Draft202012Validator(record_schema(vocabularies, catalogue.drawings))
+    validator = Draft7Validator(record_schema(vocabularies, catalogue.drawings))
     seen_ids: dict = {}
     records: dict = {}
-    for file in sorted(layout.resources(root).glob("*.yml")):
+    valid_docs: list = []
+    files = sorted(layout.resources(root).glob("*.yml"))
+    for file in files:
         shown = _rel(root, file)
         doc = load_file(file, shown)
         found = list(doc.problems)
@@ -143,12 +136,30 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
         if not any(p.is_error for p in found):
             record = Record.from_data(doc.data, shown)
             records[record.id] = record
+            valid_docs.append(doc)
+    pages = _generated_pages(files, vocabularies.get("pillars"), catalogue.programs)
+    for doc in valid_docs:
+        problems += record_warnings(doc, docs, pages)
     catalogue.records = dict(sorted(records.items()))
     _relate(catalogue.records)
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
     problems += found
+    # Drawings escape their texts, but raw HTML in them is refused all the same, as everywhere.
+    for file in sorted(drawings_dir.glob("*.yml")) if drawings_dir.is_dir() else ():
+        doc = load_file(file, _rel(root, file))
+        if doc.ok:
+            problems += scan_document(doc, markdown_keys=())
     catalogue.problems = sorted_problems(problems)
     return catalogue
+
+
+def _generated_pages(files, pillars, programs) -> frozenset:
+    """Source paths of the pages the build generates (targets of description links)."""
+    pages = {"library/index.md", "pillars/index.md", "infographics/index.md", "translation-status.md", "glossary.md"}
+    pages |= {f"library/{file.stem}.md" for file in files}
+    pages |= {f"pillars/{pid}.md" for pid in (pillars.terms if pillars else ())}
+    pages |= {f"programs/{pid}.md" for pid in programs}
+    return frozenset(pages)
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -187,16 +198,8 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
             and data["updated"] < data["published"]:
         problems.append(_at(doc, ("updated",), "the update date is earlier than the publication date", WARNING))
 
-    for name in TEXT_FIELDS:
-        problems += _check_text(doc, data.get(name), (name,), markdown=FIELDS_BY_NAME[name].kind == "markdown")
-    if isinstance(data.get("evidence"), dict):
-        problems += _check_text(doc, data["evidence"].get("note"), ("evidence", "note"), markdown=False)
-    if isinstance(data.get("publisher"), (str, dict)):
-        problems += _check_text(doc, data["publisher"], ("publisher",), markdown=False)
-    if isinstance(data.get("keywords"), dict):
-        for lang, words in data["keywords"].items():
-            for i, word in enumerate(words if isinstance(words, list) else []):
-                problems += _check_text(doc, word, ("keywords", lang, i), markdown=False)
+    # Every text, known field or not: no raw HTML, no script, no unsafe link.
+    problems += scan_document(doc, MARKDOWN_FIELDS)
 
     for name, kind in (("links", "location"), ("image", "file")):
         value = data.get(name)
@@ -227,8 +230,11 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         return _at(doc, path + (missing,), f"missing required field `{missing}`")
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
-        out = [_at(doc, path + (extra,), f"unknown field '{extra}'{_suggest(extra, allowed) or '; allowed: ' + ', '.join(allowed)}", key=True)
-               for extra in error.instance if extra not in allowed]
+        if sorted(allowed) == sorted(LANGUAGES):
+            out = [_at(doc, path + (extra,), f"unknown language '{extra}'; use en (English) or fr (French)", key=True)
+                   for extra in error.instance if extra not in allowed]
+            return out[0] if len(out) == 1 else _Multi(out)
+        out = [_unknown_field(doc, path, str(extra), allowed) for extra in error.instance if extra not in allowed]
         return out[0] if len(out) == 1 else _Multi(out)
     if kind == "enum":
         spec = FIELDS_BY_NAME.get(top)
@@ -243,7 +249,7 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     if kind == "anyOf" and top == "publisher":
         return _at(doc, path, "expected the publisher's name as text, or `en:` and `fr:` names")
     if kind == "anyOf":
-        return _at(doc, (), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
+        return _at(doc, ("type",), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
     if kind == "type":
         expected = {"string": "text", "array": "a list", "object": "a mapping (`en:` / `fr:` or sub-fields)", "integer": "a whole number"}
         wanted = error.validator_value
@@ -260,14 +266,34 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
             return _at(doc, path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")
         return _at(doc, path, f"'{error.instance}' is not a valid id: use lowercase letters, digits and single hyphens")
     if kind == "minLength":
-        return _at(doc, path, "must not be empty")
+        if path and path[-1] == "en":
+            return _at(doc, path, "the English text is empty; write it (English is required)")
+        if path and path[-1] == "fr":
+            return _at(doc, path, "the French text is empty; write it, or remove the `fr:` line")
+        return _at(doc, path, "the text is empty; write it, or remove the line")
+    if kind == "minItems" and top == "languages":
+        return _at(doc, path, "list at least one language: [en], [fr] or [en, fr]")
     if kind in ("minItems", "minProperties"):
-        return _at(doc, path, "must not be empty")
+        return _at(doc, path, "must not be empty; fill it in or remove the field")
     if kind == "uniqueItems":
+        items = list(error.instance)
+        twice = next((i for i, item in enumerate(items) if item in items[:i]), None)
+        if twice is not None:
+            return _at(doc, path + (twice,), f"'{items[twice]}' is listed twice; keep it once")
         return _at(doc, path, "a term is listed twice")
     if kind in ("minimum", "maximum"):
         return _at(doc, path, f"{error.instance} is not a plausible year")
     return _at(doc, path, error.message)
+
+
+def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Problem:
+    intended = name.split(":", 1)[0]
+    if ":" in name and intended in allowed:  # "title:{en: x}" is one key to YAML
+        line, column = doc.positions.of_key(path + (name,))
+        return Problem(doc.path, line, column, field_name(path + (intended,)),
+                       f"put a space after the colon: `{intended}: ...` (YAML reads '{name}' as one word)")
+    return _at(doc, path + (name,), f"unknown field '{name}'{_suggest(name, allowed) or '; allowed: ' + ', '.join(allowed)}",
+               key=True)
 
 
 class _Multi(list):
@@ -282,54 +308,11 @@ def _flatten(problems):
             yield p
 
 
-def _check_text(doc: Document, value, path: tuple, markdown: bool) -> list:
-    """No raw HTML anywhere; in Markdown, no link to a script or data URL."""
-    problems = []
-    variants = value.items() if isinstance(value, dict) else [(None, value)]
-    for lang, text in variants:
-        if not isinstance(text, str):
-            continue
-        where = path + ((lang,) if lang else ())
-        plain = _CODE.sub(lambda m: " " * len(m.group(0)), text) if markdown else text
-        plain = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), plain)
-        match = _HTML.search(plain)
-        if match:
-            line_index = plain.count("\n", 0, match.start())
-            line, column = doc.positions.of_text_line(where, line_index)
-            tag = match.group(0)[:20]
-            advice = "use Markdown instead" if markdown else "write plain text"
-            problems.append(Problem(doc.path, line, column, field_name(where),
-                                    f"raw HTML is not allowed ('{tag}'); {advice}"))
-        if markdown:
-            for m in _ATTR_VALUE.finditer(plain):
-                line, column = doc.positions.of_text_line(where, plain.count("\n", 0, m.start()))
-                problems.append(Problem(doc.path, line, column, field_name(where),
-                                        f"attribute lists that set attributes are not allowed ('{m.group(0)[:40]}'); "
-                                        "write plain Markdown"))
-            for pattern in _MD_TARGETS:
-                for m in pattern.finditer(plain):
-                    target = m.group(1)
-                    scheme = _SCHEME.match(_as_browser_reads(target))
-                    if scheme and scheme.group(1).lower() not in _SAFE_SCHEMES:
-                        line, column = doc.positions.of_text_line(where, plain.count("\n", 0, m.start()))
-                        problems.append(Problem(doc.path, line, column, field_name(where),
-                                                f"the link target '{target[:40]}' is not allowed; links use https://, mailto: or a page of the site"))
-    return problems
-
-
-def _as_browser_reads(target: str) -> str:
-    """A link target as a browser reads its scheme: character references decoded
-    (``java&#x73;cript:``, ``&colon;``), tabs and line breaks removed, leading
-    spaces and control characters stripped (the URL standard does both)."""
-    decoded = html.unescape(target)
-    return re.sub(r"[\t\n\r]", "", decoded).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                                   "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-
-
 def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bool) -> list:
-    scheme = _SCHEME.match(target)
-    if scheme:
-        name = scheme.group(1).lower()
+    name = link_scheme(target)
+    if target.startswith("//"):
+        return [_at(doc, path, f"'{target[:40]}' is an address without https:; write it in full (https://...)")]
+    if name:
         if name == "https" and not image:
             return []
         if name == "http" and not image:

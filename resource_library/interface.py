@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .problems import Problem
+from .textsafety import scan_document
 from .yamlsource import field_name, load_file
 
 
@@ -20,6 +21,7 @@ def load_interface(file: Path, shown: str) -> tuple[dict, list]:
         return {}, problems
     if not isinstance(doc.data, dict):
         return {}, problems + [Problem(shown, 1, 1, "-", "expected a mapping of interface words")]
+    problems += scan_document(doc, markdown_keys=())
 
     def check(value, path):
         if isinstance(value, dict) and set(value) <= {"en", "fr"} and not any(isinstance(v, dict) for v in value.values()):

@@ -119,20 +119,37 @@ def resource_list(records: list, catalogue, strings: dict, lang: str, page_path:
     return "\n".join(lines)
 
 
-def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_path: str, shown_path: str) -> str:
+#: MkDocs' own pattern for a page's YAML front matter (mkdocs.utils.meta.YAML_RE).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter_lines(source: str) -> int:
+    """How many lines MkDocs removes from the top of a page (its front matter and the
+    blank lines after it) before plugins see the Markdown: add it to line numbers
+    counted in that Markdown to name the line of the file."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return 0
+    rest = source[match.end():]
+    return source[:match.end()].count("\n") + (len(rest) - len(rest.lstrip("\n")))
+
+
+def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_path: str, shown_path: str,
+                    line_offset: int = 0) -> str:
     """``markdown`` with every resources marker replaced by its list, in ``lang``.
 
     Args:
         page_path: The page's language-neutral source path (``core-elements.md``),
             from which the list's links are made relative.
         shown_path: The file named in problems (``docs/fr/core-elements.md``).
+        line_offset: Lines of the file above ``markdown`` (see :func:`front_matter_lines`).
     Raises:
         ContentError: listing every bad marker of the page.
     """
     out = []
     problems: list = []
     fence = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
+    for number, line in enumerate(markdown.split("\n"), start=1 + line_offset):
         opening = _FENCE.match(line)
         if fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \

@@ -48,7 +48,7 @@ def _enum(vocabulary, description: str) -> dict:
 
 
 def record_schema(vocabularies: dict, drawings=()) -> dict:
-    """JSON Schema (draft 2020-12) of a record, given the loaded vocabularies.
+    """JSON Schema (draft 7) of a record, given the loaded vocabularies.
 
     Args:
         vocabularies: ``{vocabulary id: Vocabulary}``, including ``pillars``.
@@ -121,7 +121,8 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
             conditionals.append({"if": {"properties": {"type": {"const": type_}}, "required": ["type"]},
                                  "then": {"required": [spec.name]}})
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        # Draft 7: the newest draft VS Code's YAML extension fully supports.
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
         "title": "Resource record",
         "description": "One resource of the library, in English and French (data/resources/<id>.yml).",

@@ -92,9 +92,10 @@ class ContentCache:
             self._content.pages[key] = svg_files(self._content.catalogue, lang)
         return self._content.pages[key]
 
-    def replace_markers(self, markdown: str, lang: str, src_uri: str, shown_path: str) -> str:
+    def replace_markers(self, markdown: str, lang: str, src_uri: str, shown_path: str, line_offset: int = 0) -> str:
         """A hand-written page's Markdown with its resources markers replaced (see markers.py)."""
         if self._content is None:
             raise RuntimeError("ContentCache.replace_markers() called before get()")
         neutral = src_uri[len(lang) + 1:] if lang != DEFAULT_LANGUAGE and src_uri.startswith(f"{lang}/") else src_uri
-        return replace_markers(markdown, self._content.catalogue, self._content.strings, lang, neutral, shown_path)
+        return replace_markers(markdown, self._content.catalogue, self._content.strings, lang, neutral, shown_path,
+                               line_offset)

@@ -15,6 +15,7 @@ from typing import Optional
 
 from .model import DATE_PATTERN, ID_PATTERN, LANGUAGES
 from .problems import WARNING, Problem
+from .textsafety import scan_document
 from .yamlsource import Document, field_name, load_file
 
 
@@ -103,6 +104,7 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
     vocabularies: dict = {}
     if not doc.ok:
         return vocabularies, problems
+    problems += scan_document(doc)
     if not isinstance(doc.data, dict):
         return vocabularies, problems + [_problem(doc, (), "expected a mapping of vocabularies")]
     for vid, body in doc.data.items():
@@ -142,6 +144,7 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
     problems = list(doc.problems)
     if not doc.ok:
         return None, {}, problems
+    problems += scan_document(doc)
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("pillars"), list):
         return None, {}, problems + [_problem(doc, (), "expected `pillars:` with a list of pillars")]
@@ -185,6 +188,7 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     problems = list(doc.problems)
     if not doc.ok:
         return None, problems
+    problems += scan_document(doc)
     data = doc.data
     if not isinstance(data, dict):
         return None, problems + [_problem(doc, (), "expected a mapping with id, title, summary")]

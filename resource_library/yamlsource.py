@@ -12,6 +12,7 @@ can say which dates are not ISO dates instead of PyYAML failing on them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 #: A record is a few kilobytes; anything far larger is a mistake (a pasted file).
 MAX_BYTES = 256 * 1024
+
+#: Records nest four levels at most; this bound keeps every walk over a file shallow.
+MAX_DEPTH = 32
+_BRACKETS = re.compile(r"[\[\]{}]")
+_BLOCK_INDICATORS = re.compile(r"^[ \t]*((?:[-?][ \t]+)+)", re.M)
+_REFUSED = "anchors and aliases"
 
 FieldPath = tuple  # of str (mapping keys) and int (list indexes)
 
@@ -111,13 +118,20 @@ def load_text(text: str, path: str) -> Document:
     if not text.strip():
         problems.append(Problem(path, 1, 1, "-", "the file is empty; a record needs at least id, type, title, summary, languages and published"))
         return Document(path, None, positions, problems)
+    deep = _too_deep(text)
+    if deep:
+        problems.append(Problem(path, deep, 1, "-", f"values are nested more than {MAX_DEPTH} levels deep; "
+                                                    "a record needs only a few (is a bracket [ or { never closed?)"))
+        return Document(path, None, positions, problems)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             problems.append(Problem(path, 1, 1, "-", "the file holds only comments; a record needs at least id, type, title, summary, languages and published"))
             return Document(path, None, positions, problems)
-        _walk(node, (), positions, problems, path)
+        _walk(node, (), positions, problems, path, set())
+        if any(p.is_error for p in problems if p.message.startswith(_REFUSED)):
+            return Document(path, None, positions, problems)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         problems.append(_syntax_problem(exc, text, path))
@@ -156,7 +170,38 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
     return load_text(text, shown)
 
 
-def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list, file: str) -> None:
+def _too_deep(text: str) -> int:
+    """The line where flow brackets or block indicators nest past :data:`MAX_DEPTH`, else 0.
+
+    libyaml composes nodes recursively in C: a file of 100,000 opening brackets
+    (well under :data:`MAX_BYTES`) would crash the interpreter instead of raising.
+    The count ignores quotes, so it can only over-estimate the real depth.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group(0) in "[{" else max(depth - 1, 0)
+        if depth > MAX_DEPTH:
+            return text.count("\n", 0, match.start()) + 1
+    for match in _BLOCK_INDICATORS.finditer(text):
+        if match.group(1).count("-") + match.group(1).count("?") > MAX_DEPTH:
+            return text.count("\n", 0, match.start()) + 1
+    return 0
+
+
+def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list, file: str, seen_nodes: set) -> None:
+    if id(node) in seen_nodes:
+        # An alias (*name) of a node given earlier: expanding shared nodes lets a
+        # small file grow exponentially ("billion laughs"), so records do not use them.
+        if any(p.message.startswith(_REFUSED) for p in problems):
+            return  # one report is enough
+        # The node's own mark is where the anchor is; the key says where the alias is.
+        line, column = positions.keys.get(path) or _mark(node)
+        problems.append(Problem(file, line, column, field_name(path), f"{_REFUSED} (&name and *name) are not "
+                                                                      "supported; write the value out in full"))
+        return
+    seen_nodes.add(id(node))
+    if len(path) > MAX_DEPTH:
+        return
     positions.values[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
@@ -175,12 +220,12 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
             else:
                 seen[key] = _mark(key_node)[0]
                 positions.keys[child] = _mark(key_node)
-            _walk(value_node, child, positions, problems, file)
+            _walk(value_node, child, positions, problems, file, seen_nodes)
     elif isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
         positions.blocks.add(path)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), positions, problems, file)
+            _walk(item, path + (index,), positions, problems, file, seen_nodes)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
@@ -200,6 +245,25 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     elif "mapping values are not allowed" in problem:
         message = ("a colon followed by a space inside a value; put the whole value in quotes "
                    "(\"...\") or use a block (|)")
+    elif "did not find expected key" in problem and "block mapping" in (exc.context or ""):
+        if "'" in current or '"' in current:
+            message = ("a quote ends the text too early (an apostrophe inside '...'?); put the whole text in "
+                       "double quotes, or use the typographic apostrophe ’")
+        else:
+            message = ("this line does not line up with the fields around it; indent it with the same number "
+                       "of spaces as the other fields of its level")
+    elif "did not find expected ',' or" in problem and exc.context_mark is not None:
+        opened = exc.context_mark
+        bracket, closing, kind = ("[", "]", "list") if "sequence" in (exc.context or "") else ("{", "}", "mapping")
+        message = (f"the {kind} opened with {bracket} on line {opened.line + 1} is not closed with {closing} "
+                   f"(or a text inside it holds ': ' or ','; put that text in double quotes)")
+    elif "block sequence entries are not allowed" in problem:
+        message = "a text that starts with '- ' must be in double quotes (\"- ...\")"
+    elif "cannot start any token" in problem:
+        character = current[column - 1] if 0 < column <= len(current) else "?"
+        message = f"a value cannot start with '{character}'; put the whole value in double quotes"
+    elif "undefined alias" in problem:
+        message = "a value that starts with '*' must be put in double quotes (YAML reads *name as a reference)"
     else:
         context = f" {exc.context}" if exc.context else ""
         message = f"YAML syntax error:{context} {problem}".replace("  ", " ").strip()

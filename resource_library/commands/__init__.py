@@ -4,6 +4,6 @@ A handler receives the parsed arguments (``args.root`` is the project root) and
 returns the exit code.
 """
 
-from . import status, sync, validate
+from . import new, schema, status, sync, validate
 
-COMMANDS = (validate, status, sync)
+COMMANDS = (new, validate, schema, status, sync)

@@ -52,7 +52,7 @@ def drawing_figure(site, info, from_url: str, figure_id: str = "") -> dict:
         "fallback": None,
         "id": figure_id or f"rl-figure-{info.id}",
         # The page lists the part links as text under the drawing (see _infographic.html).
-        "svg": Markup(draw(info, lang, base=base, focusable=False)),
+        "svg": Markup(draw(info, lang, base=base, inline=True)),
         "title": text_in(info.title, lang),
         "download": {
             "href": relative(from_url, page_url(lang, svg_path(info.id))),

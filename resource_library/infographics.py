@@ -455,9 +455,10 @@ def _stack(blocks: list) -> float:
 class _Canvas:
     """Collects SVG elements; every coordinate is rounded to one decimal."""
 
-    def __init__(self, width: float, focusable: bool = True):
+    def __init__(self, width: float, focusable: bool = True, links: bool = True):
         self.width = width
         self.focusable = focusable
+        self.links = links
         self.items: list = []
 
     def add(self, markup: str) -> None:
@@ -502,7 +503,7 @@ class _Canvas:
             self.polygon([(x2 - sign * head, y2 - head * 0.8), (x2 - sign * head, y2 + head * 0.8), (x2, y2)], ACCENT, ACCENT, "rl-ig-arrow")
 
     def open_link(self, part: Part, base: str, lang: str) -> None:
-        if part.link:
+        if part.link and self.links:
             label = text_in(part.label, lang)
             tabindex = "" if self.focusable else ' tabindex="-1"'
             self.add(f'<a href={quoteattr(base + link_url(part.link))} class="rl-ig-part" data-part={quoteattr(part.id)} '
@@ -511,7 +512,7 @@ class _Canvas:
             self.add(f'<g class="rl-ig-part" data-part={quoteattr(part.id)}>')
 
     def close_link(self, part: Part) -> None:
-        self.add("</a>" if part.link else "</g>")
+        self.add("</a>" if part.link and self.links else "</g>")
 
 
 MARGIN = 24
@@ -768,8 +769,8 @@ def svg_id(info: Infographic) -> str:
     return f"rl-ig-{info.id}"
 
 
-def draw(info: Infographic, lang: str, base: str = "../", focusable: bool = True) -> str:
-    """The infographic in ``lang`` as a standalone SVG document.
+def draw(info: Infographic, lang: str, base: str = "../", focusable: bool = True, inline: bool = False) -> str:
+    """The infographic in ``lang`` as a standalone SVG document, or for a page.
 
     Args:
         base: Relative path from where the SVG is shown to the root of ``lang``'s
@@ -778,11 +779,16 @@ def draw(info: Infographic, lang: str, base: str = "../", focusable: bool = True
         focusable: False when the page repeats the part links as text next to the
             drawing: the links stay clickable but leave the keyboard order, since
             ``role="img"`` hides them from screen readers anyway.
+        inline: The drawing goes inside an HTML page of ``lang``, which lists the
+            parts' links as text beside it.  Then the parts are not links (an image
+            must not hold interactive controls), the page gives the language, and
+            styles come from the site's stylesheet (``infographics.css``): the
+            pages' Content-Security-Policy allows no inline style.
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     layout, width = _DRAW[info.layout]
-    canvas = _Canvas(width, focusable)
+    canvas = _Canvas(width, focusable, links=not inline)
     height = layout(canvas, info, lang, base) + MARGIN - 4
     sid = svg_id(info)
     style = (
@@ -791,17 +797,19 @@ def draw(info: Infographic, lang: str, base: str = "../", focusable: bool = True
         f"#{sid} a:hover .rl-ig-label{{text-decoration:underline}}"
         f"@media print{{#{sid}{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}#{sid} .rl-ig-bg{{fill:#ffffff}}}}"
     )
+    language = "" if inline else f'lang="{lang}" xml:lang="{lang}" '
+    sizing = "" if inline else 'style="max-width:100%;height:auto" '
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{sid}" class="rl-infographic" role="img" '
-        f'aria-labelledby="{sid}-title {sid}-desc" lang="{lang}" xml:lang="{lang}" '
+        f'aria-labelledby="{sid}-title {sid}-desc" {language}'
         f'viewBox="0 0 {width} {height:.0f}" width="{width}" height="{height:.0f}" '
-        f'style="max-width:100%;height:auto" font-family="{FONT_FAMILY}" data-layout="{info.layout}">'
+        f'{sizing}font-family="{FONT_FAMILY}" data-layout="{info.layout}">'
     )
     parts = [
         head,
         f'<title id="{sid}-title">{escape(text_in(info.title, lang))}</title>',
         f'<desc id="{sid}-desc">{escape(description(info, lang))}</desc>',
-        f"<style>{style}</style>",
+        *([] if inline else [f"<style>{style}</style>"]),
         f'<rect class="rl-ig-bg" x="0" y="0" width="{width}" height="{height:.0f}" fill="{BACKGROUND}"/>',
         *canvas.items,
         "</svg>",

@@ -25,7 +25,7 @@ import re
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .infographics import draw
+from .infographics import draw, part_links
 from .model import TERM_FIELDS
 from .problems import ContentError, Problem
 from .views import Strings, human_size, pick, sort_key
@@ -204,6 +204,9 @@ def infographic_figure(info, catalogue, strings: dict, lang: str, page_path: str
     record = next((r for r in catalogue.records.values() if r.drawing == info.id), None)
     if record is not None:
         caption += f' · <a href={quoteattr(base + f"library/{record.id}/")}>{escape(t("about_infographic"))}</a>'
+    links = "".join(f'<li><a href={quoteattr(link["href"])}>{escape(link["label"])}</a></li>'
+                    for link in part_links(info, lang, base))
+    parts = f'<ul class="rl-part-links">{links}</ul>' if links else ""
     return "\n".join([f'<figure class="rl-figure rl-figure--drawing" id="rl-figure-{info.id}">',
-                      draw(info, lang, base=base).rstrip("\n"),
-                      f'<figcaption class="rl-download">{caption}</figcaption>', "</figure>"])
+                      draw(info, lang, base=base, inline=True).rstrip("\n"),
+                      f'<figcaption class="rl-download">{caption}{parts}</figcaption>', "</figure>"])

@@ -152,10 +152,13 @@ def test_drawn_infographic_on_its_resource_page(site):
         path = f"{prefix}library/pillars-drawing"
         html = page(site, path)
         svg = html.select_one("figure svg[role=img]")
-        assert svg["lang"] == lang
-        # The part links are repeated as text below, so the drawing's own stay out of the tab order.
-        assert svg.select("a") and all(a.get("tabindex") == "-1" for a in svg.select("a"))
-        for a in svg.select("a"):
+        # Inline, the drawing is in the page's language and holds no link (an image must
+        # not contain controls): the parts' links are listed as text below it.
+        assert svg.get("lang") is None and html.html["lang"] == lang
+        assert svg.select("a") == [] and svg.select("style") == [] and svg.get("style") is None
+        parts = html.select(".rl-infographic-parts a")
+        assert len(parts) == 7  # the roof (all pillars) and the six pillars
+        for a in parts:
             assert target(site, path, a["href"]).is_file(), a["href"]
         link = html.select_one("figure .rl-download a")
         assert link.get_text() == download
@@ -225,8 +228,10 @@ def test_pillars_overview_embeds_the_pillars_drawing(site):
     for prefix, lang in (("", "en"), ("fr/", "fr")):
         overview = page(site, f"{prefix}pillars")
         svg = overview.select_one("#rl-pillars-figure svg")
-        assert svg["lang"] == lang
-        assert len(svg.select("a")) == 7
+        assert svg.get("lang") is None and overview.html["lang"] == lang
+        assert svg.select("a") == []
+        # Each pillar the drawing shows is linked from the list that follows it.
+        assert len(overview.select("ol a[href]")) >= 6
         assert target(site, f"{prefix}pillars", overview.select_one(".rl-figure-more a")["href"]) == \
             site / prefix / "library" / "pillars-drawing" / "index.html"
 
@@ -261,7 +266,8 @@ def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
         for record in ("smh-assist-infographic", "strategic-pillars-infographic", "core-elements-infographic",
                        "tiered-continuum-infographic", "implementation-stages-infographic"):
             html = page(site, f"{prefix}library/{record}")
-            pages.append((f"{prefix}library/{record}", ET.fromstring(str(html.select_one("figure svg")))))
+            # Inline drawings hold no link; their parts are linked from the list below them.
+            pages.append((f"{prefix}library/{record}", ET.fromstring(str(html.select_one(".rl-infographic-parts")))))
         for base, root in pages:
             for a in root.iter():
                 href = a.get("href")

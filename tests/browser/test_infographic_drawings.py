@@ -5,15 +5,11 @@ look at.  The test also measures every line with the browser's own font metrics
 (``getComputedTextLength``) against the box it must fit in, and checks that no
 text reaches outside the drawing.
 
-Needs Debian's ``chromium`` and the ``playwright`` package (no browser download).
-In CI (``CI`` set) a missing Chromium fails the test; elsewhere it is skipped with
-the reason.
+Uses the browser suite's Chromium (``tests/browser/conftest.py``).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,31 +17,8 @@ import pytest
 from resource_library import load_catalogue
 from resource_library.infographics import draw
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "infographics"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _unavailable(reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (required in CI)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
-    executable = shutil.which("chromium")
-    if not executable:
-        _unavailable("Chromium is not installed (apt-get install -y chromium)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 MEASURE = """

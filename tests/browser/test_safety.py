@@ -48,19 +48,19 @@ published: 2024-01-01
 
 HOSTILE_EVERYWHERE_ERRORS = [
     "data/resources/hostile.yml:4:7: title.en: raw HTML is not allowed ('<script>'); write plain text",
-    "data/resources/hostile.yml:5:7: title.fr: raw HTML is not allowed ('<img src=x onerror=\"'); write plain text",
-    "data/resources/hostile.yml:7:7: summary.en: raw HTML is not allowed ('<img src=x onerror=a'); write plain text",
+    "data/resources/hostile.yml:5:7: title.fr: raw HTML is not allowed ('<img>'); write plain text",
+    "data/resources/hostile.yml:7:7: summary.en: raw HTML is not allowed ('<img>'); write plain text",
     "data/resources/hostile.yml:8:7: summary.fr: raw HTML is not allowed ('<script>'); write plain text",
-    "data/resources/hostile.yml:10:7: description.en: raw HTML is not allowed ('<script>'); use Markdown instead",
-    "data/resources/hostile.yml:11:7: description.fr: raw HTML is not allowed ('<img src=x onerror=a'); use Markdown instead",
+    "data/resources/hostile.yml:10:7: description.en: raw HTML is not allowed ('<script>'); use Markdown instead (see CONTRIBUTING.md)",
+    "data/resources/hostile.yml:11:7: description.fr: raw HTML is not allowed ('<img>'); use Markdown instead (see CONTRIBUTING.md)",
     "data/resources/hostile.yml:14:7: alt.en: raw HTML is not allowed ('<script>'); write plain text",
-    "data/resources/hostile.yml:15:7: alt.fr: raw HTML is not allowed ('<img src=x onerror=a'); write plain text",
+    "data/resources/hostile.yml:15:7: alt.fr: raw HTML is not allowed ('<img>'); write plain text",
     "data/resources/hostile.yml:17:8: keywords.en[0]: raw HTML is not allowed ('<script>'); write plain text",
-    "data/resources/hostile.yml:18:8: keywords.fr[0]: raw HTML is not allowed ('<img src=x onerror=a'); write plain text",
+    "data/resources/hostile.yml:18:8: keywords.fr[0]: raw HTML is not allowed ('<img>'); write plain text",
     "data/resources/hostile.yml:22:9: evidence.note.en: raw HTML is not allowed ('<script>'); write plain text",
-    "data/resources/hostile.yml:23:9: evidence.note.fr: raw HTML is not allowed ('<img src=x onerror=a'); write plain text",
+    "data/resources/hostile.yml:23:9: evidence.note.fr: raw HTML is not allowed ('<img>'); write plain text",
     "data/resources/hostile.yml:25:7: publisher.en: raw HTML is not allowed ('<script>'); write plain text",
-    "data/resources/hostile.yml:26:7: publisher.fr: raw HTML is not allowed ('<img src=x onerror=a'); write plain text",
+    "data/resources/hostile.yml:26:7: publisher.fr: raw HTML is not allowed ('<img>'); write plain text",
 ]
 
 JAVASCRIPT_LINKS = """\
@@ -81,14 +81,16 @@ published: 2024-01-01
 
 JAVASCRIPT_LINKS_ERRORS = [
     "data/resources/script-links.yml:6:7: links.en: the link 'javascript:alert(1)' is not allowed: use an https:// address or a file under docs/",
-    "data/resources/script-links.yml:9:1: description.en: the link target 'javascript:alert(1' is not allowed; links use https://, mailto: or a page of the site",
-    "data/resources/script-links.yml:9:1: description.en: the link target 'java&#x73;cript:alert(1' is not allowed; links use https://, mailto: or a page of the site",
-    "data/resources/script-links.yml:10:1: description.en: the link target 'java\nscript:alert(1' is not allowed; links use https://, mailto: or a page of the site",
-    "data/resources/script-links.yml:11:1: description.en: attribute lists that set attributes are not allowed ('{: href=\"javascript:alert(1)\" }'); write plain Markdown",
+    "data/resources/script-links.yml:9:1: description.en: the link target 'javascript:alert(1' is not allowed (javascript: links can run code or hide content); use https://, mailto: or a page of the site",
+    "data/resources/script-links.yml:9:1: description.en: the link target 'java&#x73;cript:alert(1' is not allowed (javascript: links can run code or hide content); use https://, mailto: or a page of the site",
+    "data/resources/script-links.yml:10:1: description.en: the link target 'java\nscript:alert(1' is not allowed (javascript: links can run code or hide content); use https://, mailto: or a page of the site",
+    'data/resources/script-links.yml:11:1: description.en: \'{: href="javascript:alert(1)" }\' is an attribute list, which could add HTML attributes; remove the braces (only {.class} and {#id} are allowed)',
 ]
 
-# Allowed: no markup, no script link; only text that looks like markup or tries to
-# leave an attribute. Every piece must reach the reader as the same text.
+# Allowed: no markup (not even in code: the validator refuses any tag), no script
+# link; only text that looks like markup or tries to leave an attribute. Every piece
+# must reach the reader as the same text (French with its typography: no-break spaces
+# inside « » and a narrow one before the semicolon the visible "&gt;" ends with).
 LOOKS_HOSTILE = """\
 id: looks-hostile
 type: guide
@@ -100,10 +102,10 @@ summary:
   fr: "x' onfocus='window.__pwned=1' autofocus x=' toujours le résumé"
 description:
   en: |
-    Code may show markup: `<script>window.__pwned=1</script>`.
+    Code may compare: `if (a < b && b > c) return "x\" onclick=\"window.__pwned=1";`.
 
     ```
-    <img src=x onerror="window.__pwned=1">
+    a < b && b > c; x" onerror="window.__pwned=1
     ```
 
     Entities stay text: &lt;script&gt;window.__pwned=1&lt;/script&gt;, AT&T <3, and a [safe link](https://example.org/).
@@ -161,18 +163,18 @@ EXPECTED_TEXT = {
     "library/looks-hostile/": [
         "AT&T <3 \"quoted\" 'single' &lt;script&gt;window.__pwned=1&lt;/script&gt;",
         "x\" onmouseover=\"window.__pwned=1\" data-x=\" still the summary",
-        "<script>window.__pwned=1</script>",
-        '<img src=x onerror="window.__pwned=1">',
+        'if (a < b && b > c) return "x" onclick="window.__pwned=1";',
+        'a < b && b > c; x" onerror="window.__pwned=1',
         "Entities stay text: <script>window.__pwned=1</script>, AT&T <3",
         "5 > 3 & 2 < 4",
         "O'Brien & \"Sons\" <3",
     ],
     "fr/library/looks-hostile/": [
-        "Titre « entre guillemets » & <3 &lt;img src=x onerror=window.__pwned=1&gt;",
+        "Titre «\u00a0entre guillemets\u00a0» & <3 &lt;img src=x onerror=window.__pwned=1&gt\u202f;",
         "x' onfocus='window.__pwned=1' autofocus x=' toujours le résumé",
     ],
     "library/": ["AT&T <3 \"quoted\" 'single' &lt;script&gt;window.__pwned=1&lt;/script&gt;"],
-    "fr/library/": ["Titre « entre guillemets » & <3 &lt;img src=x onerror=window.__pwned=1&gt;"],
+    "fr/library/": ["Titre «\u00a0entre guillemets\u00a0» & <3 &lt;img src=x onerror=window.__pwned=1&gt\u202f;"],
 }
 
 

@@ -8,6 +8,11 @@ event below except ``on_startup`` fires once per language):
   problems, never a traceback; watch ``data/`` during ``mkdocs serve``.
 - ``on_files`` (priority -200, after the i18n plugin has localized the files):
   render the current language's pages and register them with the i18n plugin.
+- ``on_post_page``: French pages point Material's search at the French index.
+- ``on_post_build``: write the current language's library search data and copy
+  lunr.js from the installed ``mkdocs`` package; at priority -150, once the i18n
+  plugin has written the combined site search index after the last language,
+  split it into one index per language.
 
 Everything else lives in the ``resource_library`` package, which does not import
 MkDocs.
@@ -19,10 +24,10 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 import i18n_pages
-from resource_library import ContentError
+from resource_library import ContentError, search, sitesearch
 from resource_library.site import ContentCache
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -49,3 +54,25 @@ def on_files(files, config):
     pages = _cache.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "")
     i18n_pages.add_pages(files, config, pages, lang)
     return files
+
+
+def on_post_page(output, page, config):
+    lang = i18n_pages.current_language(config)
+    default, _ = i18n_pages.languages(config)
+    return output if lang == default else sitesearch.localize_base(output, lang)
+
+
+def _library_search(config):
+    content = _cache.get(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
+    search.write_search_data(content.catalogue, i18n_pages.current_language(config), Path(config.site_dir))
+    search.copy_lunr_js(Path(config.site_dir))
+
+
+@event_priority(-150)
+def _site_search(config):
+    if i18n_pages.all_languages_built(config):
+        default, languages = i18n_pages.languages(config)
+        sitesearch.split_index(Path(config.site_dir), languages, default)
+
+
+on_post_build = CombinedEvent(_library_search, _site_search)

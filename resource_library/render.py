@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .model import LANGUAGES
+from .search import LUNR_DIR, facet_options
 from .views import SiteView, page_url, pick, relative
 
 
@@ -82,7 +83,9 @@ class Renderer:
     def library(self, site: SiteView) -> GeneratedPage:
         url = page_url(site.lang, "library/")
         cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
-        content = self._render("library.html", t=site.t, lang=site.lang, cards=cards)
+        content = self._render("library.html", t=site.t, lang=site.lang, cards=cards,
+                               facets=facet_options(site.catalogue, site.lang),
+                               site_root=relative(url, ""), lunr_dir=LUNR_DIR)
         return GeneratedPage("library/index.md", content, "data/resources/")
 
     def resource(self, site: SiteView, record) -> GeneratedPage:

@@ -1,0 +1,275 @@
+/*
+ * The library page: facets and full-text search, on top of the server-rendered list.
+ *
+ * The page lists every resource without this script.  With it, the page loads
+ * its language's search data (built by resource_library/search.py: a lunr index
+ * and each record's facet terms), shows the filter form, and keeps the list, the
+ * counts and the address (?q=...&tier=...) in step.  Back and Forward restore
+ * earlier views; a copied address opens the same view.
+ *
+ * The first part (folding, query preparation) must behave exactly like
+ * resource_library/search.py: tests/test_search_parity.py runs both on the same
+ * queries.  It also works under Node (module.exports) for that test.
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory;
+  } else {
+    var api = factory(root.lunr);
+    root.ResourceLibrarySearch = api;
+    if (root.document) {
+      if (root.document.readyState === "loading") {
+        root.document.addEventListener("DOMContentLoaded", function () { api.start(root); });
+      } else {
+        api.start(root);
+      }
+    }
+  }
+})(this, function (lunr) {
+  "use strict";
+
+  // ---- folding: the same character classes as resource_library/search.py ----
+  var APOSTROPHES = "'\u2018\u2019\u02bc";
+  var APOSTROPHE_RE = new RegExp("[" + APOSTROPHES + "]");
+  var APOSTROPHE_ALL_RE = new RegExp("[" + APOSTROPHES + "]", "g");
+  var MARK_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  var PUNCT = "\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\x7f\\u00a0-\\u00bf\\u00d7\\u00f7\\u2000-\\u206f\\u2e00-\\u2e7f\\u3000-\\u303f";
+  var TRIM_RE = new RegExp("^[" + PUNCT + "]+|[" + PUNCT + "]+$", "g");
+  var LIGATURES = { "\u0153": "oe", "\u00e6": "ae", "\u00df": "ss", "\u00f8": "o", "\u0142": "l", "\u0111": "d" };
+  var LIGATURE_RE = /[\u0153\u00e6\u00df\u00f8\u0142\u0111]/g;
+  var ELISIONS = { qu: 1, jusqu: 1, lorsqu: 1, puisqu: 1, quoiqu: 1, presqu: 1 };
+  var QUERY_ELISION_RE = new RegExp("(^|[\\s+\\-:])(?:qu|jusqu|lorsqu|puisqu|quoiqu|presqu|[a-z])[" + APOSTROPHES + "]", "g");
+  var FOLD_NAME = "rl-fold";
+
+  function foldText(text) {
+    return String(text).toLowerCase().normalize("NFD").replace(MARK_RE, "")
+      .replace(LIGATURE_RE, function (c) { return LIGATURES[c]; }).normalize("NFC");
+  }
+
+  function foldWord(word) {
+    var parts = foldText(word).split(APOSTROPHE_RE);
+    var out = [];
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i].replace(TRIM_RE, "");
+      if (!part) continue;
+      if (parts.length > 1 && (part.length === 1 || ELISIONS[part] === 1)) continue;
+      out.push(part);
+    }
+    return out;
+  }
+
+  function prepareQuery(query) {
+    return foldText(query).replace(QUERY_ELISION_RE, "$1").replace(APOSTROPHE_ALL_RE, " ").trim();
+  }
+
+  function fold(token) {
+    var words = foldWord(token.toString());
+    if (words.length === 1) return token.update(function () { return words[0]; });
+    return words.map(function (w) { return token.clone(function () { return w; }); });
+  }
+
+  if (lunr) lunr.Pipeline.registerFunction(fold, FOLD_NAME);
+
+  /** Result ids of `query`, best first ([] for an empty or unparsable query). */
+  function search(index, query) {
+    var q = prepareQuery(query);
+    if (!q) return [];
+    try {
+      return index.search(q).map(function (r) { return r.ref; });
+    } catch (e) {
+      return [];
+    }
+  }
+
+  // ---- the page ----
+  function start(win) {
+    var doc = win.document;
+    var rootEl = doc.getElementById("rl-library");
+    var form = doc.getElementById("rl-filters");
+    var list = doc.getElementById("rl-results");
+    var count = doc.getElementById("rl-count");
+    if (!rootEl || !form || !list || !count || !lunr || !win.fetch || !win.history) return;
+
+    var cards = {};
+    var order = [];
+    Array.prototype.forEach.call(list.querySelectorAll("li[data-id]"), function (li) {
+      cards[li.getAttribute("data-id")] = li;
+      order.push(li.getAttribute("data-id"));
+    });
+    var input = form.querySelector("input[name=q]");
+    var data = null;
+    var index = null;
+
+    win.fetch(rootEl.getAttribute("data-index"), { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (json) {
+        data = json;
+        index = lunr.Index.load(json.index);
+        form.hidden = false;
+        rootEl.classList.add("rl-library--enhanced");
+        readUrl();
+        apply();
+      })
+      .catch(function () { /* the full server-rendered list stays */ });
+
+    function facetParams() { return data ? data.facets : []; }
+
+    /** The view the address describes: {q, filters: {param: [terms]}}. */
+    function stateFromUrl() {
+      var params = new win.URLSearchParams(win.location.search);
+      var filters = {};
+      facetParams().forEach(function (p) {
+        var values = params.getAll(p).filter(Boolean);
+        if (values.length) filters[p] = values;
+      });
+      return { q: params.get("q") || "", filters: filters };
+    }
+
+    function stateFromForm() {
+      var filters = {};
+      facetParams().forEach(function (p) {
+        var values = [];
+        Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox][name='" + p + "']"), function (box) {
+          if (box.checked) values.push(box.value);
+        });
+        if (values.length) filters[p] = values;
+      });
+      return { q: input ? input.value : "", filters: filters };
+    }
+
+    function readUrl() {
+      var state = stateFromUrl();
+      if (input) input.value = state.q;
+      Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) {
+        var values = state.filters[box.name] || [];
+        box.checked = values.indexOf(box.value) !== -1;
+      });
+    }
+
+    function urlOf(state) {
+      var params = new win.URLSearchParams();
+      if (state.q.trim()) params.set("q", state.q);
+      facetParams().forEach(function (p) {
+        (state.filters[p] || []).forEach(function (v) { params.append(p, v); });
+      });
+      var search = params.toString();
+      return win.location.pathname + (search ? "?" + search : "") + win.location.hash;
+    }
+
+    function matches(facets, filters, skip) {
+      for (var p in filters) {
+        if (p === skip) continue;
+        var have = facets[p];
+        if (!have) return false;
+        var wanted = filters[p];
+        var ok = false;
+        for (var i = 0; i < wanted.length; i++) {
+          if (have.indexOf(wanted[i]) !== -1) { ok = true; break; }
+        }
+        if (!ok) return false;
+      }
+      return true;
+    }
+
+    /** Show the view of the form: results, their order, the counts and the message. */
+    function apply() {
+      if (!data) return;
+      var state = stateFromForm();
+      var hasQuery = prepareQuery(state.q) !== "";
+      var candidates = hasQuery ? search(index, state.q).filter(function (id) { return cards[id]; }) : order;
+      var shown = candidates.filter(function (id) { return matches(data.records[id].f, state.filters, null); });
+
+      // Counts: for each facet, the records matching the query and every other facet.
+      facetParams().forEach(function (p) {
+        var tally = {};
+        candidates.forEach(function (id) {
+          var f = data.records[id].f;
+          if (!matches(f, state.filters, p)) return;
+          (f[p] || []).forEach(function (term) { tally[term] = (tally[term] || 0) + 1; });
+        });
+        Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox][name='" + p + "']"), function (box) {
+          var n = tally[box.value] || 0;
+          var option = box.closest(".rl-facet__option");
+          var out = option && option.querySelector(".rl-facet__count");
+          if (out) out.textContent = "(" + n + ")";
+          if (option) option.classList.toggle("rl-facet__option--empty", n === 0 && !box.checked);
+        });
+      });
+
+      var visible = {};
+      shown.forEach(function (id) { visible[id] = true; });
+      order.forEach(function (id) { cards[id].hidden = !visible[id]; });
+      if (hasQuery) {
+        // Relevance order; hidden cards keep their place at the end.
+        var frag = doc.createDocumentFragment();
+        shown.forEach(function (id) { frag.appendChild(cards[id]); });
+        order.forEach(function (id) { if (!visible[id]) frag.appendChild(cards[id]); });
+        list.appendChild(frag);
+      } else if (list.firstElementChild !== cards[order[0]] || list.getAttribute("data-sorted") === "relevance") {
+        var byTitle = doc.createDocumentFragment();
+        order.forEach(function (id) { byTitle.appendChild(cards[id]); });
+        list.appendChild(byTitle);
+      }
+      list.setAttribute("data-sorted", hasQuery ? "relevance" : "title");
+
+      var n = shown.length;
+      var text = n === 0 ? count.getAttribute("data-none")
+        : n === 1 ? count.getAttribute("data-one")
+        : count.getAttribute("data-many").replace("{count}", String(n));
+      if (count.textContent !== text) count.textContent = text;
+      var filtered = hasQuery || Object.keys(state.filters).length > 0;
+      var reset = doc.getElementById("rl-reset");
+      if (reset) reset.hidden = !filtered;
+    }
+
+    function commit(push) {
+      var url = urlOf(stateFromForm());
+      if (url === win.location.pathname + win.location.search + win.location.hash) return;
+      if (push) win.history.pushState({ rl: 1 }, "", url);
+      else win.history.replaceState({ rl: 1 }, "", url);
+    }
+
+    var typing = false;
+    if (input) {
+      input.addEventListener("input", function () {
+        apply();
+        // One history entry per search, not per keystroke.
+        commit(!typing);
+        typing = true;
+      });
+      input.addEventListener("change", function () { typing = false; });
+    }
+    form.addEventListener("change", function (event) {
+      if (event.target && event.target.type === "checkbox") {
+        typing = false;
+        apply();
+        commit(true);
+      }
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      typing = false;
+      apply();
+      commit(true);
+    });
+    var reset = doc.getElementById("rl-reset");
+    if (reset) {
+      reset.addEventListener("click", function () {
+        if (input) input.value = "";
+        Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) { box.checked = false; });
+        typing = false;
+        apply();
+        commit(true);
+        if (input) input.focus();
+      });
+    }
+    win.addEventListener("popstate", function () {
+      typing = false;
+      readUrl();
+      apply();
+    });
+  }
+
+  return { foldText: foldText, foldWord: foldWord, prepareQuery: prepareQuery, fold: fold, search: search, start: start };
+});

@@ -9,15 +9,18 @@ JavaScript, the build:
 1. splits the combined index into one file per language (:func:`split_index`):
    ``search/search_index.json`` keeps the English pages, ``fr/search/search_index.json``
    the French ones, with addresses relative to ``fr/`` and a French configuration
-   (``lang: [fr]`` and the stemmer on, so Material stems with lunr's French
-   stemmer, and a separator that also splits words at apostrophes: "l'anxiété" →
-   "l", "anxiété");
+   (``lang: [fr]``, lunr's French stop words and trimmer, and a separator that
+   also splits words at apostrophes: "l'anxiété" → "l", "anxiété");
 2. points each French page's ``__config`` base at ``fr/`` (:func:`localize_base`),
    so Material fetches the French file and resolves result addresses under ``/fr/``.
 
 Material resolves its worker and lunr-languages files from the worker's own
 address, not from ``base``, and ``base`` is otherwise only read by features this
 site leaves off (instant navigation, version selector).
+
+What this does not do: fold accents in site search ("anxiete" finds "anxiété" in the
+library's own search, not in Material's), since that would need a pipeline
+function inside Material's search worker.
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ import json
 import re
 from pathlib import Path
 
-#: Material's pipeline per language (its default keeps only the stop-word filter):
-#: French pages stem with lunr's French stemmer, so "élèves" finds "élève".
-PIPELINES = {"fr": ["trimmer", "stopWordFilter", "stemmer"]}
+#: Material's pipeline per language (its default keeps only the stop-word filter).
+#: French adds lunr-languages' French trimmer (strips « » and other punctuation).
+#: Not the stemmer: with it on, Material's French search missed pages whose words
+#: it should have matched (observed in Chromium with Material 9.8.1).
+PIPELINES = {"fr": ["trimmer", "stopWordFilter"]}
 #: Word separators per language, as a JavaScript regular expression source.
 SEPARATORS = {
     "en": r"[\s\-]+",

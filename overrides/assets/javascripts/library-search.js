@@ -123,8 +123,27 @@
         var values = params.getAll(p).filter(Boolean);
         if (values.length) filters[p] = values;
       });
-      return { q: params.get("q") || "", filters: filters };
+      var q = params.get("q");
+      if (q === null && typeof win.rlDeferredQuery === "string") q = win.rlDeferredQuery;
+      return { q: q || "", filters: filters };
     }
+
+    // The page's inline script took q out of the address so that Material's search
+    // box would not open on it; once Material has started (it does on
+    // DOMContentLoaded, before "load"), q goes back.
+    function restoreDeferredQuery() {
+      if (typeof win.rlDeferredQuery !== "string") return;
+      var deferred = win.rlDeferredQuery;
+      win.rlDeferredQuery = undefined;
+      var params = new win.URLSearchParams(win.location.search);
+      var restored = new win.URLSearchParams();
+      restored.set("q", data && input ? input.value : deferred);
+      params.forEach(function (value, key) { if (key !== "q") restored.append(key, value); });
+      var search = restored.get("q") ? "?" + restored.toString() : (params.toString() ? "?" + params.toString() : "");
+      win.history.replaceState(win.history.state, "", win.location.pathname + search + win.location.hash);
+    }
+    if (doc.readyState === "complete") win.setTimeout(restoreDeferredQuery, 0);
+    else win.addEventListener("load", restoreDeferredQuery);
 
     function stateFromForm() {
       var filters = {};
@@ -224,6 +243,7 @@
     }
 
     function commit(push) {
+      win.rlDeferredQuery = undefined;
       var url = urlOf(stateFromForm());
       if (url === win.location.pathname + win.location.search + win.location.hash) return;
       if (push) win.history.pushState({ rl: 1 }, "", url);

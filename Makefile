@@ -25,5 +25,9 @@ build: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# The browser tests alone (Chromium from Debian: apt-get install -y chromium).
+test-browser: setup
+	$(BIN)/python -m pytest tests/test_search_browser.py
+
 clean:
 	rm -rf site .pytest_cache test-artifacts

@@ -38,12 +38,15 @@ class GeneratedPage:
     source: Optional[str] = None
 
 
-def _front_matter(title: str, description: str = "") -> Markup:
+def _front_matter(title: str, description: str = "", search_exclude: bool = False) -> Markup:
     # JSON strings are valid YAML scalars; escaping the title keeps it text in the
     # theme's templates, which do not escape page titles.
     lines = ["---", f"title: {json.dumps(str(escape(title)), ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(str(escape(description)), ensure_ascii=False)}")
+    if search_exclude:
+        # Material's site search skips the page (a French page whose text is all English).
+        lines += ["search:", "  exclude: true"]
     lines.append("---")
     return Markup("\n".join(lines))
 

@@ -95,6 +95,9 @@ def test_site_search_index_per_language(search_site):
     en_titles = {html.unescape(d["title"]) for d in en["docs"]}
     fr_titles = {html.unescape(d["title"]) for d in fr["docs"]}
     assert "Calming anxiety in the classroom" in en_titles and "Calming anxiety in the classroom" not in fr_titles
+    # A French page showing an English-only record's text is left out of French site search.
+    assert "Anxiety toolkit for families" in en_titles and "Anxiety toolkit for families" not in fr_titles
+    assert (search_site / "fr/library/family-worry-toolkit/index.html").is_file()
     assert "Apaiser l'anxiété en classe" in fr_titles and "Apaiser l'anxiété en classe" not in en_titles
     # French splits words at apostrophes, typed straight or curly; English keeps its separator.
     separator = re.compile(fr["config"]["separator"])

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from resource_library import load_catalogue
-from resource_library.search import (FACETS, build_index, document, facet_options, fold_word, prepare_query,
-                                     record_facets, search, search_data)
+from resource_library.search import (FACETS, build_index, document, facet_options, fold_word, load_packed,
+                                     pack_index, prepare_query, record_facets, search, search_data, unpack_index)
 from sitebuild import make_project
 
 SEARCH_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "records" / "search"
@@ -136,4 +136,23 @@ def test_search_data_is_json_and_lists_every_record(catalogue):
     assert set(data["records"]) == set(catalogue.records)
     assert data["records"]["family-worry-toolkit"]["f"]["language"] == ["en"]
     assert data["index"]["pipeline"] == ["rl-fold", "stemmer-fr"]
+    assert "family-worry-toolkit" not in data["index"]["refs"]
     assert json.loads(json.dumps(search_data(catalogue, "en")))["index"]["pipeline"] == ["rl-fold", "stemmer"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_compact_index_rebuilds_lunrs_own_serialization(catalogue, lang):
+    index = build_index(catalogue.records.values(), lang)
+    original = index.serialize()
+    unpacked = unpack_index(json.loads(json.dumps(pack_index(index))))
+
+    def weights(serialized):
+        names = {posting["_index"]: term for term, posting in serialized["invertedIndex"]}
+        return {key: {names[v[i]]: v[i + 1] for i in range(0, len(v), 2)} for key, v in serialized["fieldVectors"]}
+
+    assert weights(unpacked) == weights(original)
+    assert dict(unpacked["invertedIndex"]).keys() == dict(original["invertedIndex"]).keys()
+    again = load_packed(pack_index(index))
+    for query in ("anxiété", "élève*", "+student -crisis", "title:cercles", "worries"):
+        assert [(r["ref"], r["score"]) for r in again.search(prepare_query(query))] == \
+               [(r["ref"], r["score"]) for r in index.search(prepare_query(query))]

@@ -1,4 +1,4 @@
-"""lunr.js (from the installed mkdocs package) answers like lunr.py on our serialized indexes.
+"""lunr.js (from the installed mkdocs package) answers like lunr.py on our published indexes.
 
 The browser runs the same search as the build only if every pipeline function and
 our folding behave the same in JavaScript; ``tests/js/search-parity.test.js``
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from resource_library import load_catalogue
-from resource_library.search import build_index, fold_word, lunr_js_dir, prepare_query
+from resource_library.search import build_index, fold_word, load_packed, lunr_js_dir, pack_index, prepare_query
 from sitebuild import ROOT, make_project
 from test_search import search_records
 
@@ -48,11 +48,13 @@ def test_lunr_js_returns_what_lunr_py_returns(tmp_path):
     catalogue = load_catalogue(project)
     indexes = {}
     for lang, queries in QUERIES.items():
-        index = build_index(catalogue.records.values(), lang)
+        # What the library page gets: the compact form, unpacked on each side.
+        packed = pack_index(build_index(catalogue.records.values(), lang))
+        index = load_packed(packed)
         results = {}
         for query in queries:
             results[query] = [[r["ref"], r["score"]] for r in index.search(prepare_query(query))]
-        indexes[lang] = {"index": index.serialize(), "results": results}
+        indexes[lang] = {"index": packed, "results": results}
     assert sum(1 for r in indexes["fr"]["results"].values() if r) >= 15
     cases = {
         "words": {w: fold_word(w) for w in WORDS},

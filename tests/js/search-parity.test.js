@@ -4,7 +4,7 @@
 //
 // Run by tests/test_search_parity.py, which writes the cases file and passes:
 //   RL_CASES      JSON: {words: {word: [folded]}, queries: {q: prepared},
-//                        indexes: {lang: {index, results: {q: [[ref, score]]}}}}
+//                        indexes: {lang: {index (compact form), results: {q: [[ref, score]]}}}}
 //   RL_LUNR_DIR   mkdocs/contrib/search of the installed mkdocs package
 //   RL_SEARCH_JS  overrides/assets/javascripts/library-search.js
 "use strict";
@@ -35,7 +35,7 @@ test("folding agrees with resource_library/search.py", () => {
 
 for (const [lang, data] of Object.entries(cases.indexes)) {
   test(`lunr.js answers like lunr.py on the ${lang} index`, () => {
-    const index = lunr.Index.load(data.index);
+    const index = lunr.Index.load(library.unpackIndex(data.index));
     const queries = Object.keys(data.results);
     assert.ok(queries.length >= 20, "at least 20 queries");
     let nonEmpty = 0;

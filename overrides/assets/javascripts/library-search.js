@@ -82,6 +82,68 @@
     }
   }
 
+  // ---- the compact index: unpack_index in resource_library/search.py, line for line ----
+  var K1 = 1.2, B = 0.75;
+
+  function round3(score) {
+    var scaled = score * 1000;
+    var whole = Math.floor(scaled);
+    if (scaled - whole >= 0.5) whole += 1;
+    return whole / 1000;
+  }
+
+  /** lunr's serialization of the build's compact index (what lunr.Index.load takes). */
+  function unpackIndex(packed) {
+    var fields = packed.fields, refs = packed.refs, count = refs.length;
+    var average = packed.lengths.map(function (lengths) {
+      var sum = 0;
+      for (var i = 0; i < lengths.length; i++) sum += lengths[i];
+      return count ? sum / count : 0;
+    });
+    var vectors = fields.map(function () { return refs.map(function () { return []; }); });
+    var inverted = new Array(packed.terms.length);
+    for (var i = 0; i < packed.terms.length; i++) {
+      var row = packed.postings[i];
+      var posting = { _index: i };
+      var docsPerField = [];
+      var withTerm = 0;
+      for (var f = 0; f < row.length; f++) {
+        var entries = row[f], docs = [], n = 0, byRef = {};
+        for (var e = 0; e < entries.length; e++) {
+          var value = entries[e];
+          if (value < 0) {
+            docs[docs.length - 1][1] = -value;
+          } else {
+            n += value;
+            docs.push([n, 1]);
+          }
+        }
+        for (var d = 0; d < docs.length; d++) byRef[refs[docs[d][0]]] = {};
+        posting[fields[f]] = byRef;
+        docsPerField.push(docs);
+        withTerm += docs.length;
+      }
+      inverted[i] = [packed.terms[i], posting];
+      var x = (count - withTerm + 0.5) / (withTerm + 0.5);
+      var idf = Math.log(1 + Math.abs(x));
+      for (f = 0; f < docsPerField.length; f++) {
+        for (d = 0; d < docsPerField[f].length; d++) {
+          var doc = docsPerField[f][d][0], tf = docsPerField[f][d][1];
+          var length = packed.lengths[f][doc];
+          var score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average[f])) + tf);
+          score *= packed.boosts[f];
+          vectors[f][doc].push(i, round3(score));
+        }
+      }
+    }
+    var fieldVectors = [];
+    for (f = 0; f < fields.length; f++) {
+      for (d = 0; d < count; d++) fieldVectors.push([fields[f] + "/" + refs[d], vectors[f][d]]);
+    }
+    return { version: packed.version, fields: fields, fieldVectors: fieldVectors, invertedIndex: inverted,
+      pipeline: packed.pipeline };
+  }
+
   // ---- the page ----
   function start(win) {
     var doc = win.document;
@@ -105,7 +167,7 @@
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (json) {
         data = json;
-        index = lunr.Index.load(json.index);
+        index = lunr.Index.load(unpackIndex(json.index));
         form.hidden = false;
         rootEl.classList.add("rl-library--enhanced");
         readUrl();
@@ -291,5 +353,6 @@
     });
   }
 
-  return { foldText: foldText, foldWord: foldWord, prepareQuery: prepareQuery, fold: fold, search: search, start: start };
+  return { foldText: foldText, foldWord: foldWord, prepareQuery: prepareQuery, fold: fold, search: search,
+    unpackIndex: unpackIndex, start: start };
 });

@@ -187,9 +187,10 @@ def test_keyboard_only(page, server):
     page.locator("#rl-q").focus()
     page.keyboard.press("Tab")  # the reset button, shown since a query is active
     assert page.evaluate("document.activeElement.id") == "rl-reset"
+    page.keyboard.press("Tab")  # the "Resource type" disclosure
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Tab")
-    first = page.evaluate("document.activeElement.id")
-    assert first == "rl-type-infographic"
+    assert page.evaluate("document.activeElement.id") == "rl-type-infographic"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "rl-type-practice"
     page.keyboard.press("Space")
@@ -199,6 +200,16 @@ def test_keyboard_only(page, server):
     # The focused control is visibly outlined.
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", "")
+    # A closed facet opens from the keyboard, and a facet in the address opens by itself.
+    topic = page.locator("details.rl-facet", has=page.locator("#rl-topic-anxiety"))
+    assert topic.get_attribute("open") is None
+    topic.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#rl-topic-anxiety")).to_be_visible()
+    page.goto(server + "fr/library/?grade=senior")
+    expect(page.locator("#rl-grade-senior")).to_be_checked()
+    expect(page.locator("#rl-grade-senior")).to_be_visible()
+    expect(page.locator("#rl-count")).to_have_text("1 ressource")
 
 
 def test_without_javascript_every_resource_is_listed(browser, server):

@@ -71,8 +71,12 @@ def test_library_page_form_is_real_html_with_french_labels(search_site):
     assert form["method"] == "get" and form.has_attr("hidden")  # shown by the script only
     label = page.select_one('label[for="rl-q"]')
     assert label.get_text(strip=True) == "Rechercher dans la bibliothèque"
-    legends = [l.get_text(strip=True) for l in form.select("legend")]
+    legends = [l.get_text(strip=True) for l in form.select("fieldset > legend")]
     assert "Type de ressource" in legends
+    # Each facet is a disclosure the keyboard opens; the first three start open.
+    summaries = form.select("details.rl-facet > summary")
+    assert [s.get_text(strip=True) for s in summaries] == legends
+    assert [d.has_attr("open") for d in form.select("details.rl-facet")][:4] == [True, True, True, False]
     universal = page.select_one('input[name="tier"][value="universal"]')
     option = universal.find_parent(class_="rl-facet__option")
     assert option.label.get_text(" ", strip=True).endswith("(4)")

@@ -153,6 +153,9 @@
     var count = doc.getElementById("rl-count");
     if (!rootEl || !form || !list || !count || !lunr || !win.fetch || !win.history) return;
 
+    // Marks for scripts/bench-search (visible in the browser's performance tools).
+    function mark(name) { if (win.performance && win.performance.mark) win.performance.mark(name); }
+    mark("rl-start");
     var cards = {};
     var order = [];
     Array.prototype.forEach.call(list.querySelectorAll("li[data-id]"), function (li) {
@@ -163,15 +166,20 @@
     var data = null;
     var index = null;
 
-    win.fetch(rootEl.getAttribute("data-index"), { credentials: "same-origin" })
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+    // The page's inline script has usually asked for the data already.
+    var request = win.rlSearchData || win.fetch(rootEl.getAttribute("data-index"), { credentials: "same-origin" })
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+    request
       .then(function (json) {
+        mark("rl-data-received");
         data = json;
         index = lunr.Index.load(unpackIndex(json.index));
+        mark("rl-index-loaded");
         form.hidden = false;
         rootEl.classList.add("rl-library--enhanced");
         readUrl();
         apply();
+        mark("rl-first-view");
       })
       .catch(function () { /* the full server-rendered list stays */ });
 
@@ -225,6 +233,8 @@
       Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) {
         var values = state.filters[box.name] || [];
         box.checked = values.indexOf(box.value) !== -1;
+        var group = box.closest("details");
+        if (box.checked && group) group.open = true;
       });
     }
 
@@ -280,14 +290,17 @@
 
       var visible = {};
       shown.forEach(function (id) { visible[id] = true; });
-      order.forEach(function (id) { cards[id].hidden = !visible[id]; });
+      // Touch only the cards that change: the list may hold thousands.
+      order.forEach(function (id) {
+        var hide = !visible[id];
+        if (cards[id].hidden !== hide) cards[id].hidden = hide;
+      });
       if (hasQuery) {
-        // Relevance order; hidden cards keep their place at the end.
+        // Best matches first; where hidden cards sit does not matter.
         var frag = doc.createDocumentFragment();
         shown.forEach(function (id) { frag.appendChild(cards[id]); });
-        order.forEach(function (id) { if (!visible[id]) frag.appendChild(cards[id]); });
-        list.appendChild(frag);
-      } else if (list.firstElementChild !== cards[order[0]] || list.getAttribute("data-sorted") === "relevance") {
+        list.insertBefore(frag, list.firstChild);
+      } else if (list.getAttribute("data-sorted") === "relevance") {
         var byTitle = doc.createDocumentFragment();
         order.forEach(function (id) { byTitle.appendChild(cards[id]); });
         list.appendChild(byTitle);

@@ -155,8 +155,11 @@ def test_query_orders_by_relevance_and_no_query_by_title(page, server):
     open_library(page, server + "library/")
     titles = page.eval_on_selector_all("#rl-results > li:not([hidden]) h2", "els => els.map(e => e.textContent.trim())")
     assert titles == sorted(titles, key=str.casefold)
-    page.locator("#rl-q").fill("anxiety classroom")
+    # Typed key by key: Material's keyboard shortcuts ("s", "f", "/") must not steal the keys.
+    page.locator("#rl-q").press_sequentially("stress anxiety classroom")
+    expect(page.locator("#rl-q")).to_have_value("stress anxiety classroom")
     expect(page.locator("#rl-count")).not_to_have_text("9 resources")
+    assert page.evaluate("document.getElementById('__search').checked") is False
     assert visible_ids(page)[0] == "calming-anxiety-classroom"
     page.locator("#rl-q").fill("")
     expect(page.locator("#rl-count")).to_have_text("9 resources")

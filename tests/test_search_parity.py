@@ -23,13 +23,13 @@ from test_search import search_records
 QUERIES = {
     "fr": [
         "anxiete", "anxiété", "ANXIÉTÉ", "l'anxiété", "l’anxiété", "d'anxiété", "élèves", "eleve", "Élève",
-        "anxié*", "anx*", "*ement", "el*ves", "title:anxiété", "summary:élève", "keywords:inquietude",
+        "anxié*", "anx*", "*ement", "el*ves", "title:anxiété", "text:élève", "keywords:inquietude",
         "+anxiété -classe", "+élève +crise", "-anxiete", "santé mentale", "mise à l'échelle", "écoles",
         "conseils scolaires", "anxiety", "respiration~1", "title:cercles^10 élèves", "qu'elle", "stress",
     ],
     "en": [
         "anxiety", "ANXIETY", "anxious", "worries", "worry", "circle", "circles", "leading", "lead*",
-        "*ship", "title:anxiety", "summary:student", "keywords:stress", "+anxiety -classroom",
+        "*ship", "title:anxiety", "text:student", "keywords:stress", "+anxiety -classroom",
         "+student +crisis", "-anxiety", "mental health", "system-wide", "children's", "anxiété", "élèves",
         "scale~1", "title:plan^5 support", "stud*nt",
     ],

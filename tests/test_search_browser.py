@@ -101,6 +101,8 @@ def test_search_facets_counts_url_reload_and_history(page, server):
     count = page.locator("#rl-count")
     expect(count).to_have_text("9 resources")
     assert option_count(page, "tier", "universal") == "(4)"
+    expect(page.locator("#rl-reset")).to_be_hidden()  # nothing to clear yet
+    expect(page.locator("#rl-more")).to_be_hidden()
 
     page.locator("#rl-q").fill("anxiety")
     expect(count).to_have_text("3 resources")
@@ -252,3 +254,28 @@ def test_material_search_on_english_pages_returns_english_pages(page, server):
     hrefs = results.evaluate_all("els => els.map(e => e.href)")
     assert hrefs and not [h for h in hrefs if h.startswith(server + "fr/")], hrefs
     assert any("calming-anxiety-classroom" in h for h in hrefs)
+
+
+def test_long_results_show_a_page_then_all_on_request(page, server):
+    # The shipped page shows 50 cards at a time; make it 3 to see the button with 9 records.
+    def smaller_pages(route):
+        response = route.fetch()
+        body = response.text().replace('data-page-size="50"', 'data-page-size="3"')
+        route.fulfill(response=response, body=body)
+
+    page.route("**/library/?*", smaller_pages)
+    open_library(page, server + "library/?tier=universal")
+    expect(page.locator("#rl-count")).to_have_text("4 resources")
+    assert len(visible_ids(page)) == 3
+    more = page.locator("#rl-more")
+    expect(more).to_have_text("Show all 4 results")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(more).to_be_hidden()
+    assert len(visible_ids(page)) == 4
+    # Focus moves to the first card that was added.
+    assert page.evaluate("document.activeElement.closest('li').dataset.id") == visible_ids(page)[3]
+    # Clearing the filters brings back the whole list, in title order.
+    page.locator("#rl-reset").click()
+    expect(page.locator("#rl-count")).to_have_text("9 resources")
+    assert len(visible_ids(page)) == 9

@@ -163,6 +163,7 @@
       order.push(li.getAttribute("data-id"));
     });
     var input = form.querySelector("input[name=q]");
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
     var data = null;
     var index = null;
 
@@ -248,18 +249,16 @@
       return win.location.pathname + (search ? "?" + search : "") + win.location.hash;
     }
 
-    function matches(facets, filters, skip) {
-      for (var p in filters) {
-        if (p === skip) continue;
-        var have = facets[p];
-        if (!have) return false;
-        var wanted = filters[p];
-        var ok = false;
-        for (var i = 0; i < wanted.length; i++) {
-          if (have.indexOf(wanted[i]) !== -1) { ok = true; break; }
-        }
-        if (!ok) return false;
-      }
+    /** Whether a record has any of the `wanted` terms of a facet (OR within a facet). */
+    function hasAny(have, wanted) {
+      if (!have) return false;
+      for (var i = 0; i < wanted.length; i++) if (have.indexOf(wanted[i]) !== -1) return true;
+      return false;
+    }
+
+    /** Whether a record's facets satisfy every filter (AND across facets). */
+    function matches(facets, filters) {
+      for (var p in filters) if (!hasAny(facets[p], filters[p])) return false;
       return true;
     }
 
@@ -269,42 +268,43 @@
       var state = stateFromForm();
       var hasQuery = prepareQuery(state.q) !== "";
       var candidates = hasQuery ? search(index, state.q).filter(function (id) { return cards[id]; }) : order;
-      var shown = candidates.filter(function (id) { return matches(data.records[id].f, state.filters, null); });
+      var shown = candidates.filter(function (id) { return matches(data.records[id].f, state.filters); });
 
-      // Counts: for each facet, the records matching the query and every other facet.
-      facetParams().forEach(function (p) {
-        var tally = {};
-        candidates.forEach(function (id) {
-          var f = data.records[id].f;
-          if (!matches(f, state.filters, p)) return;
-          (f[p] || []).forEach(function (term) { tally[term] = (tally[term] || 0) + 1; });
-        });
-        Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox][name='" + p + "']"), function (box) {
-          var n = tally[box.value] || 0;
-          var option = box.closest(".rl-facet__option");
-          var out = option && option.querySelector(".rl-facet__count");
-          if (out) out.textContent = "(" + n + ")";
-          if (option) option.classList.toggle("rl-facet__option--empty", n === 0 && !box.checked);
-        });
+      // Counts: for each facet, the records matching the query and every other
+      // facet.  One pass: a record failing no facet counts in all of them; a record
+      // failing exactly one counts only in that one (its own selection is ignored).
+      var params = facetParams();
+      var tallies = {};
+      params.forEach(function (p) { tallies[p] = {}; });
+      var active = params.filter(function (p) { return state.filters[p]; });
+      candidates.forEach(function (id) {
+        var f = data.records[id].f;
+        var failed = null;
+        for (var a = 0; a < active.length; a++) {
+          if (!hasAny(f[active[a]], state.filters[active[a]])) {
+            if (failed !== null) return;
+            failed = active[a];
+          }
+        }
+        var targets = failed === null ? params : [failed];
+        for (var t = 0; t < targets.length; t++) {
+          var terms = f[targets[t]];
+          if (!terms) continue;
+          var tally = tallies[targets[t]];
+          for (var k = 0; k < terms.length; k++) tally[terms[k]] = (tally[terms[k]] || 0) + 1;
+        }
+      });
+      boxes.forEach(function (box) {
+        var n = tallies[box.name] ? tallies[box.name][box.value] || 0 : 0;
+        var option = box.closest(".rl-facet__option");
+        var out = option && option.querySelector(".rl-facet__count");
+        var label = "(" + n + ")";
+        if (out && out.textContent !== label) out.textContent = label;
+        if (option) option.classList.toggle("rl-facet__option--empty", n === 0 && !box.checked);
       });
 
-      var visible = {};
-      shown.forEach(function (id) { visible[id] = true; });
-      // Touch only the cards that change: the list may hold thousands.
-      order.forEach(function (id) {
-        var hide = !visible[id];
-        if (cards[id].hidden !== hide) cards[id].hidden = hide;
-      });
-      if (hasQuery) {
-        // Best matches first; where hidden cards sit does not matter.
-        var frag = doc.createDocumentFragment();
-        shown.forEach(function (id) { frag.appendChild(cards[id]); });
-        list.insertBefore(frag, list.firstChild);
-      } else if (list.getAttribute("data-sorted") === "relevance") {
-        var byTitle = doc.createDocumentFragment();
-        order.forEach(function (id) { byTitle.appendChild(cards[id]); });
-        list.appendChild(byTitle);
-      }
+      var filtered = hasQuery || Object.keys(state.filters).length > 0;
+      render(filtered ? shown : order, filtered);
       list.setAttribute("data-sorted", hasQuery ? "relevance" : "title");
 
       var n = shown.length;
@@ -312,9 +312,52 @@
         : n === 1 ? count.getAttribute("data-one")
         : count.getAttribute("data-many").replace("{count}", String(n));
       if (count.textContent !== text) count.textContent = text;
-      var filtered = hasQuery || Object.keys(state.filters).length > 0;
       var reset = doc.getElementById("rl-reset");
       if (reset) reset.hidden = !filtered;
+    }
+
+    // The list shows the first PAGE matches of a search or filter, and a button for
+    // the rest: laying out thousands of cards on every keystroke would lag.  The
+    // cards that do not show are taken out of the list, not hidden one by one.
+    var PAGE = parseInt(rootEl.getAttribute("data-page-size"), 10) || 50;
+    var more = doc.getElementById("rl-more");
+    var rendered = order.slice();
+    var pending = [];
+
+    function sameIds(a, b) {
+      if (a.length !== b.length) return false;
+      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
+    }
+
+    function render(ids, paged) {
+      var head = paged ? ids.slice(0, PAGE) : ids;
+      pending = paged ? ids.slice(PAGE) : [];
+      if (!sameIds(head, rendered)) {
+        list.textContent = "";
+        var frag = doc.createDocumentFragment();
+        head.forEach(function (id) { frag.appendChild(cards[id]); });
+        list.appendChild(frag);
+        rendered = head;
+      }
+      if (more) {
+        more.hidden = pending.length === 0;
+        more.textContent = more.getAttribute("data-label").replace("{count}", String(ids.length));
+      }
+    }
+
+    if (more) {
+      more.addEventListener("click", function () {
+        var first = pending[0];
+        var frag = doc.createDocumentFragment();
+        pending.forEach(function (id) { frag.appendChild(cards[id]); });
+        list.appendChild(frag);
+        rendered = rendered.concat(pending);
+        pending = [];
+        more.hidden = true;
+        var link = first && cards[first].querySelector("a");
+        if (link) link.focus();
+      });
     }
 
     function commit(push) {

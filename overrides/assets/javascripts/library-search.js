@@ -370,11 +370,18 @@
 
     var typing = false;
     if (input) {
+      // Keys typed while a search runs are handled together in the next frame.
+      var scheduled = false;
       input.addEventListener("input", function () {
-        apply();
-        // One history entry per search, not per keystroke.
-        commit(!typing);
-        typing = true;
+        if (scheduled) return;
+        scheduled = true;
+        (win.requestAnimationFrame || win.setTimeout)(function () {
+          scheduled = false;
+          apply();
+          // One history entry per search, not per keystroke.
+          commit(!typing);
+          typing = true;
+        });
       });
       input.addEventListener("change", function () { typing = false; });
     }

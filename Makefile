@@ -38,7 +38,7 @@ test: setup setup-browser
 # keyboard, reflow, privacy, CSP, language, links, safety and HTML checks.
 # Screenshots and the external-link report go to test-artifacts/.
 test-browser: setup setup-browser
-	$(BIN)/python -m pytest -m browser tests/browser
+	$(BIN)/python -m pytest -m browser tests/browser tests/test_search_browser.py
 
 # Every link between the pages of site/ (run `make build` first); nothing outside is fetched.
 $(BIN)/linkchecker: pyproject.toml | setup

@@ -63,6 +63,17 @@ def languages(config: "MkDocsConfig") -> tuple[str, list]:
     return plugin.default_language, list(plugin.build_languages)
 
 
+def all_languages_built(config: "MkDocsConfig") -> bool:
+    """True in the last ``on_post_build`` of a build, after the plugin built every language.
+
+    The plugin builds the other languages inside the default language's
+    ``on_post_build`` (priority -100), with ``building`` set while it does, then
+    writes the combined search index.  A handler below -100 therefore sees
+    ``building`` false only in that outer, final pass.
+    """
+    return not i18n_plugin(config).building
+
+
 def localized_src_uri(norm_src_uri: str, lang: str, default: str) -> str:
     return norm_src_uri if lang == default else f"{lang}/{norm_src_uri}"
 

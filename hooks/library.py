@@ -11,6 +11,11 @@ event below except ``on_startup`` fires once per language):
   add the language's standalone infographics (``infographics/<id>.svg``).
 - ``on_page_markdown``: replace the ``<!-- resources ... -->`` markers of
   hand-written pages with the matching resources (a bad marker stops the build).
+- ``on_post_page``: French pages point Material's search at the French index.
+- ``on_post_build``: write the current language's library search data and copy
+  lunr.js from the installed ``mkdocs`` package; at priority -150, once the i18n
+  plugin has written the combined site search index after the last language,
+  split it into one index per language.
 
 Everything else lives in the ``resource_library`` package, which does not import
 MkDocs.
@@ -23,11 +28,11 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 import i18n_pages
-from resource_library import ContentError
+from resource_library import ContentError, search, sitesearch
 from resource_library.markers import front_matter_lines
 from resource_library.site import ContentCache
 
@@ -71,3 +76,25 @@ def on_page_markdown(markdown, page, config, files):
         return _cache.replace_markers(markdown, i18n_pages.current_language(config), page.file.src_uri, shown, offset)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+
+
+def on_post_page(output, page, config):
+    lang = i18n_pages.current_language(config)
+    default, _ = i18n_pages.languages(config)
+    return output if lang == default else sitesearch.localize_base(output, lang)
+
+
+def _library_search(config):
+    content = _cache.get(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
+    search.write_search_data(content.catalogue, i18n_pages.current_language(config), Path(config.site_dir))
+    search.copy_lunr_js(Path(config.site_dir))
+
+
+@event_priority(-150)
+def _site_search(config):
+    if i18n_pages.all_languages_built(config):
+        default, languages = i18n_pages.languages(config)
+        sitesearch.split_index(Path(config.site_dir), languages, default)
+
+
+on_post_build = CombinedEvent(_library_search, _site_search)

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .infographic_pages import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from .model import LANGUAGES
+from .search import LUNR_DIR, facet_options
 from .views import SiteView, page_url, pick, relative
 
 
@@ -54,12 +55,15 @@ def _title_text(title: str) -> str:
     return _ENTITY_LIKE.sub("&amp;", str(title)).replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _front_matter(title: str, description: str = "") -> Markup:
+def _front_matter(title: str, description: str = "", search_exclude: bool = False) -> Markup:
     # JSON strings are valid YAML scalars. The description goes unescaped into an
     # attribute of the theme (<meta name="description" content="...">): escape it all.
     lines = ["---", f"title: {json.dumps(_title_text(title), ensure_ascii=False)}"]
     if description:
         lines.append(f"description: {json.dumps(str(escape(description)), ensure_ascii=False)}")
+    if search_exclude:
+        # Material's site search skips the page (a French page whose text is all English).
+        lines += ["search:", "  exclude: true"]
     lines.append("---")
     return Markup("\n".join(lines))
 
@@ -100,7 +104,9 @@ class Renderer:
     def library(self, site: SiteView) -> GeneratedPage:
         url = page_url(site.lang, "library/")
         cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
-        content = self._render("library.html", t=site.t, lang=site.lang, cards=cards)
+        content = self._render("library.html", t=site.t, lang=site.lang, cards=cards,
+                               facets=facet_options(site.catalogue, site.lang),
+                               site_root=relative(url, ""), lunr_dir=LUNR_DIR)
         return GeneratedPage("library/index.md", content, "data/resources/")
 
     def resource(self, site: SiteView, record) -> GeneratedPage:

@@ -22,3 +22,13 @@ def fixture_site(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("fixture-site"),
                            records=fixture_records("full-record", "english-only", "offered-in-french"))
     return build(project)
+
+
+@pytest.fixture(scope="session")
+def search_site(tmp_path_factory) -> Path:
+    """The valid fixture records plus the bilingual search records, built with --strict."""
+    records = fixture_records("full-record", "english-only", "offered-in-french")
+    records.update(fixture_records(*sorted(p.stem for p in (TESTS / "fixtures" / "records" / "search").glob("*.yml")),
+                                   kind="search"))
+    project = make_project(tmp_path_factory.mktemp("search-site"), records=records)
+    return build(project)

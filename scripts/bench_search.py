@@ -1,0 +1,429 @@
+"""Benchmark of the library search (run it with ``scripts/bench-search``; prints figures, writes JSON).
+
+For each size (1,000 and 5,000 synthetic bilingual records by default), per language:
+(records are made of the domain words below plus a long tail of made-up words,
+drawn with Zipf-like frequencies, a third of them stop words; see :func:`vocabulary`)
+
+- index size, raw and gzipped: the compact index the library page fetches, the
+  whole search data file (index plus facets), and lunr's own serialization of the
+  same index for comparison;
+- index build time (lunr.py);
+- in Node, with the lunr.js of the installed mkdocs package: time to parse the
+  search data, then to unpack and load the index, then median and 95th-percentile time of a set of reader queries
+  (plain words typed with or without accents, prefixes with ``*``, two words,
+  ``+required -excluded``);
+- in Chromium (unless ``--no-browser``), on a real build of a site with those
+  records: the time from navigation start to the first result for the same query
+  on the library page, from its own search (``/library/?q=...``) and from
+  Material's search box on the same page (the query typed in as soon as the page is
+  parsed), and their ratio, measured in the same run, median of ``--rounds`` page
+  loads each.  The French query keeps its
+  accents ("anxiété"): Material's search does not fold them, and the comparison
+  needs a query both answer.
+
+Budgets (reported, not enforced): gzipped index under 250 KB per 1,000 records per
+language; 95th-percentile query under 30 ms at 5,000 records; first library result
+at least twice as soon as Material's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from resource_library import load_catalogue  # noqa: E402
+from resource_library.search import build_index, lunr_js_dir, pack_index, search_data  # noqa: E402
+
+BUDGET_GZIP_PER_1000 = 250 * 1024
+BUDGET_P95_MS = 30.0
+BUDGET_RATIO = 2.0
+
+EN_WORDS = """anxiety wellbeing student students classroom teacher teachers school schools family families
+mental health promotion prevention intervention support supports resilience learning routine routines
+transition stress worry coping skills social emotional mindfulness breathing calm caring adults leaders
+leadership implementation scale sustainability quality alignment engagement consistency equity culture
+community partners screening referral pathway crisis recovery belonging identity voice inclusion safety
+bullying attendance sleep nutrition activity relationships trust conversation guide toolkit practice
+framework evidence research outcomes planning team district board province collaborative coaching""".split()
+FR_WORDS = """anxiété bien-être élève élèves classe enseignant enseignante enseignants école écoles famille
+familles santé mentale promotion prévention intervention soutien résilience apprentissage routine routines
+transition stress inquiétude habiletés sociales émotionnelles pleine conscience respiration calme adultes
+bienveillants leaders leadership mise œuvre échelle pérennité qualité alignement engagement uniformité
+équité culture communauté partenaires dépistage aiguillage parcours crise rétablissement appartenance
+identité voix inclusion sécurité intimidation assiduité sommeil alimentation activité relations confiance
+conversation guide trousse pratique cadre données probantes recherche résultats planification équipe
+conseil scolaire province collaboration accompagnement l'anxiété d'élèves l'école qu'il""".split()
+
+TERMS = {
+    "type": ["practice", "guide", "tip-sheet", "toolkit", "article", "report", "video", "webinar",
+             "framework"],
+    "tiers": ["universal", "targeted", "intensive"],
+    "audiences": ["educators", "school-administrators", "mental-health-leaders", "students", "families"],
+    "core_elements": ["alignment", "consistency", "quality", "engagement", "scalability", "sustainability"],
+    "implementation_stages": ["exploration", "installation", "initial-implementation", "full-implementation"],
+    "grade_bands": ["primary", "junior", "intermediate", "senior"],
+    "topics": ["mental-health-promotion", "prevention", "wellbeing", "anxiety", "equity", "student-voice"],
+}
+
+
+EN_STOP = "the of and to in a for with on that is are by as at from their this".split()
+FR_STOP = "le la les de des du et à en pour avec sur que qui est sont par au aux leur dans une un".split()
+_SYLLABLES = "ba be bi bo ca ce co da de di do fa fe fi ga go la le li lo ma me mi mo na ne ni no pa pe pi po " \
+             "ra re ri ro sa se si so ta te ti to va ve vi vo tion ment ique ance ence able ité eur".split()
+TAIL_SIZE = 6000
+
+
+def vocabulary(words: list, seed: int) -> list:
+    """Content words by rank: the domain words first, then a long tail of made-up words.
+
+    Real text draws its words from a Zipf-like distribution over a large vocabulary;
+    a corpus made only of the hundred domain words would put nearly every word in
+    nearly every record, which no library does.
+    """
+    rng = random.Random(seed)
+    tail = set()
+    while len(tail) < TAIL_SIZE:
+        tail.add("".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return list(words) + sorted(tail)
+
+
+@functools.lru_cache(maxsize=None)
+def _cumulative(n: int) -> list:
+    weights = [1 / (rank + 1) for rank in range(n)]
+    total, out = 0.0, []
+    for w in weights:
+        total += w
+        out.append(total)
+    return out
+
+
+def sentence(rng: random.Random, words: list, n: int, stop: list) -> str:
+    """``n`` words: about a third stop words, the rest Zipf-distributed content words."""
+    import bisect
+
+    cumulative = _cumulative(len(words))
+    chosen = []
+    for _ in range(n):
+        if rng.random() < 0.35:
+            chosen.append(rng.choice(stop))
+        else:
+            chosen.append(words[bisect.bisect_left(cumulative, rng.random() * cumulative[-1])])
+    text = " ".join(chosen)
+    return text[0].upper() + text[1:] + "."
+
+
+def record_yaml(i: int, rng: random.Random, vocab: dict) -> str:
+    """One synthetic bilingual record, as an editor would write it."""
+    kind = rng.choice(TERMS["type"])
+    lines = [f"id: synthetic-{i:05d}", f"type: {kind}"]
+    if kind == "practice":
+        lines.append(f"evidence: {{level: {rng.choice(['emerging', 'promising', 'research-supported'])}}}")
+    for field, (lo, hi) in (("title", (3, 8)), ("summary", (18, 30)), ("description", (50, 110))):
+        lines.append(f"{field}:")
+        for lang, stop in (("en", EN_STOP), ("fr", FR_STOP)):
+            text = sentence(rng, vocab[lang], rng.randint(lo, hi), stop)
+            lines.append(f"  {lang}: {json.dumps(text, ensure_ascii=False)}")
+    lines.append("keywords:")
+    for lang in ("en", "fr"):
+        lines.append(f"  {lang}: {json.dumps(rng.sample(vocab[lang][:400], 3), ensure_ascii=False)}")
+    lines.append(f"languages: {json.dumps(rng.choice([['en'], ['fr'], ['en', 'fr']]))}")
+    for field in ("tiers", "audiences", "core_elements", "implementation_stages", "grade_bands", "topics"):
+        lines.append(f"{field}: {json.dumps(rng.sample(TERMS[field], rng.randint(0, 2)))}")
+    lines.append(f"published: 20{rng.randint(18, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+    return "\n".join(lines) + "\n"
+
+
+def make_project(folder: Path, n: int, seed: int) -> Path:
+    """A site with the real machinery and ``n`` synthetic records."""
+    project = folder / f"site-{n}"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    head, _sep, _nav = config.partition("\nnav:\n")
+    (project / "mkdocs.yml").write_text(head + "\nnav:\n  - Home: index.md\n  - Library: library/index.md\n",
+                                        encoding="utf-8")
+    for name in ("hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    data = project / "data"
+    (data / "resources").mkdir(parents=True)
+    for name in ("vocabularies.yml", "pillars.yml", "interface.yml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    rng = random.Random(seed)
+    vocab = {"en": vocabulary(EN_WORDS, seed), "fr": vocabulary(FR_WORDS, seed + 1)}
+    for i in range(n):
+        (data / "resources" / f"synthetic-{i:05d}.yml").write_text(record_yaml(i, rng, vocab), encoding="utf-8")
+    (project / "docs" / "fr").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Home\n\nSynthetic benchmark site.\n", encoding="utf-8")
+    (project / "docs" / "fr" / "index.md").write_text("# Accueil\n\nSite d'essai synthétique.\n", encoding="utf-8")
+    return project
+
+
+def queries(lang: str, seed: int, n: int = 200) -> list:
+    """Reader queries: plain words (with or without accents), prefixes, pairs, presence operators."""
+    import unicodedata
+
+    rng = random.Random(seed)
+    words = [w for w in (FR_WORDS if lang == "fr" else EN_WORDS) if len(w) > 3]
+
+    def bare(word):
+        return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+    out = []
+    for i in range(n):
+        a, b = rng.choice(words), rng.choice(words)
+        kind = i % 10
+        if kind < 4:
+            out.append(a)
+        elif kind < 6:
+            out.append(bare(a).upper() if kind == 4 else bare(a))
+        elif kind < 8:
+            out.append(bare(a)[:4] + "*")
+        elif kind == 8:
+            out.append(f"{a} {b}")
+        else:
+            out.append(f"+{a} -{b}")
+    return out
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def measure_index(catalogue, lang: str, out_dir: Path) -> dict:
+    start = time.perf_counter()
+    index = build_index(catalogue.records.values(), lang)
+    build_s = time.perf_counter() - start
+    lunr_form = json.dumps(index.serialize(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = json.dumps(pack_index(index), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    start = time.perf_counter()
+    data = json.dumps(search_data(catalogue, lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data_s = time.perf_counter() - start
+    path = out_dir / f"search-index-{lang}.json"
+    path.write_bytes(data)
+    return {"file": str(path), "index_bytes": len(raw), "index_gzip_bytes": gz(raw),
+            "lunr_serialization_bytes": len(lunr_form), "lunr_serialization_gzip_bytes": gz(lunr_form),
+            "search_data_bytes": len(data), "search_data_gzip_bytes": gz(data),
+            "index_build_s": build_s, "search_data_build_s": data_s}
+
+
+def node_figures(cases: dict, work: Path) -> dict:
+    node = shutil.which("node")
+    if node is None:
+        return {"error": "node is not installed"}
+    cases_file = work / "node-cases.json"
+    cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([node, str(ROOT / "scripts" / "bench_search_node.js"), str(lunr_js_dir()),
+                             str(ROOT / "overrides" / "assets" / "javascripts" / "library-search.js"), str(cases_file)],
+                            capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise SystemExit(f"node benchmark failed:\n{result.stderr}")
+    return json.loads(result.stdout)
+
+
+def build_site(project: Path) -> tuple:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(project / "site")], cwd=project, capture_output=True, text=True, env=env,
+                            timeout=1800)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return project / "site", time.perf_counter() - start
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+# Records, in the page, when the first result appears (the library's list sorted by
+# relevance, or Material's first result item), so both are timed the same way.
+_PROBE = """
+window.__firstResult = null;
+new MutationObserver(function (mutations, observer) {
+  if (document.querySelector("#rl-results[data-sorted=relevance], .md-search-result__item")) {
+    window.__firstResult = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-sorted"] });
+"""
+
+# Types the query into Material's search box as soon as the page is parsed, as a
+# reader would; Material searches as soon as its worker has built the index.
+_MATERIAL_QUERY = """
+document.addEventListener("DOMContentLoaded", function () {
+  var input = document.querySelector("input.md-search__input");
+  var toggle = document.getElementById("__search");
+  if (toggle) toggle.checked = true;
+  input.value = %s;
+  input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+});
+"""
+
+
+def browser_figures(site: Path, words: dict, rounds: int) -> dict:
+    """First-result times in Chromium on the library page: its own search against Material's.
+
+    Both start from navigation to the same page (``library/``) with the same query:
+    the library's in the address (``?q=``), Material's typed into its search box when
+    the page is parsed.  Times are ``performance.now()`` when the first result
+    appears in the page.
+    """
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return {"error": "chromium is not installed (apt-get install -y chromium)"}
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    timeout = float(os.environ.get("BENCH_TIMEOUT_MS", "120000"))
+    out = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            try:
+                for lang, word in words.items():
+                    page_url = f"{base}{'' if lang == 'en' else lang + '/'}library/"
+                    library, material = [], []
+                    for _ in range(rounds):
+                        for kind, times in (("library", library), ("material", material)):
+                            context = browser.new_context()
+                            context.add_init_script(_PROBE)
+                            if kind == "library":
+                                url = f"{page_url}?q={quote(word)}"
+                            else:
+                                url = page_url
+                                context.add_init_script(_MATERIAL_QUERY % json.dumps(word))
+                            page = context.new_page()
+                            page.goto(url)
+                            page.wait_for_function("window.__firstResult !== null", timeout=timeout)
+                            times.append(page.evaluate("window.__firstResult"))
+                            context.close()
+                    lib, mat = statistics.median(library), statistics.median(material)
+                    out[lang] = {"query": word, "library_first_result_ms": lib, "material_first_result_ms": mat,
+                                 "ratio_material_over_library": mat / lib, "rounds": rounds,
+                                 "library_runs_ms": library, "material_runs_ms": material}
+            finally:
+                browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)
+    return out
+
+
+def run(sizes, seed: int, browser: bool, rounds: int, work: Path) -> dict:
+    results = {"seed": seed, "sizes": {}}
+    for n in sizes:
+        print(f"\n== {n} synthetic bilingual records ==", flush=True)
+        project = make_project(work, n, seed)
+        start = time.perf_counter()
+        catalogue = load_catalogue(project)
+        load_s = time.perf_counter() - start
+        if catalogue.errors:
+            raise SystemExit("synthetic records are invalid:\n" + "\n".join(str(p) for p in catalogue.errors[:10]))
+        figures = {"records": n, "catalogue_load_s": load_s, "languages": {}}
+        cases = {}
+        for lang in ("en", "fr"):
+            f = measure_index(catalogue, lang, work)
+            figures["languages"][lang] = f
+            cases[lang] = {"file": f["file"], "queries": queries(lang, seed)}
+        node = node_figures(cases, work)
+        for lang in ("en", "fr"):
+            figures["languages"][lang]["node"] = node.get(lang, node)
+        if browser:
+            site, build_s = build_site(project)
+            figures["site_build_s"] = build_s
+            figures["library_page_bytes"] = {lang: (site / ("" if lang == "en" else "fr/") / "library/index.html").stat().st_size
+                                             for lang in ("en", "fr")}
+            figures["browser"] = browser_figures(site, {"en": "anxiety", "fr": "anxiété"}, rounds)
+        results["sizes"][str(n)] = figures
+        report(figures)
+    return results
+
+
+def report(f: dict) -> None:
+    n = f["records"]
+    for lang, x in f["languages"].items():
+        node = x["node"]
+        per_1000 = x["index_gzip_bytes"] / (n / 1000)
+        print(f"[{lang}] index {x['index_bytes'] / 1024:.0f} KB raw, {x['index_gzip_bytes'] / 1024:.0f} KB gzipped "
+              f"({per_1000 / 1024:.0f} KB per 1,000 records; budget 250: "
+              f"{'ok' if per_1000 < BUDGET_GZIP_PER_1000 else 'OVER'}); whole search data file with facets "
+              f"{x['search_data_bytes'] / 1024:.0f} KB raw, {x['search_data_gzip_bytes'] / 1024:.0f} KB gzipped; "
+              f"lunr's own serialization would be {x['lunr_serialization_bytes'] / 1024:.0f} KB raw, "
+              f"{x['lunr_serialization_gzip_bytes'] / 1024:.0f} KB gzipped")
+        print(f"[{lang}] build {x['index_build_s']:.2f} s (lunr.py)")
+        if "error" in node:
+            print(f"[{lang}] node: {node['error']}", flush=True)
+            continue
+        p95_ok = node["p95_ms"] < BUDGET_P95_MS
+        print(f"[{lang}] node: parse {node['parse_ms']:.0f} ms + load {node['load_ms']:.0f} ms; "
+              f"{node['queries']} queries ({node['queries_with_results']} with results): median "
+              f"{node['median_ms']:.2f} ms, p95 {node['p95_ms']:.2f} ms (budget 30: {'ok' if p95_ok else 'OVER'}), "
+              f"max {node['max_ms']:.2f} ms", flush=True)
+    if "site_build_s" in f:
+        print(f"site build (both languages): {f['site_build_s']:.1f} s; library page HTML: "
+              + ", ".join(f"{lang} {size / 1024:.0f} KB" for lang, size in f["library_page_bytes"].items()))
+    for lang, b in f.get("browser", {}).items():
+        if lang == "error":
+            print(f"chromium: {b}")
+            continue
+        ok = b["ratio_material_over_library"] >= BUDGET_RATIO
+        print(f"[{lang}] chromium first result for {b['query']!r}: library {b['library_first_result_ms']:.0f} ms, "
+              f"Material search {b['material_first_result_ms']:.0f} ms: "
+              f"{b['ratio_material_over_library']:.1f}x sooner (budget 2x: {'ok' if ok else 'MISSED'})")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", default="1000,5000", help="comma-separated record counts (default 1000,5000)")
+    parser.add_argument("--seed", type=int, default=20261122)
+    parser.add_argument("--no-browser", action="store_true", help="skip the site build and the Chromium figures")
+    parser.add_argument("--rounds", type=int, default=3, help="page loads per measure in Chromium (median)")
+    parser.add_argument("--out", default="test-artifacts/bench-search.json", help="where to write the JSON figures")
+    parser.add_argument("--work", help="folder for generated sites (default: a temporary folder, removed)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.work:
+        work = Path(args.work)
+        work.mkdir(parents=True, exist_ok=True)
+        results = run(sizes, args.seed, not args.no_browser, args.rounds, work)
+    else:
+        with tempfile.TemporaryDirectory(prefix="bench-search-") as tmp:
+            results = run(sizes, args.seed, not args.no_browser, args.rounds, Path(tmp))
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for figures in results["sizes"].values():
+        for x in figures["languages"].values():
+            x.pop("file", None)
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"\nfigures written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

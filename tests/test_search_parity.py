@@ -1,0 +1,71 @@
+"""lunr.js (from the installed mkdocs package) answers like lunr.py on our published indexes.
+
+The browser runs the same search as the build only if every pipeline function and
+our folding behave the same in JavaScript; ``tests/js/search-parity.test.js``
+checks that under Node for the queries below.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from resource_library import load_catalogue
+from resource_library.search import build_index, fold_word, load_packed, lunr_js_dir, pack_index, prepare_query
+from sitebuild import ROOT, make_project
+from test_search import search_records
+
+QUERIES = {
+    "fr": [
+        "anxiete", "anxiété", "ANXIÉTÉ", "l'anxiété", "l’anxiété", "d'anxiété", "élèves", "eleve", "Élève",
+        "anxié*", "anx*", "*ement", "el*ves", "title:anxiété", "text:élève", "keywords:inquietude",
+        "+anxiété -classe", "+élève +crise", "-anxiete", "santé mentale", "mise à l'échelle", "écoles",
+        "conseils scolaires", "anxiety", "respiration~1", "title:cercles^10 élèves", "qu'elle", "stress",
+    ],
+    "en": [
+        "anxiety", "ANXIETY", "anxious", "worries", "worry", "circle", "circles", "leading", "lead*",
+        "*ship", "title:anxiety", "text:student", "keywords:stress", "+anxiety -classroom",
+        "+student +crisis", "-anxiety", "mental health", "system-wide", "children's", "anxiété", "élèves",
+        "scale~1", "title:plan^5 support", "stud*nt",
+    ],
+}
+WORDS = ["L'Anxiété,", "l’anxiété", "jusqu'à", "qu’elle", "aujourd'hui", "ŒUVRE", "«élèves»", "children's",
+         "(PDF)", "—", "Ça", "naïve", "Noël", "garçon", "façon", "œil", "ÉCOLE", "1er", "2e", "n°"]
+
+
+def test_lunr_js_returns_what_lunr_py_returns(tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("node is required in CI for the lunr.js parity test")
+        pytest.skip("node is not installed: the lunr.js parity test needs it")
+    project = make_project(tmp_path, records=search_records())
+    catalogue = load_catalogue(project)
+    indexes = {}
+    for lang, queries in QUERIES.items():
+        # What the library page gets: the compact form, unpacked on each side.
+        packed = pack_index(build_index(catalogue.records.values(), lang))
+        index = load_packed(packed)
+        results = {}
+        for query in queries:
+            results[query] = [[r["ref"], r["score"]] for r in index.search(prepare_query(query))]
+        indexes[lang] = {"index": packed, "results": results}
+    assert sum(1 for r in indexes["fr"]["results"].values() if r) >= 15
+    cases = {
+        "words": {w: fold_word(w) for w in WORDS},
+        "queries": {q: prepare_query(q) for qs in QUERIES.values() for q in qs},
+        "indexes": indexes,
+    }
+    cases_file = tmp_path / "cases.json"
+    cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    env = dict(os.environ, RL_CASES=str(cases_file), RL_LUNR_DIR=str(lunr_js_dir()),
+               RL_SEARCH_JS=str(ROOT / "overrides" / "assets" / "javascripts" / "library-search.js"))
+    result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search-parity.test.js")],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# pass 3" in result.stdout, result.stdout

@@ -153,7 +153,10 @@ SAFETY_PROBE = """() => ({
       .filter(p => !['http:', 'https:', 'mailto:', 'tel:'].includes(p)),
   handlers: [...document.querySelectorAll('*')].flatMap(el => [...el.attributes]
       .filter(a => a.name.startsWith('on')).map(a => el.tagName + '[' + a.name + ']')),
-  contentScripts: document.querySelectorAll('.md-content script, .md-content iframe, .md-content object').length,
+  // Inside what editors' text becomes (cards, resource pages, descriptions); the
+  // library page's own scripts (search, filters) sit outside these.
+  contentScripts: document.querySelectorAll(['.rl-card', '.rl-resource', '.rl-description', '.rl-summary',
+      '.rl-details', '.rl-access', '.rl-related', '.md-content h1'].map(c => c + ' :is(script, iframe, object)').join(', ')).length,
   text: document.querySelector('.md-content').innerText,
   title: document.title,
   description: (document.querySelector('meta[name=description]') || {}).content,

@@ -61,8 +61,16 @@ MARK_TARGETS_JS = """(lang) => {
   const mark = (el, role) => { el.dataset.kbTarget = String(++n); targets.push({target: String(n), role, what: describe(el)}); };
   document.querySelectorAll('.md-header a[hreflang]').forEach(a => { if (a.getAttribute('hreflang') !== lang) mark(a, 'language switcher'); });
   document.querySelectorAll('input.md-search__input').forEach(el => mark(el, 'search'));
+  // A control inside a closed <details> is reached by its <summary> (Enter opens it).
+  const summaries = new Set();
   document.querySelectorAll('.md-content input, .md-content select, .md-content textarea, .md-content button')
-    .forEach(el => { if (visible(el) && !el.disabled) mark(el, 'control'); });
+    .forEach(el => {
+      const closed = el.closest('details:not([open])');
+      if (closed) {
+        const summary = closed.querySelector(':scope > summary');
+        if (summary && !summaries.has(summary)) { summaries.add(summary); mark(summary, 'control'); }
+      } else if (visible(el) && !el.disabled) mark(el, 'control');
+    });
   return targets;
 }"""
 

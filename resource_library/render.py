@@ -20,6 +20,12 @@ from markupsafe import Markup, escape
 from .model import LANGUAGES
 from .views import SiteView, page_url, pick, relative
 
+#: Above this many records the library page lists each resource without its summary
+#: (title, type, tiers, languages): with summaries a 5,000-record library page would
+#: weigh over 2 MB of HTML (``scripts/bench``).  Summaries stay on resource and
+#: pillar pages and in search.
+LIBRARY_SUMMARIES_UP_TO = 2000
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -82,6 +88,8 @@ class Renderer:
     def library(self, site: SiteView) -> GeneratedPage:
         url = page_url(site.lang, "library/")
         cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
+        if len(cards) > LIBRARY_SUMMARIES_UP_TO:
+            cards = [dict(c, summary=None) for c in cards]
         content = self._render("library.html", t=site.t, lang=site.lang, cards=cards)
         return GeneratedPage("library/index.md", content, "data/resources/")
 

@@ -25,3 +25,27 @@ def test_hostile_text_is_escaped_by_the_renderer(tmp_path):
         assert "<script>" not in page and "<img" not in page and "<b>" not in page
         assert "&lt;script&gt;" in page or "&lt;img" in page
         assert "<img" not in pages["library/index.md"]
+
+
+def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):
+    from resource_library import render
+
+    project = make_project(tmp_path, records=fixture_records("full-record", "english-only", "offered-in-french"))
+    catalogue = load_catalogue(project)
+    import yaml
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    summary = "A short routine that helps teachers notice how students are doing."
+
+    def pages():
+        return {p.path: p.content for p in render_language(catalogue, strings, "en", ROOT / "overrides" / "library",
+                                                           project / "docs")}
+
+    small = pages()
+    assert summary in small["library/index.md"]
+    monkeypatch.setattr(render, "LIBRARY_SUMMARIES_UP_TO", 2)
+    large = pages()
+    assert summary not in large["library/index.md"]
+    assert "Classroom check-ins for well-being" in large["library/index.md"]
+    # Pillar and resource pages keep the summary.
+    assert summary in large["pillars/leadership-and-capacity.md"]
+    assert summary in large["library/full-record.md"]

@@ -60,19 +60,35 @@ def _lang_attr(text, page_lang: str) -> Markup:
     return Markup("")
 
 
-class Renderer:
-    """Renders every generated page of one language."""
+#: One Jinja environment per templates folder for the life of the process, so each
+#: template is compiled once, not once per language pass and per ``mkdocs serve``
+#: rebuild; Jinja still reloads a template whose file changed (``auto_reload``).
+_ENVIRONMENTS: dict = {}
 
-    def __init__(self, templates_dir: Path):
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates_dir)),
+
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    key = str(Path(templates_dir).resolve())
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(key),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=True,
         )
-        self.env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick)
+        env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick)
+        _ENVIRONMENTS[key] = env
+    return env
+
+
+class Renderer:
+    """Renders every generated page of one language."""
+
+    def __init__(self, templates_dir: Path):
+        self.env = _environment(templates_dir)
 
     def _render(self, name: str, **context) -> str:
         return self.env.get_template(name).render(**context)

@@ -49,3 +49,24 @@ def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):
     # Pillar and resource pages keep the summary.
     assert summary in large["pillars/leadership-and-capacity.md"]
     assert summary in large["library/full-record.md"]
+
+
+def test_templates_are_compiled_once_and_reloaded_when_changed(tmp_path):
+    import shutil
+    import time
+
+    from resource_library.render import Renderer
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "overrides" / "library", templates)
+    first, second = Renderer(templates), Renderer(templates)
+    assert first.env is second.env
+    assert first.env.get_template("library.html") is second.env.get_template("library.html")
+    before = first.env.get_template("library.html")
+    time.sleep(0.01)
+    (templates / "library.html").write_text("changed\n", encoding="utf-8")
+    stat = (templates / "library.html").stat()
+    import os
+    os.utime(templates / "library.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    after = Renderer(templates).env.get_template("library.html")
+    assert after is not before and after.render() == "changed\n"

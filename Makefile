@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check test test-browser clean
+.PHONY: setup serve build check test test-browser bench clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ build: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+bench: setup
+	scripts/bench --serve
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

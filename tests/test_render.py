@@ -69,3 +69,36 @@ def test_templates_are_compiled_once_and_reloaded_when_changed(tmp_path):
     os.utime(templates / "library.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
     after = Renderer(templates).env.get_template("library.html")
     assert after is not before and after.render() == "changed\n"
+
+
+def test_relative_links_match_posixpath():
+    import posixpath
+
+    from resource_library.views import _relpath
+
+    urls = ["", "./", "library/", "fr/library/", "library/x/", "fr/library/x-y/", "pillars/a/", "fr/",
+            "programs/p/", "fr/pillars/", "library/x/y.pdf", "files/a.pdf", "../up/"]
+    for a in urls:
+        for b in urls:
+            assert _relpath(b or ".", a or ".") == posixpath.relpath(b or ".", a or "."), (a, b)
+
+
+def test_related_resources_rank_shared_tags_then_newest_then_id():
+    from resource_library.catalogue import _relate
+
+    def record(rid, pillars, core, published):
+        return Record(id=rid, type="guide", source=f"data/resources/{rid}.yml", published=published,
+                      languages=["en"], title={"en": rid}, summary={"en": rid},
+                      pillars=pillars, core_elements=core)
+
+    records = {r.id: r for r in [
+        record("a", ["p1"], ["quality"], "2024-01-01"),
+        record("b", ["p1"], ["quality"], "2023-01-01"),   # shares two tags with a
+        record("c", ["p1"], [], "2025-01-01"),            # one tag, newest
+        record("d", ["p1"], [], "2022-01-01"),            # one tag, oldest
+        record("e", ["p1"], [], "2025-01-01"),            # one tag, same date as c
+        record("f", ["p2"], [], "2025-01-01"),            # nothing in common
+    ]}
+    _relate(records)
+    assert records["a"].related == ["b", "c", "e", "d"]
+    assert records["f"].related == []

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup setup-browser serve build check test test-browser linkcheck clean
+.PHONY: setup setup-browser serve build check test test-browser linkcheck bench clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ $(BIN)/linkchecker: pyproject.toml | setup
 
 linkcheck: $(BIN)/linkchecker
 	.ci/linkcheck site
+
+bench: setup
+	scripts/bench --serve
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

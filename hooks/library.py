@@ -45,6 +45,7 @@ def on_config(config):
     data_dir = str(root / "data")
     if data_dir not in config.watch:
         config.watch.append(data_dir)
+    i18n_pages.linear_search_dedupe(config)
     try:
         content = _cache.get(root, docs_dir=Path(config.docs_dir))
     except ContentError as exc:

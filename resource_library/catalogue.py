@@ -10,7 +10,7 @@ bad content; callers decide whether errors stop them (:meth:`Catalogue.raise_for
 from __future__ import annotations
 
 import difflib
-import html
+import heapq
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -338,28 +338,33 @@ def _relate(records: dict) -> None:
 
     Each tag's records are kept newest first and only the first
     :data:`RELATED_POOL` of each are scored, so the work grows linearly with the
-    number of records instead of with its square.
+    number of records instead of with its square.  Ties go to the most recently
+    changed record, then to the smaller id.
     """
     by_tag: dict = {}
     tags_of: dict = {}
+    # Dates are validated ISO dates (YYYY-MM-DD): as integers they sort like dates,
+    # and negating them puts the newest first without a per-comparison key function.
+    newest_first = {rid: -_day_number(r.last_changed) for rid, r in records.items()}
     for record in records.values():
         tags = {(f, t) for f in RELATING_FIELDS for t in record.terms(f)}
         tags_of[record.id] = tags
         for tag in tags:
-            by_tag.setdefault(tag, []).append(record)
+            by_tag.setdefault(tag, []).append(record.id)
     for members in by_tag.values():
-        members.sort(key=lambda r: (r.last_changed, r.id), reverse=True)
+        members.sort(key=lambda rid: (-newest_first[rid], rid), reverse=True)  # newest first
+        del members[RELATED_POOL:]
     for record in records.values():
         tags = tags_of[record.id]
-        scores: dict = {}
+        candidates = set()
         for tag in tags:
-            for other in by_tag[tag][:RELATED_POOL]:
-                if other.id != record.id and other.id not in scores:
-                    scores[other.id] = (len(tags & tags_of[other.id]), other.last_changed)
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], _neg(kv[1][1]), kv[0]))
-        record.related = [rid for rid, _ in ranked[:RELATED_COUNT]]
+            candidates.update(by_tag[tag])
+        candidates.discard(record.id)
+        best = heapq.nsmallest(RELATED_COUNT, ((-len(tags & tags_of[rid]), newest_first[rid], rid) for rid in candidates))
+        record.related = [rid for _, _, rid in best]
 
 
-def _neg(day: str) -> str:
-    """Sort key that puts later ISO dates first."""
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in day)
+def _day_number(day: str) -> int:
+    """``2024-09-01`` → ``20240901`` (0 when the text is not an ISO date)."""
+    digits = day.replace("-", "")
+    return int(digits) if digits.isdigit() else 0

@@ -23,6 +23,12 @@ from .model import LANGUAGES
 from .search import LUNR_DIR, facet_options
 from .views import SiteView, page_url, pick, relative
 
+#: Above this many records the library page lists each resource without its summary
+#: (title, type, tiers, languages): with summaries a 5,000-record library page would
+#: weigh over 2 MB of HTML (``scripts/bench``).  Summaries stay on resource and
+#: pillar pages and in search.
+LIBRARY_SUMMARIES_UP_TO = 2000
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -75,19 +81,35 @@ def _lang_attr(text, page_lang: str) -> Markup:
     return Markup("")
 
 
-class Renderer:
-    """Renders every generated page of one language."""
+#: One Jinja environment per templates folder for the life of the process, so each
+#: template is compiled once, not once per language pass and per ``mkdocs serve``
+#: rebuild; Jinja still reloads a template whose file changed (``auto_reload``).
+_ENVIRONMENTS: dict = {}
 
-    def __init__(self, templates_dir: Path):
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates_dir)),
+
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    key = str(Path(templates_dir).resolve())
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(key),
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=True,
         )
-        self.env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick)
+        env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick)
+        _ENVIRONMENTS[key] = env
+    return env
+
+
+class Renderer:
+    """Renders every generated page of one language."""
+
+    def __init__(self, templates_dir: Path):
+        self.env = _environment(templates_dir)
 
     def _render(self, name: str, **context) -> str:
         return self.env.get_template(name).render(**context)
@@ -104,6 +126,8 @@ class Renderer:
     def library(self, site: SiteView) -> GeneratedPage:
         url = page_url(site.lang, "library/")
         cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
+        if len(cards) > LIBRARY_SUMMARIES_UP_TO:
+            cards = [dict(c, summary=None) for c in cards]
         content = self._render("library.html", t=site.t, lang=site.lang, cards=cards,
                                facets=facet_options(site.catalogue, site.lang),
                                site_root=relative(url, ""), lunr_dir=LUNR_DIR)

@@ -83,9 +83,23 @@ def page_url(lang: str, path: str) -> str:
     return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
 
 
+def _relpath(to_url: str, from_url: str) -> str:
+    """``posixpath.relpath`` for site-relative URLs, without its ``os.getcwd()`` calls."""
+    to_parts = [p for p in to_url.split("/") if p and p != "."]
+    from_parts = [p for p in from_url.split("/") if p and p != "."]
+    if ".." in to_parts or ".." in from_parts:
+        return posixpath.relpath(to_url or ".", from_url or ".")
+    common = 0
+    for a, b in zip(to_parts, from_parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Relative link between two directory URLs of the site."""
-    rel = posixpath.relpath(to_url or ".", from_url or ".")
+    rel = _relpath(to_url or ".", from_url or ".")
     if not to_url or to_url.endswith("/"):
         return "./" if rel == "." else rel + "/"
     return rel
@@ -100,6 +114,7 @@ class SiteView:
         self.t = Strings(strings, lang)
         self.docs_dir = docs_dir
         self.edit_url_base = edit_url_base.rstrip("/")
+        self._cards: dict = {}
 
     # -- terms -------------------------------------------------------------
     def term_labels(self, field: str, terms) -> list:
@@ -115,10 +130,18 @@ class SiteView:
     # -- records -----------------------------------------------------------
     def card(self, record, from_url: str) -> dict:
         """What a listing shows of one record."""
+        # A record appears on many pages (library, pillars, related resources):
+        # everything but the link is worked out once per language.
+        cached = self._cards.get(record.id)
+        if cached is None:
+            cached = self._cards[record.id] = self._card(record)
+        return dict(cached, href=relative(from_url, cached["url"]))
+
+    def _card(self, record) -> dict:
         url = page_url(self.lang, f"library/{record.id}/")
         return {
             "id": record.id,
-            "href": relative(from_url, url),
+            "url": url,
             "title": pick(record.title, self.lang),
             "summary": pick(record.summary, self.lang),
             "type": self.term_labels("type", [record.type])[0],

@@ -37,3 +37,80 @@ def test_edit_link_opens_the_record_when_a_forge_is_configured(tmp_path):
     page = pages["library/english-only.md"]
     assert page.source == "data/resources/english-only.yml"
     assert '<a href="https://forge.example/team/library/edit/main/data/resources/english-only.yml">Modifier cette fiche</a>' in page.content
+
+
+def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):
+    from resource_library import render
+
+    project = make_project(tmp_path, records=fixture_records("full-record", "english-only", "offered-in-french"))
+    catalogue = load_catalogue(project)
+    import yaml
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    summary = "A short routine that helps teachers notice how students are doing."
+
+    def pages():
+        return {p.path: p.content for p in render_language(catalogue, strings, "en", ROOT / "overrides" / "library",
+                                                           project / "docs")}
+
+    small = pages()
+    assert summary in small["library/index.md"]
+    monkeypatch.setattr(render, "LIBRARY_SUMMARIES_UP_TO", 2)
+    large = pages()
+    assert summary not in large["library/index.md"]
+    assert "Classroom check-ins for well-being" in large["library/index.md"]
+    # Pillar and resource pages keep the summary.
+    assert summary in large["pillars/leadership-and-capacity.md"]
+    assert summary in large["library/full-record.md"]
+
+
+def test_templates_are_compiled_once_and_reloaded_when_changed(tmp_path):
+    import os
+    import shutil
+
+    from resource_library.render import Renderer
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "overrides" / "library", templates)
+    first, second = Renderer(templates), Renderer(templates)
+    assert first.env is second.env
+    assert first.env.get_template("library.html") is second.env.get_template("library.html")
+    before = first.env.get_template("library.html")
+    (templates / "library.html").write_text("changed\n", encoding="utf-8")
+    stat = (templates / "library.html").stat()
+    # A later modification time, whatever the file system's time resolution.
+    os.utime(templates / "library.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    after = Renderer(templates).env.get_template("library.html")
+    assert after is not before and after.render() == "changed\n"
+
+
+def test_relative_links_match_posixpath():
+    import posixpath
+
+    from resource_library.views import _relpath
+
+    urls = ["", "./", "library/", "fr/library/", "library/x/", "fr/library/x-y/", "pillars/a/", "fr/",
+            "programs/p/", "fr/pillars/", "library/x/y.pdf", "files/a.pdf", "../up/"]
+    for a in urls:
+        for b in urls:
+            assert _relpath(b or ".", a or ".") == posixpath.relpath(b or ".", a or "."), (a, b)
+
+
+def test_related_resources_rank_shared_tags_then_newest_then_id():
+    from resource_library.catalogue import _relate
+
+    def record(rid, pillars, core, published):
+        return Record(id=rid, type="guide", source=f"data/resources/{rid}.yml", published=published,
+                      languages=["en"], title={"en": rid}, summary={"en": rid},
+                      pillars=pillars, core_elements=core)
+
+    records = {r.id: r for r in [
+        record("a", ["p1"], ["quality"], "2024-01-01"),
+        record("b", ["p1"], ["quality"], "2023-01-01"),   # shares two tags with a
+        record("c", ["p1"], [], "2025-01-01"),            # one tag, newest
+        record("d", ["p1"], [], "2022-01-01"),            # one tag, oldest
+        record("e", ["p1"], [], "2025-01-01"),            # one tag, same date as c
+        record("f", ["p2"], [], "2025-01-01"),            # nothing in common
+    ]}
+    _relate(records)
+    assert records["a"].related == ["b", "c", "e", "d"]
+    assert records["f"].related == []

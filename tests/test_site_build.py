@@ -89,9 +89,10 @@ def test_library_lists_every_resource_with_type_tiers_languages(fixture_site):
     assert [c["data-id"] for c in cards] == ["english-only", "full-record", "offered-in-french"]
     full = cards[1]
     assert full.select_one("a")["href"] == "full-record/"
-    assert full.select_one(".rl-badge--type").get_text() == "Pratique"
-    assert [b.get_text() for b in full.select(".rl-badge--lang")] == ["EN", "FR"]
-    assert full.select(".rl-badge--tier")
+    # Lean markup (scripts/bench): title link, summary, then type · tiers · languages as text.
+    assert full.select_one("h2 a").get_text() == "Bilans de bien-être en classe"
+    assert full.select("p")[0].get_text() == "Une courte routine qui aide le personnel enseignant à remarquer comment vont les élèves."
+    assert full.select("p")[-1].get_text() == "Pratique · Universel (palier 1) · anglais, français"
     assert page.select_one("#rl-count").get_text() == "3 ressources"
     # An English-only title is marked as English on the French page.
     assert cards[0].select_one("a")["lang"] == "en"

@@ -1,0 +1,78 @@
+"""Smoke test of scripts/bench: a tiny end-to-end run, so the benchmark cannot rot.
+
+No timing is asserted (the machines are noisy); the test checks that every figure
+is measured and that the synthetic corpus uses every vocabulary term.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+from sitebuild import ROOT
+
+BENCH = ROOT / "scripts" / "bench"
+FIGURES = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb", "pages", "pages_per_s", "site_bytes",
+           "largest_html_bytes", "largest_resource_bytes", "library_html_bytes", "library_gzip_bytes",
+           "markdown_bytes_per_resource")
+PATHS = ("largest_html_path", "largest_resource_path", "library_path")
+
+
+def load_bench():
+    loader = importlib.machinery.SourceFileLoader("bench", str(BENCH))
+    spec = importlib.util.spec_from_loader("bench", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def test_synthetic_corpus_uses_every_term_and_is_partly_english_only():
+    bench = load_bench()
+    records = bench.make_records(50)
+    vocab = bench.vocabularies()
+    fields = {"types": "type", "tiers": "tiers", "audiences": "audiences", "pillars": "pillars",
+              "core_elements": "core_elements", "implementation_stages": "implementation_stages",
+              "grade_bands": "grade_bands", "topics": "topics", "languages": "languages"}
+    for vid, field in fields.items():
+        used = set()
+        for r in records:
+            used.update([r[field]] if isinstance(r[field], str) else r[field])
+        assert used == set(vocab[vid]), vid
+    assert {r["evidence"]["level"] for r in records if "evidence" in r} == set(vocab["evidence_levels"])
+    english_only = [r for r in records if "fr" not in r["title"]]
+    assert 3 <= len(english_only) <= 7
+    for r in records:
+        assert 40 <= len(r["title"]["en"]) <= 90
+        assert 120 <= len(r["summary"]["en"]) <= 250
+        assert 2 <= r["description"]["en"].count("\n\n") + 1 <= 6
+
+
+def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
+    out = tmp_path / "bench.json"
+    env = dict(os.environ, BENCH_NO_REEXEC="1")
+    result = subprocess.run([sys.executable, str(BENCH), "--sizes", "50", "--quick", "--json", str(out)],
+                            capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "== 50 records" in result.stdout and "== budgets ==" in result.stdout
+    data = json.loads(out.read_text(encoding="utf-8"))
+    entry = data["results"]["50"]
+    for stack in ("generator", "bare"):
+        figures = entry[stack]
+        for name in FIGURES:
+            assert isinstance(figures[name], (int, float)) and figures[name] > 0, (stack, name)
+        for name in PATHS:
+            assert figures[name].endswith(".html"), (stack, name)
+        assert figures["library_gzip_bytes"] < figures["library_html_bytes"]
+        assert len(figures["samples"]) == 1
+    # Same pages on both sides: 50 resources, the library, pillars and programs, in two languages.
+    assert entry["generator"]["pages"] == entry["bare"]["pages"] >= 2 * 52
+    assert set(entry["ratio"]) >= {"wall_s", "cpu_s", "peak_rss_mb", "pages_per_s", "site_bytes",
+                                   "largest_html_bytes", "library_html_bytes", "library_gzip_bytes"}
+    assert set(data["growth"]) == {"generator", "bare"}
+    budgets = {b["budget"]: b for b in data["budgets"]}
+    assert any(name.startswith("largest resource page") and b["held"] is not None for name, b in budgets.items())
+    assert any(name.startswith("warm rebuild") and b["held"] is None for name, b in budgets.items())

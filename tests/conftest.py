@@ -32,3 +32,18 @@ def search_site(tmp_path_factory) -> Path:
                                    kind="search"))
     project = make_project(tmp_path_factory.mktemp("search-site"), records=records)
     return build(project)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, driven by Playwright; one for the whole session (Playwright's sync API
+    cannot run two at once)."""
+    from chromium import CHROMIUM_ARGS, chromium_path
+
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -10,28 +10,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
-import shutil
 import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _need(what: str, reason: str):
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is required in CI: {reason}")
-    pytest.skip(f"{what} is not available: {reason}")
-
-
-try:
-    from playwright.sync_api import expect, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None
+from playwright.sync_api import expect
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -49,19 +34,6 @@ def server(search_site):
     httpd.shutdown()
     httpd.server_close()
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if sync_playwright is None:
-        _need("playwright", "pip install -e '.[test]'")
-    executable = shutil.which("chromium")
-    if executable is None:
-        _need("chromium", "apt-get install -y chromium")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

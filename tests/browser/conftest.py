@@ -13,7 +13,6 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -25,8 +24,7 @@ import pytest
 from pages import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402,F401 (re-exported for the suite's modules)
 # Until the infographics gallery lands (issue 4), hand-written pages link to it and the
 # strict build warns about exactly these links; any other warning fails the suite.
 PENDING_TARGET = re.compile(r"contains a link '(infographics/index\.md)', but the target\b.* is not found")
@@ -123,27 +121,6 @@ def server(shipped_site):
     """The shipped site, served on 127.0.0.1."""
     with serve(shipped_site.path) as url:
         yield url
-
-
-def chromium_path() -> str:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    message = "Debian's chromium is not installed (apt-get install -y chromium); the browser suite needs it"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

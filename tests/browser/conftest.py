@@ -12,11 +12,10 @@ import contextlib
 import functools
 import http.server
 import os
-import re
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,9 +24,6 @@ from pages import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402,F401 (re-exported for the suite's modules)
-# Until the infographics gallery lands (issue 4), hand-written pages link to it and the
-# strict build warns about exactly these links; any other warning fails the suite.
-PENDING_TARGET = re.compile(r"contains a link '(infographics/index\.md)', but the target\b.* is not found")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -39,16 +35,13 @@ def pytest_collection_modifyitems(config, items):
 
 @dataclass
 class ShippedSite:
-    """The project's own site, built from this checkout.
+    """The project's own site, built from this checkout with ``--strict``.
 
     Attributes:
         path: The built site.
-        pending_links: Link targets the strict build reported missing and the suite
-            tolerates (see ``PENDING_TARGET``); empty once the build is strict-clean.
     """
 
     path: Path
-    pending_links: set = field(default_factory=set)
 
 
 def _mkdocs_build(site: Path, strict: bool) -> subprocess.CompletedProcess:
@@ -64,18 +57,7 @@ def shipped_site(tmp_path_factory) -> ShippedSite:
     result = _mkdocs_build(site, strict=True)
     if result.returncode == 0:
         return ShippedSite(site)
-    output = result.stdout + result.stderr
-    warnings = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    pending = {m.group(1) for line in warnings if (m := PENDING_TARGET.search(line))}
-    others = [line for line in warnings if not PENDING_TARGET.search(line) and "Aborted with" not in line]
-    if others or not pending:
-        pytest.fail(f"the shipped site does not build with --strict:\n{output}")
-    result = _mkdocs_build(site, strict=False)
-    if result.returncode != 0:
-        pytest.fail(f"the shipped site does not build:\n{result.stdout}{result.stderr}")
-    _notes.append(f"the shipped site was built without --strict: the only warnings were the links to "
-                  f"{sorted(pending)}, a page another branch adds; the link crawl tolerates exactly those")
-    return ShippedSite(site, pending)
+    pytest.fail(f"the shipped site does not build with --strict:\n{result.stdout}{result.stderr}")
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):

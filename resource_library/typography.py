@@ -33,6 +33,8 @@ _FIXED_SPACES = NBSP + NNBSP + "\u2007\u2009\u200a"
 _BREAKABLE = " \t\r\n"
 _URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|tel:|www\.)[^\s<>«»\"']*")
 _CLOSERS = "»\"”’)]…"
+#: The characters the rules act on (text without any of them is left as it is).
+_SPECIAL = re.compile("[:;!?%«»]")
 
 #: Elements whose text is never changed.
 SKIPPED = frozenset({"code", "kbd", "samp", "pre", "script", "style", "textarea", "var", "svg", "math", "template"})
@@ -65,6 +67,8 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
     Returns:
         ``(new text, [(offset, mark)] where a space was missing, last character)``.
     """
+    if _SPECIAL.search(text) is None:  # nothing the rules act on: the text as it is
+        return text, [], (text[-1] if text else before)
     out: list[str] = []
     missing: list = []
     urls = _url_spans(text)

@@ -26,6 +26,7 @@ is their regression test.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from mkdocs.exceptions import PluginError
@@ -42,14 +43,20 @@ def i18n_plugin(config: "MkDocsConfig"):
     plugin = config.plugins.get("i18n")
     if plugin is None:
         raise PluginError("the library hook needs the 'i18n' plugin (mkdocs-static-i18n) in mkdocs.yml")
-    from importlib.metadata import version
-
-    found = version("mkdocs-static-i18n")
+    found = _installed_version()
     if found != SUPPORTED_VERSION:
         raise PluginError(
             f"hooks/i18n_pages.py supports mkdocs-static-i18n {SUPPORTED_VERSION}, found {found}; "
             "check the regression test tests/test_i18n_pages.py before changing the pin")
     return plugin
+
+
+@lru_cache(maxsize=None)
+def _installed_version() -> str:
+    """The installed mkdocs-static-i18n version (read once: reading package metadata is slow)."""
+    from importlib.metadata import version
+
+    return version("mkdocs-static-i18n")
 
 
 def current_language(config: "MkDocsConfig") -> str:

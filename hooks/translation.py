@@ -33,12 +33,19 @@ from resource_library.typography import french_html
 _site: TranslationSite | None = None
 
 
+_site_paths: tuple = ()  # (config file, docs_dir) as given, of ``_site``
+
+
 def _get(config) -> TranslationSite:
-    global _site
+    global _site, _site_paths
+    paths = (config.config_file_path, config.docs_dir)
+    if _site is not None and paths == _site_paths:
+        return _site  # called for every page: resolve the paths only when they change
     root = Path(config.config_file_path).parent.resolve()
     docs = Path(config.docs_dir).resolve()
     if _site is None or _site.root != root or _site.docs_dir != docs:
         _site = TranslationSite(root, docs, root / "overrides" / "library")
+    _site_paths = paths
     return _site
 
 

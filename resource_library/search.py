@@ -156,9 +156,39 @@ def _french_stemmer():
         raise RuntimeError("the French search index needs nltk (pip install 'nltk>=3.8,<4')") from None
 
 
+class _PerWordPipeline(Pipeline):
+    """An index-time pipeline that runs its functions once per distinct word.
+
+    Every function of the index pipelines (folding, stop words, stemming) looks at
+    one token alone, so a word always gives the same words out: they are kept, and
+    the next occurrence of the word reuses them (stemming every occurrence of every
+    word was most of the time spent building an index).
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._words: dict = {}
+
+    def run(self, tokens, field_name=None):
+        if field_name and any(field_name in self._skip[fn] for fn in self._stack):
+            return super().run(tokens, field_name)
+        out = []
+        for token in tokens:
+            words = self._words.get(token.string)
+            if words is None:
+                words = self._words[token.string] = [str(t) for t in super().run([Token(token.string)])]
+            if len(words) == 1:
+                token.string = words[0]
+                out.append(token)
+            else:
+                out.extend(Token(word, dict(token.metadata)) for word in words)
+        return out
+
+
 def builder(lang: str) -> Builder:
     """A lunr builder with this project's pipelines for ``lang``."""
     b = Builder()
+    b.pipeline = _PerWordPipeline()
     if lang == "fr":
         stem = _french_stemmer()
         b.pipeline.add(fold, _french_stop_word_filter, stem)

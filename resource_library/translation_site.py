@@ -10,7 +10,7 @@ writes to it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -53,6 +53,13 @@ class _State:
     report: Report
     terms: list
     strings: dict
+    #: ``{("pages" | "records", key): Item}``, the first item of each key (pages ask per page).
+    items: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        for kind, items in (("pages", self.report.pages), ("records", self.report.records)):
+            for item in items:
+                self.items.setdefault((kind, item.key), item)
 
 
 class TranslationSite:
@@ -90,10 +97,14 @@ class TranslationSite:
 
     # -- notices -------------------------------------------------------------------
     def page_item(self, rel: str) -> Optional[Item]:
-        return next((i for i in self.report.pages if i.key == rel), None)
+        if self._state is None:
+            self.refresh()
+        return self._state.items.get(("pages", rel))
 
     def record_item(self, rid: str) -> Optional[Item]:
-        return next((i for i in self.report.records if i.key == rid), None)
+        if self._state is None:
+            self.refresh()
+        return self._state.items.get(("records", rid))
 
     def outdated_notice(self, item: Item, lang: str, from_url: str, english_url: str) -> str:
         """The notice of an outdated translation, or '' when the item is not outdated."""

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -33,6 +32,8 @@ _FIXED_SPACES = NBSP + NNBSP + "\u2007\u2009\u200a"
 _BREAKABLE = " \t\r\n"
 _URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|tel:|www\.)[^\s<>«»\"']*")
 _CLOSERS = "»\"”’)]…"
+#: The characters the rules act on (text without any of them is left as it is).
+_SPECIAL = re.compile("[:;!?%«»]")
 
 #: Elements whose text is never changed.
 SKIPPED = frozenset({"code", "kbd", "samp", "pre", "script", "style", "textarea", "var", "svg", "math", "template"})
@@ -65,6 +66,8 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
     Returns:
         ``(new text, [(offset, mark)] where a space was missing, last character)``.
     """
+    if _SPECIAL.search(text) is None:  # nothing the rules act on: the text as it is
+        return text, [], (text[-1] if text else before)
     out: list[str] = []
     missing: list = []
     urls = _url_spans(text)
@@ -161,39 +164,86 @@ def french_text(text: str) -> str:
     return _scan(text)[0]
 
 
-class _Events(HTMLParser):
-    """Records where every tag, comment and run of text starts."""
+#: Markup in HTML: comments, declarations, processing instructions, end tags and start tags
+#: (a start tag's quoted attribute values may hold ``>``).
+_MARKUP = re.compile(r"""
+    <!--.*?-->
+  | <![^>]*>
+  | <\?[^>]*>
+  | </[a-zA-Z][^>]*>
+  | <[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>
+""", re.S | re.X)
+_TAG_NAME = re.compile(r"</?([a-zA-Z][^\t\n\r\f />\x00]*)")
+_ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
+#: Elements whose content is raw text up to their end tag (as ``html.parser`` reads them).
+_RAW_TEXT = {"script": re.compile(r"</\s*script\s*>", re.I), "style": re.compile(r"</\s*style\s*>", re.I)}
+_NO_LANG = object()
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.events: list = []
 
-    def _add(self, kind, tag=None, attrs=None, data=None):
-        self.events.append((self.getpos(), kind, tag, attrs, data))
+def _lang_attribute(tag: str):
+    """The value of a start tag's ``lang`` attribute (None without a value), or ``_NO_LANG``."""
+    if "lang" not in tag.lower():
+        return _NO_LANG
+    name_end = _TAG_NAME.match(tag).end()
+    found = _NO_LANG
+    for match in _ATTRIBUTE.finditer(tag, name_end, len(tag) - 1):
+        if match.group(1).lower() == "lang":
+            value = match.group(2)
+            if value is not None and value[:1] in ("'", '"'):
+                value = value[1:-1]
+            found = html.unescape(value) if value else value
+    return found
 
-    def handle_starttag(self, tag, attrs):
-        self._add("start", tag, attrs)
 
-    def handle_startendtag(self, tag, attrs):
-        self._add("startend", tag, attrs)
+def _events(source: str) -> list:
+    """``[(offset, kind, tag, lang attribute, text)]`` of every tag, comment and run of text.
 
-    def handle_endtag(self, tag):
-        self._add("end", tag)
+    Kinds: ``start``, ``startend`` (``<x/>``), ``end``, ``data`` (text with its
+    character references resolved) and ``other``.  A ``<`` that starts no markup is
+    a run of text of its own; the content of ``<script>`` and ``<style>`` is raw text.
+    """
+    events: list = []
 
-    def handle_data(self, data):
-        self._add("data", data=data)
+    def text(start: int, stop: int, raw: bool = False):
+        while start < stop:
+            if raw:
+                cut = stop
+            elif source[start] == "<":
+                cut = start + 1
+            else:
+                cut = source.find("<", start, stop)
+                cut = stop if cut < 0 else cut
+            chunk = source[start:cut]
+            events.append((start, "data", None, _NO_LANG, chunk if raw or "&" not in chunk else html.unescape(chunk)))
+            start = cut
 
-    def handle_comment(self, data):
-        self._add("other")
-
-    def handle_decl(self, decl):
-        self._add("other")
-
-    def handle_pi(self, data):
-        self._add("other")
-
-    def unknown_decl(self, data):
-        self._add("other")
+    position, length = 0, len(source)
+    while position < length:
+        match = _MARKUP.search(source, position)
+        if match is None:
+            text(position, length)
+            break
+        text(position, match.start())
+        markup = match.group(0)
+        position = match.end()
+        if markup[1] == "/":
+            events.append((match.start(), "end", _TAG_NAME.match(markup).group(1).lower(), _NO_LANG, None))
+        elif markup[1] in "!?":
+            events.append((match.start(), "other", None, _NO_LANG, None))
+        else:
+            tag = _TAG_NAME.match(markup).group(1).lower()
+            kind = "startend" if markup.endswith("/>") else "start"
+            events.append((match.start(), kind, tag, _lang_attribute(markup), None))
+            if kind == "start" and tag in _RAW_TEXT:
+                close = _RAW_TEXT[tag].search(source, position)
+                stop = close.start() if close else length
+                text(position, stop, raw=True)
+                if close:
+                    events.append((close.start(), "end", tag, _NO_LANG, None))
+                    position = close.end()
+                else:
+                    position = length
+    return events
 
 
 def french_html(source: str, lang: str = "fr") -> str:
@@ -204,49 +254,43 @@ def french_html(source: str, lang: str = "fr") -> str:
     Returns:
         The HTML with only text changed; markup and skipped elements byte-identical.
     """
-    parser = _Events()
-    parser.feed(source)
-    parser.close()
-    line_starts = [0]
-    for match in re.finditer("\n", source):
-        line_starts.append(match.end())
-    offsets = [line_starts[line - 1] + column for (line, column), *_ in parser.events]
-    if offsets != sorted(offsets) or (offsets and offsets[0] != 0 and source[: offsets[0]].strip()):
-        return source  # the parser lost track of positions: change nothing rather than risk markup
-    out = [source[: offsets[0]] if offsets else source]
+    events = _events(source)
+    out = []  # unchanged stretches of the source and changed text, in order
+    copied = 0  # end of what ``out`` holds of the source
+    default_french = lang.startswith("fr")
     stack: list = []  # (tag, skipped, french)
     context = ""
-    for index, (_, kind, tag, attrs, data) in enumerate(parser.events):
-        start = offsets[index]
-        end = offsets[index + 1] if index + 1 < len(offsets) else len(source)
-        raw = source[start:end]
-        skipped = bool(stack and stack[-1][1])
-        french = stack[-1][2] if stack else lang.startswith("fr")
-        if kind == "start" and tag not in _VOID:
-            own_lang = dict(attrs).get("lang")
-            is_french = french if own_lang is None else (own_lang or "").lower().startswith("fr")
-            stack.append((tag, skipped or tag in SKIPPED, is_french))
-            if tag not in _INLINE:
-                context = ""
-        elif kind == "end":
-            names = [entry[0] for entry in stack]
-            if tag in names:
-                position = len(names) - 1 - names[::-1].index(tag)
-                del stack[position:]
-            if tag not in _INLINE:
-                context = ""
-        elif kind in ("start", "startend"):
-            if tag not in _INLINE:
-                context = ""
-        elif kind == "data":
+    for index, (start, kind, tag, own_lang, data) in enumerate(events):
+        if kind == "data":
+            skipped, french = (stack[-1][1], stack[-1][2]) if stack else (False, default_french)
             if skipped or not french:
                 # Code or English text stands for a word of the French sentence around it.
                 context = "a" if data.strip() else context
             else:
                 new, _, context = _scan(data, context)
                 if new != data:
-                    raw = html.escape(new, quote=False)
-        out.append(raw)
+                    end = events[index + 1][0] if index + 1 < len(events) else len(source)
+                    out.append(source[copied:start])
+                    out.append(html.escape(new, quote=False))
+                    copied = end
+        elif kind == "start" and tag not in _VOID:
+            skipped, french = (stack[-1][1], stack[-1][2]) if stack else (False, default_french)
+            inherited = own_lang is _NO_LANG or own_lang is None
+            is_french = french if inherited else own_lang.lower().startswith("fr")
+            stack.append((tag, skipped or tag in SKIPPED, is_french))
+            if tag not in _INLINE:
+                context = ""
+        elif kind == "end":
+            for position in range(len(stack) - 1, -1, -1):
+                if stack[position][0] == tag:
+                    del stack[position:]
+                    break
+            if tag not in _INLINE:
+                context = ""
+        elif kind == "startend" or kind == "start":
+            if tag not in _INLINE:
+                context = ""
+    out.append(source[copied:])
     result = "".join(out)
     return result
 

@@ -7,11 +7,15 @@ with the real ``mkdocs`` command, so what they check is what editors get.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,3 +101,41 @@ def build(project: Path, strict: bool = True) -> Path:
 def html_pages(site: Path) -> set:
     """Every HTML page of a built site, as paths relative to it."""
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site; an unknown address gets the 404 page of its language, as hosts do."""
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet server
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        root = Path(self.directory)
+        lang_page = root / self.path.lstrip("/").split("/", 1)[0] / "404.html"
+        page = lang_page if lang_page.is_file() else root / "404.html"
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """``http://127.0.0.1:<free port>/`` serving ``directory`` from a thread of this process."""
+    handler = functools.partial(_SiteHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
+    thread.start()
+    try:
+        host, port = httpd.server_address[:2]
+        yield f"http://{host}:{port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=10)

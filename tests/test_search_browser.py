@@ -8,32 +8,19 @@ tests are skipped on a laptop and fail in CI (``CI`` set).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from playwright.sync_api import expect
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
+from sitebuild import serve
 
 
 @pytest.fixture(scope="module")
 def server(search_site):
-    handler = functools.partial(_QuietHandler, directory=str(search_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
+    with serve(search_site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -8,13 +8,9 @@ skipped, with the reason, elsewhere.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +20,7 @@ from pages import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402,F401 (re-exported for the suite's modules)
+from sitebuild import serve  # noqa: E402 (re-exported for the suite's modules)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -58,44 +55,6 @@ def shipped_site(tmp_path_factory) -> ShippedSite:
     if result.returncode == 0:
         return ShippedSite(site)
     pytest.fail(f"the shipped site does not build with --strict:\n{result.stdout}{result.stderr}")
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site; an unknown address gets the 404 page of its language, as hosts do."""
-
-    def log_message(self, format, *args):  # noqa: A002 - quiet server
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        root = Path(self.directory)
-        lang_page = root / self.path.lstrip("/").split("/", 1)[0] / "404.html"
-        page = lang_page if lang_page.is_file() else root / "404.html"
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """``http://127.0.0.1:<free port>/`` serving ``directory`` from a thread of this process."""
-    handler = functools.partial(_SiteHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    try:
-        host, port = httpd.server_address[:2]
-        yield f"http://{host}:{port}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -87,8 +87,11 @@ def on_post_page(output, page, config):
 
 def _library_search(config):
     content = _cache.get(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir))
-    search.write_search_data(content.catalogue, i18n_pages.current_language(config), Path(config.site_dir))
-    search.copy_lunr_js(Path(config.site_dir))
+    lang = i18n_pages.current_language(config)
+    search.write_search_data(content.catalogue, lang, Path(config.site_dir))
+    default, _ = i18n_pages.languages(config)
+    if lang == default:  # one copy serves every language: the site folder is shared by the passes
+        search.copy_lunr_js(Path(config.site_dir))
 
 
 @event_priority(-150)

@@ -11,6 +11,9 @@ event below except ``on_startup`` fires once per language):
   add the language's standalone infographics (``infographics/<id>.svg``).
 - ``on_page_markdown``: replace the ``<!-- resources ... -->`` markers of
   hand-written pages with the matching resources (a bad marker stops the build).
+- ``on_page_content`` (priority 100, before the other hooks read the HTML): put
+  the converted Markdown texts of a generated page into its HTML
+  (``hooks/page_assembly.py``).
 - ``on_post_page``: French pages point Material's search at the French index.
 - ``on_post_build``: write the current language's library search data and copy
   lunr.js from the installed ``mkdocs`` package; at priority -150, once the i18n
@@ -32,6 +35,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 import i18n_pages
+import page_assembly
 from resource_library import ContentError, search, sitesearch
 from resource_library.markers import front_matter_lines
 from resource_library.site import ContentCache
@@ -46,6 +50,7 @@ def on_config(config):
     if data_dir not in config.watch:
         config.watch.append(data_dir)
     i18n_pages.linear_search_dedupe(config)
+    page_assembly.reset()
     try:
         content = _cache.get(root, docs_dir=Path(config.docs_dir))
     except ContentError as exc:
@@ -59,7 +64,7 @@ def on_config(config):
 def on_files(files, config):
     lang = i18n_pages.current_language(config)
     pages = _cache.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "")
-    i18n_pages.add_pages(files, config, pages, lang)
+    page_assembly.add(files, config, pages, lang)
     default, _ = i18n_pages.languages(config)
     for asset in _cache.files(lang):
         files.append(File.generated(config, i18n_pages.localized_src_uri(asset.path, lang, default), content=asset.content))
@@ -77,6 +82,14 @@ def on_page_markdown(markdown, page, config, files):
         return _cache.replace_markers(markdown, i18n_pages.current_language(config), page.file.src_uri, shown, offset)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+
+
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    try:
+        return page_assembly.assemble(html, page)
+    except page_assembly.AssemblyError as exc:
+        raise PluginError(f"generated page {exc}") from None
 
 
 def on_post_page(output, page, config):

@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import i18n_pages
+import page_assembly
 from resource_library.translation_site import TranslationSite, insert_after_title
 from resource_library.typography import french_html
 
@@ -60,7 +61,7 @@ def on_config(config):
 def on_files(files, config):
     lang = i18n_pages.current_language(config)
     pages = _get(config).pages(lang, edit_url_base=config.extra.get("edit_url_base") or "")
-    i18n_pages.add_pages(files, config, pages, lang)
+    page_assembly.add(files, config, pages, lang)
     return files
 
 

@@ -1,10 +1,19 @@
-"""Render the per-language views into the Markdown pages MkDocs builds.
+"""Render the per-language views into the pages MkDocs builds.
 
 Templates live in the theme's ``overrides/library/`` folder (``*.html`` files, so
 MkDocs does not copy them into the site) and are rendered by Jinja with
-autoescaping on: every editor's text is escaped; only the ``description``
-Markdown, which the validator has checked for raw HTML and unsafe links, goes to
-MkDocs unescaped.  Each page starts with front matter (title, description).
+autoescaping on: every editor's text is escaped; only the Markdown texts
+(``description`` and the like), which the validator has checked for raw HTML and
+unsafe links, go to MkDocs unescaped.
+
+A generated page is HTML with a few Markdown "islands": the template calls
+``markdown(text)`` where an editor's Markdown goes.  MkDocs is handed only the
+front matter (title, description) and the islands, so Markdown converts those
+texts alone (with the site's extensions, link checks and table of contents); the
+hook then puts the converted islands back into the page's HTML
+(:meth:`GeneratedPage.assemble`).  Passing the whole page through Markdown as raw
+HTML made Markdown parse every tag of it twice (``md_in_html`` and MkDocs' anchor
+scan): most of the generator's cost over a bare MkDocs site (``scripts/bench``).
 """
 
 from __future__ import annotations
@@ -30,6 +39,17 @@ from .views import SiteView, page_url, pick, relative
 LIBRARY_SUMMARIES_UP_TO = 2000
 
 
+#: Between two islands in the Markdown given to MkDocs (an HTML comment is kept
+#: as it is by Markdown; editors' texts cannot contain one: no raw HTML).
+ISLAND_BREAK = "<!-- rl-island-break -->"
+_ISLAND = re.compile(r"<!-- rl-island (\d+) -->")
+_ANCHOR_ID = re.compile(r'\sid="([^"<>]+)"')
+
+
+class AssemblyError(ValueError):
+    """Markdown's output does not hold the page's islands (see :meth:`GeneratedPage.assemble`)."""
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """One page to hand to MkDocs.
@@ -37,13 +57,52 @@ class GeneratedPage:
     Attributes:
         path: Language-neutral source path, e.g. ``library/x.md``; the French page
             is published under ``fr/`` by the i18n plugin's rules.
-        content: The Markdown text (front matter included).
+        content: The Markdown text MkDocs converts: front matter, then the page's
+            Markdown islands separated by :data:`ISLAND_BREAK` (the whole page when
+            ``html`` is ``None``).
         source: The file an editor changes to change this page (edit link).
+        html: The page's HTML, with a ``<!-- rl-island N -->`` placeholder where
+            the N-th island's converted HTML goes; ``None`` for a Markdown page.
+        islands: How many islands ``content`` holds.
     """
 
     path: str
     content: str
     source: Optional[str] = None
+    html: Optional[str] = None
+    islands: int = 0
+
+    def assemble(self, converted: str) -> str:
+        """The page's HTML, given Markdown's conversion of ``content``."""
+        if self.html is None:
+            return converted
+        parts = converted.split(ISLAND_BREAK) if self.islands else []
+        if len(parts) != self.islands:
+            raise AssemblyError(f"{self.path}: expected {self.islands} Markdown text(s), "
+                                f"found {len(parts)} after conversion")
+        return _ISLAND.sub(lambda m: parts[int(m.group(1))].strip("\n"), self.html)
+
+    def preview(self) -> str:
+        """The page with its islands' Markdown unconverted (for tests and scripts)."""
+        if self.html is None:
+            return self.content
+        body = self.content.split("\n---\n", 1)[-1]
+        return self.assemble(body) if self.islands else self.html
+
+    def anchor_ids(self) -> set:
+        """The ``id`` attributes of the page's own HTML (anchors that links may target)."""
+        return set(_ANCHOR_ID.findall(self.html)) if self.html else set()
+
+
+def split_page(text: str, path: str, source: Optional[str], islands: list) -> GeneratedPage:
+    """A rendered template (front matter, then HTML) as a :class:`GeneratedPage`."""
+    if not text.startswith("---\n"):
+        raise ValueError(f"{path}: a generated page starts with front matter")
+    end = text.index("\n---\n", 3) + len("\n---\n")
+    front, html = text[:end], text[end:].lstrip("\n")
+    markdown = front + "".join(
+        (f"\n{ISLAND_BREAK}\n\n" if i else "\n") + island.strip("\n") + "\n" for i, island in enumerate(islands))
+    return GeneratedPage(path, markdown, source, html, len(islands))
 
 
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -81,6 +140,14 @@ def _lang_attr(text, page_lang: str) -> Markup:
     return Markup("")
 
 
+@jinja2.pass_context
+def _markdown_island(context, text) -> Markup:
+    """Where an editor's Markdown goes: a placeholder, the text kept aside as an island."""
+    islands = context["islands"]
+    islands.append(str(getattr(text, "value", text)))
+    return Markup(f"<!-- rl-island {len(islands) - 1} -->")
+
+
 #: One Jinja environment per templates folder for the life of the process, so each
 #: template is compiled once, not once per language pass and per ``mkdocs serve``
 #: rebuild; Jinja still reloads a template whose file changed (``auto_reload``).
@@ -100,7 +167,7 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
             undefined=jinja2.StrictUndefined,
             auto_reload=True,
         )
-        env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick)
+        env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick, markdown=_markdown_island)
         _ENVIRONMENTS[key] = env
     return env
 
@@ -111,8 +178,11 @@ class Renderer:
     def __init__(self, templates_dir: Path):
         self.env = _environment(templates_dir)
 
-    def _render(self, name: str, **context) -> str:
-        return self.env.get_template(name).render(**context)
+    def render_page(self, name: str, path: str, source: Optional[str], **context) -> GeneratedPage:
+        """Template ``name`` rendered as the page ``path``."""
+        islands: list = []
+        text = self.env.get_template(name).render(islands=islands, **context)
+        return split_page(text, path, source, islands)
 
     def pages(self, site: SiteView) -> list:
         """Every generated page of ``site.lang``."""
@@ -128,16 +198,14 @@ class Renderer:
         cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
         if len(cards) > LIBRARY_SUMMARIES_UP_TO:
             cards = [dict(c, summary=None) for c in cards]
-        content = self._render("library.html", t=site.t, lang=site.lang, cards=cards,
-                               facets=facet_options(site.catalogue, site.lang),
-                               site_root=relative(url, ""), lunr_dir=LUNR_DIR)
-        return GeneratedPage("library/index.md", content, "data/resources/")
+        return self.render_page("library.html", "library/index.md", "data/resources/",
+                                t=site.t, lang=site.lang, cards=cards, facets=facet_options(site.catalogue, site.lang),
+                                site_root=relative(url, ""), lunr_dir=LUNR_DIR)
 
     def resource(self, site: SiteView, record) -> GeneratedPage:
         r = site.resource(record)
         r["infographic"] = infographic_view(site, record, r["url"])
-        content = self._render("resource.html", t=site.t, lang=site.lang, r=r)
-        return GeneratedPage(f"library/{record.id}.md", content, record.source)
+        return self.render_page("resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r)
 
     def pillars(self, site: SiteView) -> list:
         vocab = site.catalogue.vocabularies.get("pillars")
@@ -179,19 +247,16 @@ class Renderer:
             pillar["previous"] = {"href": f"../{pillars[i - 1]['id']}/", "title": pillars[i - 1]["title"]} if i else None
             pillar["next"] = ({"href": f"../{pillars[i + 1]['id']}/", "title": pillars[i + 1]["title"]}
                               if i + 1 < len(pillars) else None)
-        out = [GeneratedPage("pillars/index.md",
-                             self._render("pillars.html", t=site.t, lang=site.lang, pillars=pillars, note=note,
-                                          figure=figure),
-                             "data/pillars.yml")]
+        out = [self.render_page("pillars.html", "pillars/index.md", "data/pillars.yml",
+                                t=site.t, lang=site.lang, pillars=pillars, note=note, figure=figure)]
         for pillar in pillars:
-            out.append(GeneratedPage(f"pillars/{pillar['id']}.md",
-                                     self._render("pillar.html", t=site.t, lang=site.lang, p=pillar, note=note),
-                                     "data/pillars.yml"))
+            out.append(self.render_page("pillar.html", f"pillars/{pillar['id']}.md", "data/pillars.yml",
+                                        t=site.t, lang=site.lang, p=pillar, note=note))
         return out
 
     def infographics(self, site: SiteView) -> GeneratedPage:
-        content = self._render("infographics.html", t=site.t, lang=site.lang, items=gallery_items(site))
-        return GeneratedPage("infographics/index.md", content, "data/infographics/")
+        return self.render_page("infographics.html", "infographics/index.md", "data/infographics/",
+                                t=site.t, lang=site.lang, items=gallery_items(site))
 
     def program(self, site: SiteView, program) -> GeneratedPage:
         lang = site.lang
@@ -205,8 +270,7 @@ class Renderer:
             "contact": pick(program.contact, lang),
             "source_updated": program.source_updated,
         }
-        content = self._render("program.html", t=site.t, lang=lang, p=view)
-        return GeneratedPage(f"programs/{program.id}.md", content, program.source)
+        return self.render_page("program.html", f"programs/{program.id}.md", program.source, t=site.t, lang=lang, p=view)
 
 
 def render_language(catalogue, strings: dict, lang: str, templates_dir: Path, docs_dir: Path,

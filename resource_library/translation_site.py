@@ -161,10 +161,10 @@ class TranslationSite:
         renderer = Renderer(self.templates_dir)
         t = self.strings(lang)
         return [
-            GeneratedPage(STATUS_PAGE, renderer.env.get_template("translation-status.html").render(
-                t=t, lang=lang, **self._status_view(lang, edit_url_base)), "data/translations/"),
-            GeneratedPage(GLOSSARY_PAGE, renderer.env.get_template("glossary.html").render(
-                t=t, lang=lang, terms=self._glossary_view(lang)), "data/glossary.yml"),
+            renderer.render_page("translation-status.html", STATUS_PAGE, "data/translations/",
+                                 t=t, lang=lang, **self._status_view(lang, edit_url_base)),
+            renderer.render_page("glossary.html", GLOSSARY_PAGE, "data/glossary.yml",
+                                 t=t, lang=lang, terms=self._glossary_view(lang)),
         ]
 
     def _status_view(self, lang: str, edit_url_base: str) -> dict:

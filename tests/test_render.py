@@ -20,7 +20,7 @@ def test_hostile_text_is_escaped_by_the_renderer(tmp_path):
     import yaml
     strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
     for lang in ("en", "fr"):
-        pages = {p.path: p.content for p in render_language(catalogue, strings, lang, ROOT / "overrides" / "library", project / "docs")}
+        pages = {p.path: p.preview() for p in render_language(catalogue, strings, lang, ROOT / "overrides" / "library", project / "docs")}
         page = pages["library/hostile.md"]
         assert "<script>" not in page and "<img" not in page and "<b>" not in page
         assert "&lt;script&gt;" in page or "&lt;img" in page
@@ -36,7 +36,7 @@ def test_edit_link_opens_the_record_when_a_forge_is_configured(tmp_path):
                                                 edit_url_base="https://forge.example/team/library/edit/main/")}
     page = pages["library/english-only.md"]
     assert page.source == "data/resources/english-only.yml"
-    assert '<a href="https://forge.example/team/library/edit/main/data/resources/english-only.yml">Modifier cette fiche</a>' in page.content
+    assert '<a href="https://forge.example/team/library/edit/main/data/resources/english-only.yml">Modifier cette fiche</a>' in page.preview()
 
 
 def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):
@@ -49,7 +49,7 @@ def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):
     summary = "A short routine that helps teachers notice how students are doing."
 
     def pages():
-        return {p.path: p.content for p in render_language(catalogue, strings, "en", ROOT / "overrides" / "library",
+        return {p.path: p.preview() for p in render_language(catalogue, strings, "en", ROOT / "overrides" / "library",
                                                            project / "docs")}
 
     small = pages()

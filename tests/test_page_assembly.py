@@ -1,0 +1,70 @@
+"""Generated pages reach MkDocs as their Markdown texts only; the HTML around them is put back after.
+
+See ``resource_library.render`` (GeneratedPage, islands) and ``hooks/page_assembly.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from resource_library.render import ISLAND_BREAK, AssemblyError, Renderer, split_page
+from sitebuild import DEFAULT_DOCS, build, fixture_records, make_project, mkdocs
+
+
+def test_split_page_keeps_front_matter_and_islands_for_markdown():
+    page = split_page('---\ntitle: "T"\n---\n\n<h1>T</h1>\n<div><!-- rl-island 0 --></div>\n<p>x</p><!-- rl-island 1 -->\n',
+                      "library/t.md", "data/resources/t.yml", ["First **text**.\n", "\n## Second\n"])
+    assert page.content == f'---\ntitle: "T"\n---\n\nFirst **text**.\n\n{ISLAND_BREAK}\n\n## Second\n'
+    assert page.html.startswith("<h1>T</h1>")
+    assert page.islands == 2
+    converted = f"<p>First <strong>text</strong>.</p>\n{ISLAND_BREAK}\n<h2 id=\"second\">Second</h2>"
+    assert page.assemble(converted) == ('<h1>T</h1>\n<div><p>First <strong>text</strong>.</p></div>\n'
+                                        '<p>x</p><h2 id="second">Second</h2>\n')
+    assert page.preview() == '<h1>T</h1>\n<div>First **text**.</div>\n<p>x</p>## Second\n'
+
+
+def test_a_page_without_islands_ignores_markdown_output_and_one_with_a_missing_island_fails():
+    page = split_page('---\ntitle: "T"\n---\n<p id="a">HTML only</p>\n', "x.md", None, [])
+    assert page.content == '---\ntitle: "T"\n---\n'
+    assert page.assemble("") == '<p id="a">HTML only</p>\n'
+    assert page.anchor_ids() == {"a"}
+    two = split_page('---\ntitle: "T"\n---\n<!-- rl-island 0 --><!-- rl-island 1 -->', "y.md", None, ["a", "b"])
+    with pytest.raises(AssemblyError, match="y.md: expected 2 Markdown text"):
+        two.assemble("<p>a and b merged</p>")
+
+
+def test_island_placeholders_come_only_from_templates(tmp_path):
+    # Editor text is escaped in the HTML part: a look-alike placeholder stays text.
+    (tmp_path / "t.html").write_text('{{ front_matter("T") }}\n<p>{{ text }}</p>\n{{ markdown(md) }}\n', encoding="utf-8")
+    page = Renderer(tmp_path).render_page("t.html", "t.md", None, text="<!-- rl-island 0 -->", md="*md*")
+    assert page.html == "<p>&lt;!-- rl-island 0 --&gt;</p>\n<!-- rl-island 0 -->\n"
+    assert page.assemble("<p><em>md</em></p>") == "<p>&lt;!-- rl-island 0 --&gt;</p>\n<p><em>md</em></p>\n"
+
+
+def test_built_pages_convert_the_markdown_check_anchors_and_list_headings_in_the_toc(tmp_path):
+    record = fixture_records("full-record")["full-record.yml"].replace(
+        "    - Listen to every answer.\n", "    - Listen to every answer.\n\n    ## Going further\n\n    Read [the guide](english-only.md).\n", 1)
+    docs = {
+        **DEFAULT_DOCS,
+        "index.md": "# Home\n\nSee [the details](library/full-record.md#rl-details-title).\n",
+        "fr/index.md": "# Accueil\n\nVoir [les détails](library/full-record.md#rl-details-title).\n",
+    }
+    project = make_project(tmp_path, records={"full-record.yml": record, **fixture_records("english-only")}, docs=docs)
+    site = build(project)  # strict: an anchor of the generated HTML that MkDocs did not know would fail it
+    page = BeautifulSoup((site / "library/full-record/index.html").read_text(encoding="utf-8"), "html.parser")
+    description = page.select_one(".rl-description")
+    assert [li.get_text() for li in description.select("ul li")] == ["Ask one question.", "Listen to every answer."]
+    assert description.select_one("h2#going-further") is not None
+    assert description.select_one('a[href="../english-only/"]').get_text() == "the guide"  # link rewritten by MkDocs
+    assert page.select_one("#rl-details-title") is not None
+    toc = [a.get_text(strip=True) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+    assert toc == ["Going further"]
+    assert "rl-island" not in str(page)
+    assert len(page.select("article h1")) == 1  # the theme adds no second title
+
+    # A link to an anchor no page has is still reported.
+    (project / "docs" / "index.md").write_text("# Home\n\n[x](library/full-record.md#no-such-anchor)\n", encoding="utf-8")
+    result = mkdocs(project, "build", "--strict", "-d", str(project / "site"))
+    assert result.returncode != 0
+    assert "no-such-anchor" in result.stdout + result.stderr

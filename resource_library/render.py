@@ -127,7 +127,8 @@ def _front_matter(title: str, description: str = "", search_exclude: bool = Fals
     if description:
         lines.append(f"description: {json.dumps(str(escape(description)), ensure_ascii=False)}")
     if search_exclude:
-        # Material's site search skips the page (a French page whose text is all English).
+        # Material's site search skips the page: a French page whose text is all English,
+        # or a list of pages that site search finds on their own.
         lines += ["search:", "  exclude: true"]
     lines.append("---")
     return Markup("\n".join(lines))

@@ -120,3 +120,23 @@ def test_french_pages_point_material_search_at_the_french_index(search_site):
         else:
             assert base == "http://site/fr/"
             assert (search_site / "fr" / "search/search_index.json").is_file()
+
+
+def test_site_search_skips_lists_of_other_pages(search_site):
+    """Site search finds each resource on its own page, not on every list that names it."""
+    for prefix in ("", "fr/"):
+        docs = json.loads((search_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+        pages = {d["location"].split("#")[0] for d in docs}
+        # The library page (it has its own search) and the translators' status list are left out.
+        assert "library/" not in pages and "translation-status/" not in pages
+        assert "library/full-record/" in pages and "pillars/leadership-and-capacity/" in pages
+        resource = " ".join(d["text"] for d in docs if d["location"].startswith("library/full-record/"))
+        title = "Classroom check-ins for well-being" if not prefix else "Bilans de bien-être en classe"
+        related_titles = [html.unescape(d["title"]) for d in docs if d["location"].startswith("library/full-record/#")]
+        # Its own words stay; the related resources' titles, the kicker and the record path do not.
+        assert ("check-in takes two minutes" if not prefix else "bilan prend deux minutes") in resource
+        assert "data/resources/full-record.yml" not in resource
+        assert ("Related resources" if not prefix else "Ressources connexes") not in related_titles
+        pillar = " ".join(d["text"] for d in docs if d["location"].startswith("pillars/leadership-and-capacity/"))
+        assert title not in html.unescape(pillar)  # the pillar's list of resources
+        assert pillar.strip()  # but its own text is there

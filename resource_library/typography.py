@@ -195,73 +195,115 @@ def _lang_attribute(tag: str):
     return found
 
 
-def _events(source: str) -> list:
-    """``[(offset, kind, tag, lang attribute, text)]`` of every tag, comment and run of text.
+def _events(source: str, position: int = 0):
+    """``(start, end, kind, tag, lang attribute, text)`` of every tag, comment and run of text from ``position``.
 
     Kinds: ``start``, ``startend`` (``<x/>``), ``end``, ``data`` (text with its
-    character references resolved) and ``other``.  A ``<`` that starts no markup is
-    a run of text of its own; the content of ``<script>`` and ``<style>`` is raw text.
+    character references resolved), ``stray`` (a ``<`` that starts no markup: a run
+    of text of its own), ``raw`` (the content of ``<script>`` and ``<style>``, up
+    to their end tag) and ``other`` (comments and the like, the markup as ``text``).
     """
-    events: list = []
-
-    def text(start: int, stop: int, raw: bool = False):
-        while start < stop:
-            if raw:
-                cut = stop
-            elif source[start] == "<":
-                cut = start + 1
-            else:
-                cut = source.find("<", start, stop)
-                cut = stop if cut < 0 else cut
-            chunk = source[start:cut]
-            events.append((start, "data", None, _NO_LANG, chunk if raw or "&" not in chunk else html.unescape(chunk)))
-            start = cut
-
-    position, length = 0, len(source)
+    length = len(source)
     while position < length:
         match = _MARKUP.search(source, position)
+        stop = length if match is None else match.start()
+        while position < stop:  # the text before the markup, cut at every "<" (a "<" alone is text)
+            if source[position] == "<":
+                yield position, position + 1, "stray", None, _NO_LANG, "<"
+                position += 1
+                continue
+            cut = source.find("<", position, stop)
+            cut = stop if cut < 0 else cut
+            chunk = source[position:cut]
+            yield position, cut, "data", None, _NO_LANG, chunk if "&" not in chunk else html.unescape(chunk)
+            position = cut
         if match is None:
-            text(position, length)
-            break
-        text(position, match.start())
+            return
         markup = match.group(0)
         position = match.end()
         if markup[1] == "/":
-            events.append((match.start(), "end", _TAG_NAME.match(markup).group(1).lower(), _NO_LANG, None))
+            yield stop, position, "end", _TAG_NAME.match(markup).group(1).lower(), _NO_LANG, None
         elif markup[1] in "!?":
-            events.append((match.start(), "other", None, _NO_LANG, None))
+            yield stop, position, "other", None, _NO_LANG, markup
         else:
             tag = _TAG_NAME.match(markup).group(1).lower()
             kind = "startend" if markup.endswith("/>") else "start"
-            events.append((match.start(), kind, tag, _lang_attribute(markup), None))
+            yield stop, position, kind, tag, _lang_attribute(markup), None
             if kind == "start" and tag in _RAW_TEXT:
                 close = _RAW_TEXT[tag].search(source, position)
                 stop = close.start() if close else length
-                text(position, stop, raw=True)
+                if position < stop:
+                    yield position, stop, "raw", None, _NO_LANG, source[position:stop]
                 if close:
-                    events.append((close.start(), "end", tag, _NO_LANG, None))
+                    yield stop, close.end(), "end", tag, _NO_LANG, None
                     position = close.end()
                 else:
                     position = length
-    return events
 
 
-def french_html(source: str, lang: str = "fr") -> str:
-    """Apply the French rules to the French text nodes of an HTML document or fragment.
+class _State:
+    """Where the pass over a page stands between two of its lines.
 
-    Args:
-        lang: The language of text outside any element with a ``lang`` attribute.
-    Returns:
-        The HTML with only text changed; markup and skipped elements byte-identical.
+    ``stack`` holds the open elements as ``(tag, skipped, french)``; ``context`` is
+    the last character of French text (``''`` at the start of a block).  States are
+    shared (one object per distinct state, see :func:`_state`), and each keeps, in
+    ``after``, what every line already seen in that state becomes: the theme's
+    header, navigation and footer are the same lines in the same state on every
+    page, so they are read once per build instead of once per page.
     """
-    events = _events(source)
-    out = []  # unchanged stretches of the source and changed text, in order
-    copied = 0  # end of what ``out`` holds of the source
-    default_french = lang.startswith("fr")
-    stack: list = []  # (tag, skipped, french)
-    context = ""
-    for index, (start, kind, tag, own_lang, data) in enumerate(events):
-        if kind == "data":
+
+    __slots__ = ("stack", "context", "default_french", "after")
+
+    def __init__(self, stack: tuple, context: str, default_french: bool):
+        self.stack = stack
+        self.context = context
+        self.default_french = default_french
+        self.after: dict = {}  # line -> (new line or None if unchanged, next state), or None (not readable alone)
+
+
+_STATES: dict = {}
+#: Characters of lines remembered across pages before the memory is cleared (bounds it on
+#: large sites: a page's own lines are seldom seen again, the theme's on every page).
+_MEMORY_LIMIT = 4_000_000
+_remembered = 0  # characters of the lines in the states' ``after``
+
+
+def _state(stack: tuple, context: str, default_french: bool) -> _State:
+    key = (stack, context, default_french)
+    state = _STATES.get(key)
+    if state is None:
+        state = _STATES[key] = _State(stack, context, default_french)
+    return state
+
+
+def _forget_if_full() -> None:
+    global _remembered
+    if _remembered > _MEMORY_LIMIT:
+        for state in _STATES.values():
+            state.after.clear()
+        _STATES.clear()
+        _remembered = 0
+
+
+def _typeset(source: str, position: int, stop: int, state: _State, out: list) -> tuple:
+    """Apply the rules to the events of ``source`` from ``position`` until one ends at or after ``stop``.
+
+    Appends to ``out`` the source from ``position`` with changed text replaced.
+    Returns ``(end, stack, context, alone)``: where the last event ended, the state
+    there, and whether ``source[position:end]`` reads the same on its own as inside
+    the page (no ``<`` that starts no markup, which could start a tag beyond
+    ``stop``, no comment cut short, no ``<script>`` or ``<style>`` left open; the
+    last event is markup ending at ``end``).
+    """
+    stack = list(state.stack)
+    context = state.context
+    default_french = state.default_french
+    copied = position
+    end = position
+    alone = True
+    kind = None
+    for start, end, kind, tag, own_lang, data in _events(source, position):
+        if kind == "data" or kind == "stray" or kind == "raw":
             skipped, french = (stack[-1][1], stack[-1][2]) if stack else (False, default_french)
             if skipped or not french:
                 # Code or English text stands for a word of the French sentence around it.
@@ -269,10 +311,11 @@ def french_html(source: str, lang: str = "fr") -> str:
             else:
                 new, _, context = _scan(data, context)
                 if new != data:
-                    end = events[index + 1][0] if index + 1 < len(events) else len(source)
                     out.append(source[copied:start])
                     out.append(html.escape(new, quote=False))
                     copied = end
+            if kind == "stray":
+                alone = False
         elif kind == "start" and tag not in _VOID:
             skipped, french = (stack[-1][1], stack[-1][2]) if stack else (False, default_french)
             inherited = own_lang is _NO_LANG or own_lang is None
@@ -281,18 +324,90 @@ def french_html(source: str, lang: str = "fr") -> str:
             if tag not in _INLINE:
                 context = ""
         elif kind == "end":
-            for position in range(len(stack) - 1, -1, -1):
-                if stack[position][0] == tag:
-                    del stack[position:]
+            for index in range(len(stack) - 1, -1, -1):
+                if stack[index][0] == tag:
+                    del stack[index:]
                     break
             if tag not in _INLINE:
                 context = ""
         elif kind == "startend" or kind == "start":
             if tag not in _INLINE:
                 context = ""
-    out.append(source[copied:])
-    result = "".join(out)
+        elif data.startswith("<!--") and not (len(data) >= 7 and data.endswith("-->")):
+            alone = False  # "<!-->" and the like: the comment may go on beyond ``stop``
+        # A <script> or <style> element is read whole: its content is not markup.
+        if end >= stop and kind != "raw" and not (kind == "start" and tag in _RAW_TEXT):
+            break
+    out.append(source[copied:end])
+    alone = (alone and end == stop and kind in ("start", "startend", "end", "other")
+             and not (kind == "start" and tag in _RAW_TEXT))
+    return end, tuple(stack), context, alone
+
+
+def _line(state: _State, line: str):
+    """What ``line`` (starting where an event starts) becomes in ``state``: ``(new line or None, next state)``.
+
+    None when the line does not read the same on its own (see :func:`_typeset`).
+    """
+    global _remembered
+    out: list = []
+    _, stack, context, alone = _typeset(line, 0, len(line), state, out)
+    if alone:
+        new = "".join(out)
+        result = (None if new == line else new, _state(stack, context, state.default_french))
+    else:
+        result = None
+    state.after[line] = result
+    _remembered += len(line)
     return result
+
+
+def french_html(source: str, lang: str = "fr") -> str:
+    """Apply the French rules to the French text nodes of an HTML document or fragment.
+
+    The page is read line by line (a line ends with a ``>`` before a newline), and
+    what a line becomes is remembered for the state the pass is in when it starts
+    (see :class:`_State`): the result is the same as reading the events one by one.
+    A line that does not read the same on its own (a tag or a comment going on past
+    its end, a ``<script>`` left open) is read inside the page, event by event.
+
+    Args:
+        lang: The language of text outside any element with a ``lang`` attribute.
+    Returns:
+        The HTML with only text changed; markup and skipped elements byte-identical.
+    """
+    _forget_if_full()
+    state = _state((), "", lang.startswith("fr"))
+    out = []  # unchanged stretches of the source and changed text, in order
+    copied = 0  # end of what ``out`` holds of the source
+    position, length = 0, len(source)
+    while position < length:
+        newline = source.find(">\n", position)
+        if newline < 0:
+            break
+        stop = newline + 1
+        line = source[position:stop]
+        known = state.after.get(line, False)
+        if known is False:
+            known = _line(state, line)
+        if known is None:  # read this stretch inside the page
+            out.append(source[copied:position])
+            position, stack, context, _ = _typeset(source, position, stop, state, out)
+            copied = position
+            state = _state(stack, context, state.default_french)
+            continue
+        new, state = known
+        if new is not None:
+            out.append(source[copied:position])
+            out.append(new)
+            copied = stop
+        position = stop
+    if position < length:  # the end of the page, after its last line
+        out.append(source[copied:position])
+        _typeset(source, position, length, state, out)
+    else:
+        out.append(source[copied:])
+    return "".join(out)
 
 
 # -- linting translators' sources ----------------------------------------------------

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from resource_library import typography
 from resource_library.typography import french_html, lint_markdown
 
 N = "\u00a0"   # no-break space
@@ -82,3 +85,61 @@ def test_whole_french_document_keeps_markup_byte_for_byte():
 def test_lint_reports_missing_spaces_in_sources(source, expected):
     found = [(line, column, message.split("'")[1]) for line, column, message in lint_markdown(source)]
     assert found == expected
+
+
+# -- the page pass remembers lines: the same result as reading the events one by one ----------
+
+def by_events(source, lang="fr"):
+    """The page pass without remembered lines: every event of ``source`` in order."""
+    out = []
+    typography._typeset(source, 0, len(source), typography._state((), "", lang.startswith("fr")), out)
+    return "".join(out)
+
+
+LINE_CASES = [
+    # (name, input, expected output): lines (ending with ">" before a newline) that do not read alone
+    ("style element open at a line end", "<ul><style>\n</ul>e;", "<ul><style>\n</ul>e;"),
+    ("script element over several lines", "<div><script>\nif (a ? b : c) {}\n</div>\n</script>\n<p>Oui?</p>\n",
+     f"<div><script>\nif (a ? b : c) {{}}\n</div>\n</script>\n<p>Oui{NN}?</p>\n"),
+    ("attribute value with a line end", '<p title="a>\n<b>">Note: x</p>\n', f'<p title="a>\n<b>">Note{N}: x</p>\n'),
+    ("attribute value with a line end, single quotes", "<p title='<b>\n'>Note: x</p>\n",
+     f"<p title='<b>\n'>Note{N}: x</p>\n"),
+    ("comment over several lines", "<!-- a >\n<p lang='en'> -->\n<p>Note: x</p>\n",
+     f"<!-- a >\n<p lang='en'> -->\n<p>Note{N}: x</p>\n"),
+    ("short comment over several lines", "<!-->\n<p lang='en'>-->\n<p>Note: x</p>\n",
+     f"<!-->\n<p lang='en'>-->\n<p>Note{N}: x</p>\n"),
+    ("a < that starts no tag", "<p>a < b>\n<code>Note: x</code> ?</p>\n",
+     f"<p>a < b>\n<code>Note: x</code>{NN}?</p>\n"),
+    ("punctuation after an inline element on the next line", "<p><em>mot</em>\n!</p>\n",
+     f"<p><em>mot</em>{NN}!</p>\n"),
+    ("the same lines in English then in French",
+     '<p lang="en">\n<b>Note: x</b>\n</p>\n<p>\n<b>Note: x</b>\n</p>\n',
+     f'<p lang="en">\n<b>Note: x</b>\n</p>\n<p>\n<b>Note{N}: x</b>\n</p>\n'),
+]
+
+
+@pytest.mark.parametrize("name,source,expected", LINE_CASES, ids=[c[0] for c in LINE_CASES])
+def test_lines_that_do_not_read_alone(name, source, expected):
+    assert by_events(source) == expected
+    assert french_html(source) == expected
+    assert french_html(source) == expected  # again, from the remembered lines
+
+
+PIECES = ["<", ">", ">\n", "\n", "<!--", "-->", "<!-->", "<script>", "</script>", "</ script >", "<style>", "</STYLE>",
+          "<code>", "</code>", "<pre>", "</pre>", '<p lang="en">', '<span lang="fr">', "<p lang>", "<div lang='EN'>",
+          "</p>", "</div>", "<p>", "<div>", "<em>", "</em>", "<br>", "<br/>", "<script/>", "<svg>", "</svg>",
+          '"', "'", ' title="a>\n"', "<a title='x>\n'>", " : ", ":", "?", "!", ";", "«", "»", "« ", " »", "50 %", "%",
+          "&nbsp;", "&amp;", "&colon;", "&#58;", "&laquo;", "&raquo", "https://x.ca/a:b?c", "9:30", "9", " ", "\t",
+          "<?x>", "<!x>", "<!doctype html>", "</", "<a", "mot", "e", "<div>\n", "</li>\n", "<li>", "</a>", ".", ")",
+          N, NN, '<html lang="fr">', '<p lang="fr-CA">']
+
+
+@pytest.mark.parametrize("memory_limit", [typography._MEMORY_LIMIT, 0])
+def test_remembered_lines_give_the_same_result_as_the_events(monkeypatch, memory_limit):
+    """Random documents (and lines shared between them) give what reading their events one by one gives."""
+    monkeypatch.setattr(typography, "_MEMORY_LIMIT", memory_limit)
+    rng = random.Random(8)
+    for _ in range(3000):
+        source = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40)))
+        lang = rng.choice(["fr", "fr", "fr", "en"])
+        assert french_html(source, lang) == by_events(source, lang), source

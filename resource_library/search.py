@@ -35,14 +35,17 @@ import math
 import re
 import shutil
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Optional
 
+from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer as english_stemmer
 from lunr.stop_word_filter import stop_word_filter as english_stop_word_filter
 from lunr.token import Token
+from lunr.tokenizer import SEPARATOR_CHARS
 
 from .model import DEFAULT_LANGUAGE
 
@@ -167,22 +170,28 @@ class _PerWordPipeline(Pipeline):
 
     def __init__(self):
         super().__init__()
-        self._words: dict = {}
+        #: word -> the words it gives (filled by :meth:`words`).
+        self.known_words: dict = {}
 
     def run(self, tokens, field_name=None):
         if field_name and any(field_name in self._skip[fn] for fn in self._stack):
             return super().run(tokens, field_name)
         out = []
         for token in tokens:
-            words = self._words.get(token.string)
-            if words is None:
-                words = self._words[token.string] = [str(t) for t in super().run([Token(token.string)])]
+            words = self.words(token.string)
             if len(words) == 1:
                 token.string = words[0]
                 out.append(token)
             else:
                 out.extend(Token(word, dict(token.metadata)) for word in words)
         return out
+
+    def words(self, word: str) -> list:
+        """The words the pipeline makes of ``word`` (computed once per distinct word)."""
+        words = self.known_words.get(word)
+        if words is None:
+            words = self.known_words[word] = [str(t) for t in super().run([Token(word)])]
+        return words
 
 
 def builder(lang: str) -> Builder:
@@ -245,6 +254,85 @@ def build_index(records: Iterable, lang: str):
     index.rl_frequencies = {ref: dict(tfs) for ref, tfs in b.field_term_frequencies.items()}
     index.rl_field_lengths = dict(b.field_lengths)
     return index
+
+
+# -- the compact form, built directly ------------------------------------------
+#
+# pack_index(build_index(...)) pays for what it throws away: lunr.py's tokenizer
+# (a Python loop over every character), then Builder.build() (BM25 field vectors
+# and a TokenSet) and serialize(), of which pack_index keeps only the sorted terms
+# and postings.  :func:`packed_index` computes the same dict from the same
+# tokens and the same pipeline, without them; tests check it against the
+# reference, which lunr.py's Builder remains.
+
+# lunr.py's tokenizer (lunr.tokenizer.SEPARATOR_CHARS): runs of anything else are tokens.
+_TOKEN_RE = re.compile("[^" + re.escape(SEPARATOR_CHARS) + "]+")
+
+
+def tokenize(text) -> list:
+    """The token strings lunr.py's ``Tokenizer`` makes of a field's text (a string), in order.
+
+    Their metadata (position, index) is left out: nothing reads it, as the
+    builder keeps no metadata and the index pipelines look at the string alone.
+    """
+    if text is None:
+        return []
+    return _TOKEN_RE.findall(str(text).lower())
+
+
+def packed_index(records: Iterable, lang: str) -> dict:
+    """``pack_index(build_index(records, lang))``, accumulated directly from the records.
+
+    Documents are taken in the order of their refs (their numbers in the compact
+    form), so each posting grows in number order and is written as gaps as it goes.
+    """
+    records = list(records)
+    docs = sorted((doc for doc in (document(record, lang) for record in records) if doc is not None),
+                  key=lambda doc: str(doc["id"]))
+    refs = [str(doc["id"]) for doc in docs]
+    if not docs or len(set(refs)) < len(refs):
+        # No document: lunr.py's builder fails (it divides by the document count).  Two
+        # records with one id (a catalogue never has them): lunr.py keeps the last
+        # one's frequencies but both one's postings.  Either way, lunr.py answers.
+        return pack_index(build_index(records, lang))
+    b = builder(lang)
+    fields = [name for name, _boost in FIELDS]
+    k = len(fields)
+    lengths: list = [[] for _f in fields]
+    # term -> k gap lists (one per field), then the last document number of each.
+    postings: dict = {}
+    for n, doc in enumerate(docs):
+        for f, field_name in enumerate(fields):
+            terms = _field_terms(b.pipeline, doc[field_name])
+            lengths[f].append(len(terms))
+            for term, tf in Counter(terms).items():
+                row = postings.get(term)
+                if row is None:
+                    row = postings[term] = [[] for _f in fields] + [0] * k
+                gaps = row[f]
+                gaps.append(n - row[k + f])
+                row[k + f] = n
+                if tf > 1:
+                    gaps.append(-tf)
+    terms = sorted(postings)
+    boosts = dict(FIELDS)
+    return {"version": __TARGET_JS_VERSION__, "fields": fields, "boosts": [boosts.get(f, 1) for f in fields],
+            "pipeline": b.search_pipeline.serialize(), "refs": refs, "lengths": lengths, "terms": terms,
+            "postings": [postings[term][:k] for term in terms]}
+
+
+def _field_terms(pipeline: _PerWordPipeline, text) -> list:
+    """The indexed terms of one field's text, in order (repeats kept: they make the length).
+
+    What ``pipeline.run`` gives for the field's tokens: :func:`builder`'s pipelines
+    skip no function for any field.
+    """
+    out: list = []
+    known = pipeline.known_words
+    for token in tokenize(text):
+        words = known.get(token)
+        out += words if words is not None else pipeline.words(token)
+    return out
 
 
 def load_packed(packed: dict):
@@ -414,7 +502,7 @@ def search_data(catalogue, lang: str) -> dict:
         "fields": [name for name, _ in FIELDS],
         "facets": [param for param, _f, _v in FACETS],
         "records": {r.id: {"f": record_facets(r), "d": r.last_changed} for r in records},
-        "index": pack_index(build_index(records, lang)),
+        "index": packed_index(records, lang),
     }
 
 
@@ -448,6 +536,6 @@ def copy_lunr_js(site_dir: Path, source: Optional[Path] = None) -> list:
     return out
 
 
-__all__ = ["FACETS", "FIELDS", "build_index", "load_packed", "pack_index", "unpack_index", "copy_lunr_js", "document", "facet_options", "fold",
-           "fold_word", "prepare_query", "record_facets", "search", "search_data", "write_search_data",
-           "INDEX_PATH", "LUNR_DIR"]
+__all__ = ["FACETS", "FIELDS", "build_index", "load_packed", "pack_index", "packed_index", "unpack_index",
+           "copy_lunr_js", "document", "facet_options", "fold", "fold_word", "prepare_query", "record_facets",
+           "search", "search_data", "tokenize", "write_search_data", "INDEX_PATH", "LUNR_DIR"]

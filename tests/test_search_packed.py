@@ -1,0 +1,124 @@
+"""The build's direct compact index (``packed_index``) against lunr.py's own builder.
+
+``search_data`` no longer builds a lunr.py index: it tokenizes and accumulates the
+postings itself.  lunr.py's ``Builder`` stays the reference, so every corpus here
+is indexed both ways and the two compact forms must be equal.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from lunr.tokenizer import Tokenizer
+
+from resource_library import load_catalogue
+from resource_library.search import build_index, pack_index, packed_index, search_data, tokenize
+from sitebuild import ROOT, fixture_records, make_project
+
+LANGS = ("en", "fr")
+SEARCH_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "records"
+
+
+def reference(records, lang: str) -> dict:
+    return pack_index(build_index(records, lang))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_shipped_records(lang):
+    catalogue = load_catalogue(ROOT)
+    assert not catalogue.errors
+    records = list(catalogue.records.values())
+    assert packed_index(records, lang) == reference(records, lang)
+
+
+@pytest.fixture(scope="module")
+def fixture_catalogue(tmp_path_factory):
+    records = fixture_records(*sorted(p.stem for p in (SEARCH_FIXTURES / "valid").glob("*.yml")))
+    records.update(fixture_records(*sorted(p.stem for p in (SEARCH_FIXTURES / "search").glob("*.yml")),
+                                   kind="search"))
+    loaded = load_catalogue(make_project(tmp_path_factory.mktemp("packed"), records=records))
+    assert not loaded.errors, [str(p) for p in loaded.errors]
+    return loaded
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fixture_records(fixture_catalogue, lang):
+    records = list(fixture_catalogue.records.values())
+    packed = packed_index(records, lang)
+    assert packed == reference(records, lang)
+    assert search_data(fixture_catalogue, lang)["index"] == packed
+
+
+# -- a randomized corpus -------------------------------------------------------
+
+WORDS = ["anxiété", "Élèves", "élève", "ŒUVRE", "l'école", "qu’elle", "jusqu'à", "aujourd'hui", "children's",
+         "the", "and", "of", "le", "la", "les", "des", "et", "à", "Student", "students", "studying", "worry",
+         "worries", "santé", "mentale", "bien-être", "co-design", "2024", "10", "3.5", "«citation»", "(PDF)",
+         "—", "-", "'", "naïve", "façon", "Straße", "İstanbul", "x", "a", "É", "über", "crise", "crises",
+         "title", "résumé", "_under_", "**bold**", "[lien](https://example.org/a-b)", "# Titre", "1. item"]
+SEPARATORS = [" ", " ", " ", "  ", "\t", "\n", "\xa0", "-", " - ", "\r\n", "\f", "\v", "\u2003", ", ", ". "]
+
+
+def random_text(rng: random.Random, empty: float = 0.15) -> str:
+    if rng.random() < empty:
+        return ""
+    words = [rng.choice(WORDS) for _ in range(rng.randint(1, 30))]
+    if rng.random() < 0.3:
+        words += words[: rng.randint(1, len(words))]  # repeated words: term frequencies above one
+    out = rng.choice(["", " ", "-", "\xa0"])
+    for word in words:
+        out += word + rng.choice(SEPARATORS)
+    return out
+
+
+def random_record(rng: random.Random, n: int):
+    def variants():
+        langs = rng.choice([("en", "fr"), ("en", "fr"), ("en",), ("fr",), ()])
+        return {lang: random_text(rng) for lang in langs}
+
+    keywords = {lang: [random_text(rng, empty=0.05) for _ in range(rng.randint(0, 4))]
+                for lang in rng.choice([("en", "fr"), ("en",), ()])}
+    return SimpleNamespace(id=f"record-{n:03d}", title=variants(), summary=variants(),
+                           description=variants(), keywords=keywords)
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("lang", LANGS)
+def test_random_corpus(seed, lang):
+    rng = random.Random(seed)
+    records = [random_record(rng, n) for n in rng.sample(range(500), rng.randint(1, 60))]
+    assert packed_index(records, lang) == reference(records, lang)
+
+
+def test_duplicate_ids_as_lunr_counts_them():
+    # A catalogue never has two records with one id; lunr.py's builder keeps the
+    # last one's frequencies and lengths and both one's postings: so does packed_index.
+    rng = random.Random(99)
+    records = [random_record(rng, n % 3) for n in range(9)]
+    for lang in LANGS:
+        assert packed_index(records, lang) == reference(records, lang)
+
+
+def test_no_document_fails_as_lunr_does():
+    english_only = SimpleNamespace(id="x", title={"en": "Hello"}, summary=None, description=None, keywords=None)
+    with pytest.raises(ZeroDivisionError):
+        reference([english_only], "fr")
+    with pytest.raises(ZeroDivisionError):
+        packed_index([english_only], "fr")
+
+
+# -- the tokenizer ---------------------------------------------------------------
+
+ALPHABET = "aZéÉ' -\t\n\r\f\v\xa0\u2003\u200b_.,;:!?«»’İß0123456789\x00\x85\u2028"
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_tokenize_is_lunrs_tokenizer(seed):
+    rng = random.Random(seed)
+    for _ in range(50):
+        text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40)))
+        assert tokenize(text) == [str(t) for t in Tokenizer(text)], repr(text)
+    assert tokenize(None) == [] == Tokenizer(None)

@@ -290,13 +290,15 @@ def packed_index(records: Iterable, lang: str) -> dict:
     docs = sorted((doc for doc in (document(record, lang) for record in records) if doc is not None),
                   key=lambda doc: str(doc["id"]))
     refs = [str(doc["id"]) for doc in docs]
-    if not docs or len(set(refs)) < len(refs):
-        # No document: lunr.py's builder fails (it divides by the document count).  Two
-        # records with one id (a catalogue never has them): lunr.py keeps the last
-        # one's frequencies but both one's postings.  Either way, lunr.py answers.
+    if len(set(refs)) < len(refs):
+        # Two records with one id (a catalogue never has them): lunr.py keeps the last
+        # one's frequencies but both one's postings; let lunr.py answer.
         return pack_index(build_index(records, lang))
     b = builder(lang)
     fields = [name for name, _boost in FIELDS]
+    # No record with text in ``lang`` (a library not translated yet) gives an empty
+    # index: the page finds nothing by words and still filters.  (lunr.py's own
+    # builder cannot build it: it divides by the number of documents.)
     k = len(fields)
     lengths: list = [[] for _f in fields]
     # term -> k gap lists (one per field), then the last document number of each.

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 
 from resource_library.search import LUNR_FILES, lunr_js_dir
-from sitebuild import ROOT
+from sitebuild import ROOT, build, fixture_records, make_project
 
 
 def soup(site, path):
@@ -140,3 +140,12 @@ def test_site_search_skips_lists_of_other_pages(search_site):
         pillar = " ".join(d["text"] for d in docs if d["location"].startswith("pillars/leadership-and-capacity/"))
         assert title not in html.unescape(pillar)  # the pillar's list of resources
         assert pillar.strip()  # but its own text is there
+
+
+def test_a_library_without_french_text_builds_an_empty_french_index(tmp_path):
+    site = build(make_project(tmp_path, records=fixture_records("english-only")))
+    data = json.loads((site / "fr/library/search-index.json").read_text(encoding="utf-8"))
+    assert data["index"]["refs"] == [] and data["index"]["terms"] == []
+    assert list(data["records"]) == ["english-only"]  # the French page still filters it
+    english = json.loads((site / "library/search-index.json").read_text(encoding="utf-8"))
+    assert english["index"]["refs"] == ["english-only"]

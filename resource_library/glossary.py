@@ -97,8 +97,8 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
     return terms, problems
 
 
-@lru_cache(maxsize=None)
-def _pattern(form: str) -> re.Pattern:
+def _words(form: str) -> str:
+    """The regular expression of ``form`` without its word boundaries."""
     words = re.split(r"\s+", form.strip())
     parts = []
     for word in words:
@@ -107,15 +107,35 @@ def _pattern(form: str) -> re.Pattern:
         if len(word) >= 4 and word[-1].isalpha():
             escaped += "(?:e|s|es|x)?"
         parts.append(escaped)
-    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", re.I)
+    return r"\s+".join(parts)
+
+
+@lru_cache(maxsize=None)
+def _pattern(form: str) -> re.Pattern:
+    return re.compile(r"(?<![\w])" + _words(form) + r"(?![\w])", re.I)
+
+
+@lru_cache(maxsize=16)
+def _any_pattern(forms: tuple) -> re.Pattern:
+    """Matches where any of ``forms`` does, and nowhere else.
+
+    One scan of a text finds whether it holds an avoided form at all: most texts
+    hold none, and each form's own scan is then skipped.
+    """
+    return re.compile(r"(?<![\w])(?:" + "|".join(_words(form) for form in forms) + r")(?![\w])", re.I)
 
 
 def find_not_preferred(text: str, terms: list) -> list:
     """``[(offset, found text, GlossaryTerm)]`` of avoided forms in a French text."""
+    forms = tuple(form for term in terms for form in term.not_preferred)
+    first = _any_pattern(forms).search(text) if forms else None
+    if first is None:
+        return []
     found = []
     for term in terms:
         for form in term.not_preferred:
-            for match in _pattern(form).finditer(text):
+            # No form matches before the first match of any: each scan can start there.
+            for match in _pattern(form).finditer(text, first.start()):
                 found.append((match.start(), match.group(0), term))
     found.sort(key=lambda f: f[0])
     return found

@@ -21,6 +21,7 @@ from .infographic_pages import svg_files
 from .markers import replace_markers
 from .model import DEFAULT_LANGUAGE
 from .render import render_language
+from .yamlsource import forget_missing_files
 
 
 @dataclass
@@ -62,6 +63,7 @@ class ContentCache:
         key = (str(root), str(docs_dir), signature(root / "data", docs_dir))
         if key == self._key and self._content is not None:
             return self._content
+        forget_missing_files()  # parsed files stay cached across rebuilds; deleted ones need not
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
         catalogue.problems = sorted(set(catalogue.problems) | set(problems), key=lambda p: p.sort_key())

@@ -345,16 +345,33 @@ def _text_warnings(text: str, shown: str, where, terms: list, field_label: str) 
         where: ``(line index in text, column in that line) -> (line, column)`` in the file.
     """
     out = []
-    for line, column, message in lint_markdown(text):
+    masked = mask_markdown(text)
+    for line, column, message in lint_markdown(text, masked):
         file_line, file_column = where(line - 1, column)
         out.append(Problem(shown, file_line, file_column, field_label, f"typography: {message}", WARNING))
-    masked = mask_markdown(text)
     for offset, found, term in find_not_preferred(masked, terms):
         line = text.count("\n", 0, offset)
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         file_line, file_column = where(line, column)
         out.append(Problem(shown, file_line, file_column, field_label, f"glossary: {glossary_message(found, term)}", WARNING))
     return out
+
+
+class _LinesOnDemand:
+    """The lines of a file, read the first time a warning needs them.
+
+    Only a warning inside a block (``|``) needs the file's own lines (for the
+    indentation); most records have none, and their file is not read again.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lines = None
+
+    def get(self) -> list:
+        if self._lines is None:
+            self._lines = self.path.read_text(encoding="utf-8").splitlines()
+        return self._lines
 
 
 def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
@@ -369,7 +386,7 @@ def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
         doc = load_file(path, shown)
         if not doc.ok or not isinstance(doc.data, dict):
             continue
-        raw_lines = path.read_text(encoding="utf-8").splitlines()
+        raw_lines = _LinesOnDemand(path)
         for name in RECORD_FIELDS:
             if name == "keywords":
                 continue
@@ -380,8 +397,8 @@ def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
 
             def where(index, column, key=key):
                 line, start = doc.positions.of_text_line(key, index)
-                if key in doc.positions.blocks and 0 < line <= len(raw_lines):
-                    raw = raw_lines[line - 1]
+                if key in doc.positions.blocks and 0 < line <= len(raw_lines.get()):
+                    raw = raw_lines.get()[line - 1]
                     start = len(raw) - len(raw.lstrip(" ")) + 1
                 return line, start + column - 1
 

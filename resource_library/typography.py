@@ -431,12 +431,14 @@ def mask_markdown(text: str) -> str:
     return text
 
 
-def lint_markdown(text: str) -> list:
+def lint_markdown(text: str, masked: str | None = None) -> list:
     """Punctuation written without a space in French Markdown: ``[(line, column, message)]``.
 
-    Line and column are 1-based positions in ``text``.
+    Line and column are 1-based positions in ``text``.  ``masked`` is
+    ``mask_markdown(text)`` when the caller needs it too (it is computed otherwise).
     """
-    masked = mask_markdown(text)
+    if masked is None:
+        masked = mask_markdown(text)
     issues = []
     # Masked code or links count as words: "`x`: suite" also needs its space.
     for position, mark in _scan(masked)[1]:

@@ -12,8 +12,11 @@ can say which dates are not ISO dates instead of PyYAML failing on them.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -144,9 +147,96 @@ def load_text(text: str, path: str) -> Document:
     return Document(path, data, positions, problems)
 
 
+class _ParseCache:
+    """Parsed documents by file, reused while the file's bytes stay the same.
+
+    One build reads each record three times (the catalogue, the translation state,
+    the French typography warnings) and ``mkdocs serve`` rebuilds after every
+    edit; parsing is most of that work.  An entry is keyed by the file and the
+    name problems show, and is valid only for the exact bytes it was parsed from
+    (a digest, not the modification time: two writes within one timestamp tick
+    of a coarse file system clock would look identical).  Least recently used
+    entries go first once the parsed files add up to :attr:`limit` bytes of YAML.
+    """
+
+    #: Bytes of YAML kept parsed (a parsed record takes about six times its size):
+    #: room for every record of a 5,000-record library, well under the memory budget.
+    limit = 32 * 1024 * 1024
+    #: Counted per entry on top of its size, so a swarm of tiny files is bounded too.
+    overhead = 1024
+
+    def __init__(self):
+        self._entries: OrderedDict = OrderedDict()  # (path, shown) -> (digest, cost, Document)
+        self._size = 0
+
+    def get(self, key: tuple, digest: bytes):
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] != digest:
+            self.discard(key)
+            return None
+        self._entries.move_to_end(key)
+        return entry[2]
+
+    def put(self, key: tuple, digest: bytes, doc: Document, size: int) -> None:
+        self.discard(key)
+        cost = size + self.overhead
+        self._entries[key] = (digest, cost, doc)
+        self._size += cost
+        while self._size > self.limit and len(self._entries) > 1:
+            _, (_, old_cost, _) = self._entries.popitem(last=False)
+            self._size -= old_cost
+
+    def discard(self, key: tuple) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self._size -= entry[1]
+
+    def discard_missing(self) -> None:
+        """Forget the files that no longer exist (deleted or renamed records)."""
+        for key in [k for k in self._entries if not os.path.isfile(k[0])]:
+            self.discard(key)
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+_cache = _ParseCache()
+
+
+def forget_missing_files() -> None:
+    """Drop parsed documents of files that were deleted since (see :class:`_ParseCache`)."""
+    _cache.discard_missing()
+
+
 def load_file(file: Path, display_path: str | None = None) -> Document:
-    """Read and parse one YAML file; never raises for bad content."""
+    """Read and parse one YAML file; never raises for bad content.
+
+    A file whose bytes did not change since it was last parsed is not parsed
+    again: the result is shared, so callers must treat ``data`` and
+    ``positions`` as read-only (each call gets its own ``problems`` list).
+    """
     shown = display_path or str(file)
+    key = (os.path.abspath(file), shown)
+    raw = _read_bytes(file, shown)
+    if isinstance(raw, Document):  # too large or unreadable: nothing worth keeping
+        _cache.discard(key)
+        return raw
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    doc = _cache.get(key, digest)
+    if doc is None:
+        doc = _parse_bytes(raw, shown)
+        _cache.put(key, digest, doc, len(raw))
+    return replace(doc, problems=list(doc.problems))
+
+
+def _read_bytes(file: Path, shown: str):
+    """The file's bytes, or a :class:`Document` saying why they cannot be parsed."""
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
@@ -154,9 +244,13 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
                 shown, 1, 1, "-",
                 f"the file is {size / 1024 / 1024:.1f} MB; a YAML file here must be under {MAX_BYTES // 1024} KB "
                 "(was something pasted into it by mistake?)")])
-        raw = file.read_bytes()
+        return file.read_bytes()
     except OSError as exc:
         return Document(shown, None, Positions(), [Problem(shown, 1, 1, "-", f"cannot read the file: {exc.strerror}")])
+
+
+def _parse_bytes(raw: bytes, shown: str) -> Document:
+    """Parse a file's bytes (UTF-8, with or without a byte order mark)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

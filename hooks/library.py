@@ -9,11 +9,12 @@ event below except ``on_startup`` fires once per language):
 - ``on_files`` (priority -200, after the i18n plugin has localized the files):
   render the current language's pages and register them with the i18n plugin;
   add the language's standalone infographics (``infographics/<id>.svg``).
-- ``on_page_markdown``: replace the ``<!-- resources ... -->`` markers of
-  hand-written pages with the matching resources (a bad marker stops the build).
+- ``on_page_markdown``: replace the ``<!-- resources ... -->`` and ``<!-- infographic
+  ... -->`` markers of hand-written pages with placeholders, keeping the lists and
+  drawings aside (a bad marker stops the build).
 - ``on_page_content`` (priority 100, before the other hooks read the HTML): put
-  the converted Markdown texts of a generated page into its HTML
-  (``hooks/page_assembly.py``).
+  the converted Markdown texts of a generated page into its HTML, and the lists
+  and drawings of a hand-written page in their places (``hooks/page_assembly.py``).
 - ``on_post_page``: French pages point Material's search at the French index.
 - ``on_post_build``: write the current language's library search data and copy
   lunr.js from the installed ``mkdocs`` package; at priority -150, once the i18n
@@ -79,9 +80,11 @@ def on_page_markdown(markdown, page, config, files):
     # Problems name lines of the file; MkDocs hands over the Markdown without its front matter.
     offset = front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
     try:
-        return _cache.replace_markers(markdown, i18n_pages.current_language(config), page.file.src_uri, shown, offset)
+        text, blocks = _cache.expand_markers(markdown, i18n_pages.current_language(config), page.file.src_uri, shown, offset)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+    page_assembly.hold(page, blocks)
+    return text
 
 
 @event_priority(100)
@@ -89,7 +92,7 @@ def on_page_content(html, page, config, files):
     try:
         return page_assembly.assemble(html, page)
     except page_assembly.AssemblyError as exc:
-        raise PluginError(f"generated page {exc}") from None
+        raise PluginError(str(exc)) from None
 
 
 def on_post_page(output, page, config):

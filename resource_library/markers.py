@@ -15,6 +15,12 @@ left alone (so documentation can show them).
 
 ``<!-- infographic ID -->`` likewise inlines the drawing ``data/infographics/ID.yml``
 in the page's language, with its download link.
+
+Lists and drawings are HTML made here (every text escaped), not Markdown: the hook
+hands Markdown the page with a placeholder ``<!-- rl-block N -->`` in place of
+each (:func:`expand_markers`), and puts the HTML back once Markdown has converted
+the page (``hooks/page_assembly.py``).  A list of a thousand resources or an
+inline drawing would otherwise go through Markdown's HTML parsing twice.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import difflib
 import posixpath
 import re
 
+from html import escape as _escape_html
 from xml.sax.saxutils import escape, quoteattr
 
 from .infographics import draw, part_links
@@ -44,7 +51,6 @@ KEYS = {
 _MARKER = re.compile(r"^ {0,3}<!--\s*resources(?:\s+(?P<body>.*?))?\s*-->\s*$")
 _INFOGRAPHIC = re.compile(r"^ {0,3}<!--\s*infographic(?:\s+(?P<id>\S+?))?\s*-->\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|])")
 
 
 def _suggest(word: str, choices) -> str:
@@ -97,25 +103,33 @@ def matching_records(catalogue, criteria: dict) -> list:
             if all(set(r.terms(field)) & terms for field, terms in criteria.items())]
 
 
+def _site_root(page_path: str) -> str:
+    """The relative link from the page ``page_path`` (directory URLs) to the site's root."""
+    folder = posixpath.dirname(page_path)
+    depth = (folder.count("/") + 1 if folder else 0) + (0 if posixpath.basename(page_path) == "index.md" else 1)
+    return "../" * depth
+
+
 def resource_list(records: list, catalogue, strings: dict, lang: str, page_path: str) -> str:
-    """Markdown list of ``records`` linking to their pages, from the page ``page_path``."""
+    """HTML list of ``records`` linking to their pages, from the page ``page_path``."""
     t = Strings(strings, lang)
-    folder = posixpath.dirname(page_path) or "."
+    base = _site_root(page_path)
     items = []
     for record in records:
         title = pick(record.title, lang)
-        target = posixpath.relpath(f"library/{record.id}.md", folder)
-        attrs = f'{{ lang="{title.lang}" }}' if title.lang != lang else ""
+        attrs = f' lang="{title.lang}"' if title.lang != lang else ""
         kind = catalogue.label("types", record.type, lang)
-        text = _MD_SPECIAL.sub(r"\\\1", title.value)
-        items.append((sort_key(title.value), record.id, f"- [{text}]({target}){attrs} ({kind})"))
+        items.append((sort_key(title.value), record.id,
+                      f'<li><a href={quoteattr(base + f"library/{record.id}/")}{attrs}>{_escape_html(title.value, quote=False)}</a>'
+                      f" ({_escape_html(str(kind), quote=False)})</li>"))
     items.sort()
-    lines = ['<div class="rl-resources" markdown="1">', ""]
+    lines = ['<div class="rl-resources">']
     if items:
-        lines += [f"**{t('resources_here')}** ({len(items)})", ""] + [item for _, _, item in items]
+        lines += [f"<p><strong>{_escape_html(t('resources_here'), quote=False)}</strong> ({len(items)})</p>", "<ul>"]
+        lines += [item for _, _, item in items] + ["</ul>"]
     else:
-        lines.append(f"*{t('no_resources')}*")
-    lines += ["", "</div>"]
+        lines.append(f"<p><em>{_escape_html(t('no_resources'), quote=False)}</em></p>")
+    lines.append("</div>")
     return "\n".join(lines)
 
 
@@ -134,19 +148,52 @@ def front_matter_lines(source: str) -> int:
     return source[:match.end()].count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
+BLOCK = "<!-- rl-block {} -->"
+_BLOCK = re.compile(r"<!-- rl-block (\d+) -->")
+
+
 def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_path: str, shown_path: str,
                     line_offset: int = 0) -> str:
-    """``markdown`` with every resources marker replaced by its list, in ``lang``.
+    """``markdown`` with every marker replaced by its HTML, in ``lang`` (see :func:`expand_markers`)."""
+    text, blocks = expand_markers(markdown, catalogue, strings, lang, page_path, shown_path, line_offset)
+    return insert_blocks(text, blocks)
+
+
+def insert_blocks(text: str, blocks: list) -> str:
+    """``text`` with each ``<!-- rl-block N -->`` placeholder replaced by ``blocks[N]``.
+
+    Raises:
+        ValueError: a block has no placeholder in ``text`` (Markdown lost it).
+    """
+    used = set()
+
+    def block(match):
+        used.add(int(match.group(1)))
+        return blocks[int(match.group(1))]
+
+    out = _BLOCK.sub(block, text) if blocks else text
+    if len(used) != len(blocks):
+        raise ValueError(f"{len(blocks) - len(used)} of {len(blocks)} resource lists or drawings lost their place")
+    return out
+
+
+def expand_markers(markdown: str, catalogue, strings: dict, lang: str, page_path: str, shown_path: str,
+                   line_offset: int = 0) -> tuple:
+    """``markdown`` with a placeholder for each marker, and the HTML of each, in ``lang``.
 
     Args:
         page_path: The page's language-neutral source path (``core-elements.md``),
             from which the list's links are made relative.
         shown_path: The file named in problems (``docs/fr/core-elements.md``).
         line_offset: Lines of the file above ``markdown`` (see :func:`front_matter_lines`).
+    Returns:
+        ``(text, blocks)``: ``text`` has ``<!-- rl-block N -->`` on a line of its own,
+        between blank lines, where ``blocks[N]`` (HTML) goes.
     Raises:
         ContentError: listing every bad marker of the page.
     """
     out = []
+    blocks: list = []
     problems: list = []
     fence = None
     for number, line in enumerate(markdown.split("\n"), start=1 + line_offset):
@@ -172,7 +219,8 @@ def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_pat
                                         f"{_suggest(drawing_id, catalogue.infographics)}; known: {known}"))
                 out.append(line)
             else:
-                out += ["", infographic_figure(catalogue.infographics[drawing_id], catalogue, strings, lang, page_path), ""]
+                blocks.append(infographic_figure(catalogue.infographics[drawing_id], catalogue, strings, lang, page_path))
+                out += ["", BLOCK.format(len(blocks) - 1), ""]
             continue
         match = _MARKER.match(line)
         if not match:
@@ -184,19 +232,17 @@ def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_pat
         if found:
             out.append(line)
             continue
-        records = matching_records(catalogue, criteria)
-        out += ["", resource_list(records, catalogue, strings, lang, page_path), ""]
+        blocks.append(resource_list(matching_records(catalogue, criteria), catalogue, strings, lang, page_path))
+        out += ["", BLOCK.format(len(blocks) - 1), ""]
     if problems:
         raise ContentError(problems)
-    return "\n".join(out)
+    return "\n".join(out), blocks
 
 
 def infographic_figure(info, catalogue, strings: dict, lang: str, page_path: str) -> str:
     """HTML of a drawing inlined in the page ``page_path`` (directory URLs), with its download link."""
     t = Strings(strings, lang)
-    folder = posixpath.dirname(page_path)
-    depth = (folder.count("/") + 1 if folder else 0) + (0 if posixpath.basename(page_path) == "index.md" else 1)
-    base = "../" * depth
+    base = _site_root(page_path)
     size = human_size(len(draw(info, lang, base="../").encode("utf-8")), lang)
     caption = (f'<a href={quoteattr(base + f"infographics/{info.id}.svg")} hreflang="{lang}" download>'
                f'{escape(t("download_infographic"))}</a> <span class="rl-link-meta">'

@@ -43,7 +43,7 @@ LIBRARY_SUMMARIES_UP_TO = 2000
 #: as it is by Markdown; editors' texts cannot contain one: no raw HTML).
 ISLAND_BREAK = "<!-- rl-island-break -->"
 _ISLAND = re.compile(r"<!-- rl-island (\d+) -->")
-_ANCHOR_ID = re.compile(r'\sid="([^"<>]+)"')
+ANCHOR_ID = re.compile(r'\sid="([^"<>]+)"')
 
 
 class AssemblyError(ValueError):
@@ -78,7 +78,7 @@ class GeneratedPage:
             return converted
         parts = converted.split(ISLAND_BREAK) if self.islands else []
         if len(parts) != self.islands:
-            raise AssemblyError(f"{self.path}: expected {self.islands} Markdown text(s), "
+            raise AssemblyError(f"generated page {self.path}: expected {self.islands} Markdown text(s), "
                                 f"found {len(parts)} after conversion")
         return _ISLAND.sub(lambda m: parts[int(m.group(1))].strip("\n"), self.html)
 
@@ -91,7 +91,7 @@ class GeneratedPage:
 
     def anchor_ids(self) -> set:
         """The ``id`` attributes of the page's own HTML (anchors that links may target)."""
-        return set(_ANCHOR_ID.findall(self.html)) if self.html else set()
+        return set(ANCHOR_ID.findall(self.html)) if self.html else set()
 
 
 def split_page(text: str, path: str, source: Optional[str], islands: list) -> GeneratedPage:

@@ -18,7 +18,7 @@ from .catalogue import Catalogue, load_catalogue
 from .interface import load_interface
 from .problems import ContentError
 from .infographic_pages import svg_files
-from .markers import replace_markers
+from .markers import expand_markers
 from .model import DEFAULT_LANGUAGE
 from .render import render_language
 from .yamlsource import forget_missing_files
@@ -94,10 +94,10 @@ class ContentCache:
             self._content.pages[key] = svg_files(self._content.catalogue, lang)
         return self._content.pages[key]
 
-    def replace_markers(self, markdown: str, lang: str, src_uri: str, shown_path: str, line_offset: int = 0) -> str:
-        """A hand-written page's Markdown with its resources markers replaced (see markers.py)."""
+    def expand_markers(self, markdown: str, lang: str, src_uri: str, shown_path: str, line_offset: int = 0) -> tuple:
+        """A hand-written page's Markdown with placeholders for its markers, and their HTML (see markers.py)."""
         if self._content is None:
-            raise RuntimeError("ContentCache.replace_markers() called before get()")
+            raise RuntimeError("ContentCache.expand_markers() called before get()")
         neutral = src_uri[len(lang) + 1:] if lang != DEFAULT_LANGUAGE and src_uri.startswith(f"{lang}/") else src_uri
-        return replace_markers(markdown, self._content.catalogue, self._content.strings, lang, neutral, shown_path,
-                               line_offset)
+        return expand_markers(markdown, self._content.catalogue, self._content.strings, lang, neutral, shown_path,
+                              line_offset)

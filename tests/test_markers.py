@@ -52,7 +52,7 @@ def test_a_new_record_appears_without_editing_the_page(tmp_path, content):
                             "summary: {en: New.}\nlanguages: [en]\ntiers: [universal]\npublished: 2025-01-01\n"})
     after = replace_markers(page, load_catalogue(project), strings, "en", "tiers.md", "docs/tiers.md")
     assert "new-tier-one" not in before
-    assert "- [Zebra guide for every class](library/new-tier-one.md) (Guide)" in after
+    assert '<li><a href="../library/new-tier-one/">Zebra guide for every class</a> (Guide)</li>' in after
 
 
 def test_infographic_marker_inlines_the_drawing_in_the_page_language():

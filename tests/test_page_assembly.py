@@ -30,7 +30,7 @@ def test_a_page_without_islands_ignores_markdown_output_and_one_with_a_missing_i
     assert page.assemble("") == '<p id="a">HTML only</p>\n'
     assert page.anchor_ids() == {"a"}
     two = split_page('---\ntitle: "T"\n---\n<!-- rl-island 0 --><!-- rl-island 1 -->', "y.md", None, ["a", "b"])
-    with pytest.raises(AssemblyError, match="y.md: expected 2 Markdown text"):
+    with pytest.raises(AssemblyError, match="generated page y.md: expected 2 Markdown text"):
         two.assemble("<p>a and b merged</p>")
 
 
@@ -68,3 +68,47 @@ def test_built_pages_convert_the_markdown_check_anchors_and_list_headings_in_the
     result = mkdocs(project, "build", "--strict", "-d", str(project / "site"))
     assert result.returncode != 0
     assert "no-such-anchor" in result.stdout + result.stderr
+
+
+def test_markers_become_placeholders_and_their_html_is_kept_aside():
+    from resource_library import load_catalogue, load_interface
+    from resource_library.markers import expand_markers, insert_blocks
+    from sitebuild import ROOT
+
+    catalogue = load_catalogue(ROOT)
+    strings, _ = load_interface(ROOT / "data" / "interface.yml", "data/interface.yml")
+    text, blocks = expand_markers("# T\n\n<!-- resources tier=universal -->\n\nMiddle.\n<!-- infographic core-elements -->\n",
+                                  catalogue, strings, "en", "guide.md", "docs/guide.md")
+    assert text == "# T\n\n\n<!-- rl-block 0 -->\n\n\nMiddle.\n\n<!-- rl-block 1 -->\n\n"
+    assert blocks[0].startswith('<div class="rl-resources">') and blocks[1].startswith("<figure ")
+    assert insert_blocks("<p>a</p><!-- rl-block 1 --><!-- rl-block 0 -->", blocks).endswith(blocks[0])
+    with pytest.raises(ValueError, match="1 of 2 resource lists or drawings lost their place"):
+        insert_blocks("<p>a</p><!-- rl-block 0 -->", blocks)
+
+
+def test_hand_written_pages_get_lists_and_drawings_with_checked_anchors(tmp_path):
+    hostile = ("id: sharp-title\ntype: guide\ntitle: {en: 'Fish & chips, 1 < 2, [x](y) *not em*'}\n"
+               "summary: {en: A title with characters that mean something in HTML and Markdown.}\n"
+               "languages: [en]\ntiers: [universal]\npublished: 2025-01-01\n")
+    docs = {
+        **DEFAULT_DOCS,
+        "index.md": "# Home\n\n<!-- resources tier=universal -->\n\n<!-- infographic strategic-pillars -->\n\n"
+                    "[Drawing](#rl-figure-strategic-pillars)\n",
+        "fr/index.md": "# Accueil\n\n<!-- resources tier=universal -->\n",
+    }
+    project = make_project(tmp_path, records={"sharp-title.yml": hostile, **fixture_records("full-record")}, docs=docs)
+    import shutil
+
+    from sitebuild import ROOT
+    (project / "data" / "infographics").mkdir()
+    shutil.copy(ROOT / "data" / "infographics" / "strategic-pillars.yml", project / "data" / "infographics")
+    site = build(project)  # strict: the figure's id is a known anchor
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in page.select(".rl-resources li a")}
+    assert links == {"Classroom check-ins for well-being": "library/full-record/",
+                     "Fish & chips, 1 < 2, [x](y) *not em*": "library/sharp-title/"}
+    assert page.select_one(".rl-resources em") is None
+    assert page.select_one("figure#rl-figure-strategic-pillars svg") is not None
+    assert "rl-block" not in str(page)
+    french = BeautifulSoup((site / "fr/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert french.select_one('.rl-resources a[href="library/sharp-title/"]')["lang"] == "en"

@@ -1,16 +1,15 @@
-"""Put back into a page's HTML what was kept out of Markdown.
+"""Put back into a page's HTML what was kept out of Markdown (``resource_library/blocks.py``).
 
-- A generated page (``resource_library.render.GeneratedPage``) is handed to MkDocs
-  as its front matter and Markdown "islands" only; its HTML is kept here, keyed
-  by the File that was added, and :func:`assemble` returns that HTML with the
-  converted islands in place.
+- A generated page (``resource_library.render.GeneratedPage``) reaches MkDocs as
+  its front matter and Markdown texts, with placeholders for its HTML; :func:`add`
+  adds it and keeps that HTML, keyed by the File.
 - A hand-written page's resource lists and drawings (``<!-- resources ... -->``,
   ``<!-- infographic ... -->``) are HTML made by ``resource_library.markers``;
-  the page goes through Markdown with a placeholder for each (:func:`hold`), and
-  :func:`assemble` puts them in.
+  :func:`hold` keeps them while the page, with placeholders, goes through Markdown.
 
-The ``id`` attributes of the HTML put back are added to the page's anchors, so
-MkDocs still checks links such as ``library/x.md#rl-details-title``.
+:func:`assemble` (``on_page_content``) puts the HTML in place and adds its ``id``
+attributes to the page's anchors, so MkDocs still checks links such as
+``library/x.md#rl-details-title``.
 
 Not a hook itself: ``hooks/library.py`` and ``hooks/translation.py`` add their
 pages through :func:`add`; ``hooks/library.py`` calls :func:`hold` and
@@ -22,64 +21,52 @@ from __future__ import annotations
 from typing import Iterable
 
 import i18n_pages
-from resource_library.markers import insert_blocks
-from resource_library.render import ANCHOR_ID, AssemblyError, GeneratedPage
+from resource_library.blocks import anchor_ids, insert_blocks
 
-#: ``{src_uri: (File, GeneratedPage)}`` of the language pass being built.
-_pages: dict = {}
-#: ``{src_uri: (File, [HTML])}``: lists and drawings of hand-written pages.
-_blocks: dict = {}
+#: ``{src_uri: (File, blocks)}`` of the language pass being built.
+_held: dict = {}
 
 
-def add(files, config, pages: Iterable[GeneratedPage], lang: str) -> list:
-    """Add ``pages`` of ``lang`` to ``files`` (see ``i18n_pages.add_pages``) and keep their HTML."""
+class AssemblyError(ValueError):
+    """Markdown's output lost a placeholder."""
+
+
+def add(files, config, pages: Iterable, lang: str) -> list:
+    """Add generated ``pages`` of ``lang`` to ``files`` (see ``i18n_pages.add_pages``), keeping their HTML."""
     pages = list(pages)
     added = i18n_pages.add_pages(files, config, pages, lang)
     for file, page in zip(added, pages):
-        if page.html is None:
-            _pages.pop(file.src_uri, None)
-        else:
-            _pages[file.src_uri] = (file, page)
+        _keep(file, page.blocks)
     return added
 
 
 def hold(page, blocks: list) -> None:
     """Keep the HTML ``blocks`` of a hand-written page until its Markdown is converted."""
+    _keep(page.file, blocks)
+
+
+def _keep(file, blocks) -> None:
     if blocks:
-        _blocks[page.file.src_uri] = (page.file, blocks)
+        _held[file.src_uri] = (file, blocks)
     else:
-        _blocks.pop(page.file.src_uri, None)
+        _held.pop(file.src_uri, None)
 
 
 def reset() -> None:
     """Forget the pages of the previous pass (called when a pass starts)."""
-    _pages.clear()
-    _blocks.clear()
+    _held.clear()
 
 
 def assemble(html: str, page) -> str:
-    """The HTML of ``page``: ``html`` (Markdown's output) with what was kept out put back.
-
-    Raises:
-        AssemblyError: Markdown's output lost a placeholder.
-    """
-    entry = _pages.get(page.file.src_uri)
-    if entry is not None and entry[0] is page.file:
-        generated = entry[1]
-        out = generated.assemble(html)
-        added = generated.anchor_ids()
-    else:
-        held = _blocks.pop(page.file.src_uri, None)
-        if held is None or held[0] is not page.file:
-            return html
-        try:
-            out = insert_blocks(html, held[1])
-        except ValueError as exc:
-            raise AssemblyError(f"{page.file.src_uri}: {exc}") from None
-        added = {found for block in held[1] for found in ANCHOR_ID.findall(block)}
+    """``html`` (Markdown's output for ``page``) with the HTML kept out of Markdown in place."""
+    entry = _held.get(page.file.src_uri)
+    if entry is None or entry[0] is not page.file:
+        return html
+    blocks = entry[1]
+    try:
+        out = insert_blocks(html, blocks)
+    except ValueError as exc:
+        raise AssemblyError(f"{page.file.src_uri}: {exc}") from None
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids |= added
+        page.present_anchor_ids |= anchor_ids(blocks)
     return out
-
-
-__all__ = ["AssemblyError", "add", "assemble", "hold", "reset"]

@@ -17,10 +17,9 @@ left alone (so documentation can show them).
 in the page's language, with its download link.
 
 Lists and drawings are HTML made here (every text escaped), not Markdown: the hook
-hands Markdown the page with a placeholder ``<!-- rl-block N -->`` in place of
-each (:func:`expand_markers`), and puts the HTML back once Markdown has converted
-the page (``hooks/page_assembly.py``).  A list of a thousand resources or an
-inline drawing would otherwise go through Markdown's HTML parsing twice.
+hands Markdown the page with a placeholder in place of each (:func:`expand_markers`,
+``blocks.py``), and puts the HTML back once Markdown has converted the page
+(``hooks/page_assembly.py``).
 """
 
 from __future__ import annotations
@@ -29,9 +28,9 @@ import difflib
 import posixpath
 import re
 
-from html import escape as _escape_html
 from xml.sax.saxutils import escape, quoteattr
 
+from .blocks import insert_blocks, placeholder
 from .infographics import draw, part_links
 from .model import TERM_FIELDS
 from .problems import ContentError, Problem
@@ -120,15 +119,15 @@ def resource_list(records: list, catalogue, strings: dict, lang: str, page_path:
         attrs = f' lang="{title.lang}"' if title.lang != lang else ""
         kind = catalogue.label("types", record.type, lang)
         items.append((sort_key(title.value), record.id,
-                      f'<li><a href={quoteattr(base + f"library/{record.id}/")}{attrs}>{_escape_html(title.value, quote=False)}</a>'
-                      f" ({_escape_html(str(kind), quote=False)})</li>"))
+                      f'<li><a href={quoteattr(base + f"library/{record.id}/")}{attrs}>{escape(title.value)}</a>'
+                      f" ({escape(str(kind))})</li>"))
     items.sort()
     lines = ['<div class="rl-resources">']
     if items:
-        lines += [f"<p><strong>{_escape_html(t('resources_here'), quote=False)}</strong> ({len(items)})</p>", "<ul>"]
+        lines += [f"<p><strong>{escape(t('resources_here'))}</strong> ({len(items)})</p>", "<ul>"]
         lines += [item for _, _, item in items] + ["</ul>"]
     else:
-        lines.append(f"<p><em>{_escape_html(t('no_resources'), quote=False)}</em></p>")
+        lines.append(f"<p><em>{escape(t('no_resources'))}</em></p>")
     lines.append("</div>")
     return "\n".join(lines)
 
@@ -148,33 +147,11 @@ def front_matter_lines(source: str) -> int:
     return source[:match.end()].count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
-BLOCK = "<!-- rl-block {} -->"
-_BLOCK = re.compile(r"<!-- rl-block (\d+) -->")
-
-
 def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_path: str, shown_path: str,
                     line_offset: int = 0) -> str:
     """``markdown`` with every marker replaced by its HTML, in ``lang`` (see :func:`expand_markers`)."""
     text, blocks = expand_markers(markdown, catalogue, strings, lang, page_path, shown_path, line_offset)
     return insert_blocks(text, blocks)
-
-
-def insert_blocks(text: str, blocks: list) -> str:
-    """``text`` with each ``<!-- rl-block N -->`` placeholder replaced by ``blocks[N]``.
-
-    Raises:
-        ValueError: a block has no placeholder in ``text`` (Markdown lost it).
-    """
-    used = set()
-
-    def block(match):
-        used.add(int(match.group(1)))
-        return blocks[int(match.group(1))]
-
-    out = _BLOCK.sub(block, text) if blocks else text
-    if len(used) != len(blocks):
-        raise ValueError(f"{len(blocks) - len(used)} of {len(blocks)} resource lists or drawings lost their place")
-    return out
 
 
 def expand_markers(markdown: str, catalogue, strings: dict, lang: str, page_path: str, shown_path: str,
@@ -220,7 +197,7 @@ def expand_markers(markdown: str, catalogue, strings: dict, lang: str, page_path
                 out.append(line)
             else:
                 blocks.append(infographic_figure(catalogue.infographics[drawing_id], catalogue, strings, lang, page_path))
-                out += ["", BLOCK.format(len(blocks) - 1), ""]
+                out += ["", placeholder(len(blocks) - 1), ""]
             continue
         match = _MARKER.match(line)
         if not match:
@@ -233,7 +210,7 @@ def expand_markers(markdown: str, catalogue, strings: dict, lang: str, page_path
             out.append(line)
             continue
         blocks.append(resource_list(matching_records(catalogue, criteria), catalogue, strings, lang, page_path))
-        out += ["", BLOCK.format(len(blocks) - 1), ""]
+        out += ["", placeholder(len(blocks) - 1), ""]
     if problems:
         raise ContentError(problems)
     return "\n".join(out), blocks

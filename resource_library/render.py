@@ -6,14 +6,12 @@ autoescaping on: every editor's text is escaped; only the Markdown texts
 (``description`` and the like), which the validator has checked for raw HTML and
 unsafe links, go to MkDocs unescaped.
 
-A generated page is HTML with a few Markdown "islands": the template calls
-``markdown(text)`` where an editor's Markdown goes.  MkDocs is handed only the
-front matter (title, description) and the islands, so Markdown converts those
-texts alone (with the site's extensions, link checks and table of contents); the
-hook then puts the converted islands back into the page's HTML
-(:meth:`GeneratedPage.assemble`).  Passing the whole page through Markdown as raw
-HTML made Markdown parse every tag of it twice (``md_in_html`` and MkDocs' anchor
-scan): most of the generator's cost over a bare MkDocs site (``scripts/bench``).
+A generated page is HTML with a few Markdown texts in it: the template calls
+``markdown(text)`` where an editor's Markdown goes.  MkDocs is handed the front
+matter (title, description) and those texts only, with placeholders for the HTML
+around them (``blocks.py``), so Markdown converts the texts alone (with the
+site's extensions, link checks and table of contents); the hook then puts the
+HTML back (``hooks/page_assembly.py``).
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from typing import Optional
 import jinja2
 from markupsafe import Markup, escape
 
+from .blocks import insert_blocks, placeholder
 from .infographic_pages import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from .model import LANGUAGES
 from .search import LUNR_DIR, facet_options
@@ -39,15 +38,7 @@ from .views import SiteView, page_url, pick, relative
 LIBRARY_SUMMARIES_UP_TO = 2000
 
 
-#: Between two islands in the Markdown given to MkDocs (an HTML comment is kept
-#: as it is by Markdown; editors' texts cannot contain one: no raw HTML).
-ISLAND_BREAK = "<!-- rl-island-break -->"
-_ISLAND = re.compile(r"<!-- rl-island (\d+) -->")
-ANCHOR_ID = re.compile(r'\sid="([^"<>]+)"')
-
-
-class AssemblyError(ValueError):
-    """Markdown's output does not hold the page's islands (see :meth:`GeneratedPage.assemble`)."""
+_TEXT = re.compile(r"<!-- rl-text (\d+) -->")
 
 
 @dataclass(frozen=True)
@@ -57,52 +48,37 @@ class GeneratedPage:
     Attributes:
         path: Language-neutral source path, e.g. ``library/x.md``; the French page
             is published under ``fr/`` by the i18n plugin's rules.
-        content: The Markdown text MkDocs converts: front matter, then the page's
-            Markdown islands separated by :data:`ISLAND_BREAK` (the whole page when
-            ``html`` is ``None``).
+        content: The Markdown MkDocs converts (front matter included); HTML kept
+            out of it is marked by placeholders (see ``blocks.py``).
         source: The file an editor changes to change this page (edit link).
-        html: The page's HTML, with a ``<!-- rl-island N -->`` placeholder where
-            the N-th island's converted HTML goes; ``None`` for a Markdown page.
-        islands: How many islands ``content`` holds.
+        blocks: The HTML of the page, in order, that goes in place of the placeholders.
     """
 
     path: str
     content: str
     source: Optional[str] = None
-    html: Optional[str] = None
-    islands: int = 0
-
-    def assemble(self, converted: str) -> str:
-        """The page's HTML, given Markdown's conversion of ``content``."""
-        if self.html is None:
-            return converted
-        parts = converted.split(ISLAND_BREAK) if self.islands else []
-        if len(parts) != self.islands:
-            raise AssemblyError(f"generated page {self.path}: expected {self.islands} Markdown text(s), "
-                                f"found {len(parts)} after conversion")
-        return _ISLAND.sub(lambda m: parts[int(m.group(1))].strip("\n"), self.html)
+    blocks: tuple = ()
 
     def preview(self) -> str:
-        """The page with its islands' Markdown unconverted (for tests and scripts)."""
-        if self.html is None:
-            return self.content
-        body = self.content.split("\n---\n", 1)[-1]
-        return self.assemble(body) if self.islands else self.html
-
-    def anchor_ids(self) -> set:
-        """The ``id`` attributes of the page's own HTML (anchors that links may target)."""
-        return set(ANCHOR_ID.findall(self.html)) if self.html else set()
+        """The page with its Markdown texts unconverted and its HTML in place (tests, scripts)."""
+        return insert_blocks(self.content.split("\n---\n", 1)[-1], self.blocks)
 
 
-def split_page(text: str, path: str, source: Optional[str], islands: list) -> GeneratedPage:
-    """A rendered template (front matter, then HTML) as a :class:`GeneratedPage`."""
+def split_page(text: str, path: str, source: Optional[str], texts: list) -> GeneratedPage:
+    """A rendered template (front matter, then HTML with ``<!-- rl-text N -->`` where
+    ``texts[N]``, Markdown, goes) as a :class:`GeneratedPage`."""
     if not text.startswith("---\n"):
         raise ValueError(f"{path}: a generated page starts with front matter")
     end = text.index("\n---\n", 3) + len("\n---\n")
     front, html = text[:end], text[end:].lstrip("\n")
-    markdown = front + "".join(
-        (f"\n{ISLAND_BREAK}\n\n" if i else "\n") + island.strip("\n") + "\n" for i, island in enumerate(islands))
-    return GeneratedPage(path, markdown, source, html, len(islands))
+    pieces = _TEXT.split(html)  # HTML, text number, HTML, ...
+    if [int(n) for n in pieces[1::2]] != list(range(len(texts))):
+        raise ValueError(f"{path}: each Markdown text must have one place in the page, in order")
+    blocks = tuple(pieces[0::2])
+    parts = [placeholder(0)]
+    for number, markdown in enumerate(texts, start=1):
+        parts += [markdown.strip("\n"), placeholder(number)]
+    return GeneratedPage(path, front + "\n" + "\n\n".join(parts) + "\n", source, blocks)
 
 
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -142,11 +118,11 @@ def _lang_attr(text, page_lang: str) -> Markup:
 
 
 @jinja2.pass_context
-def _markdown_island(context, text) -> Markup:
-    """Where an editor's Markdown goes: a placeholder, the text kept aside as an island."""
-    islands = context["islands"]
-    islands.append(str(getattr(text, "value", text)))
-    return Markup(f"<!-- rl-island {len(islands) - 1} -->")
+def _markdown_text(context, text) -> Markup:
+    """Where an editor's Markdown goes: a mark in the HTML, the text kept aside for Markdown."""
+    texts = context["markdown_texts"]
+    texts.append(str(getattr(text, "value", text)))
+    return Markup(f"<!-- rl-text {len(texts) - 1} -->")
 
 
 #: One Jinja environment per templates folder for the life of the process, so each
@@ -168,7 +144,7 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
             undefined=jinja2.StrictUndefined,
             auto_reload=True,
         )
-        env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick, markdown=_markdown_island)
+        env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick, markdown=_markdown_text)
         _ENVIRONMENTS[key] = env
     return env
 
@@ -181,9 +157,9 @@ class Renderer:
 
     def render_page(self, name: str, path: str, source: Optional[str], **context) -> GeneratedPage:
         """Template ``name`` rendered as the page ``path``."""
-        islands: list = []
-        text = self.env.get_template(name).render(islands=islands, **context)
-        return split_page(text, path, source, islands)
+        texts: list = []
+        text = self.env.get_template(name).render(markdown_texts=texts, **context)
+        return split_page(text, path, source, texts)
 
     def pages(self, site: SiteView) -> list:
         """Every generated page of ``site.lang``."""

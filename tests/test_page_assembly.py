@@ -1,6 +1,6 @@
 """Generated pages reach MkDocs as their Markdown texts only; the HTML around them is put back after.
 
-See ``resource_library.render`` (GeneratedPage, islands) and ``hooks/page_assembly.py``.
+See ``resource_library.blocks`` (placeholders), ``resource_library.render`` (GeneratedPage) and ``hooks/page_assembly.py``.
 """
 
 from __future__ import annotations
@@ -8,38 +8,39 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from resource_library.render import ISLAND_BREAK, AssemblyError, Renderer, split_page
+from resource_library.blocks import anchor_ids, insert_blocks
+from resource_library.render import Renderer, split_page
 from sitebuild import DEFAULT_DOCS, build, fixture_records, make_project, mkdocs
 
 
-def test_split_page_keeps_front_matter_and_islands_for_markdown():
-    page = split_page('---\ntitle: "T"\n---\n\n<h1>T</h1>\n<div><!-- rl-island 0 --></div>\n<p>x</p><!-- rl-island 1 -->\n',
+def test_split_page_gives_markdown_the_front_matter_and_texts_and_keeps_the_html():
+    page = split_page('---\ntitle: "T"\n---\n\n<h1>T</h1>\n<div><!-- rl-text 0 --></div>\n<p>x</p><!-- rl-text 1 -->\n',
                       "library/t.md", "data/resources/t.yml", ["First **text**.\n", "\n## Second\n"])
-    assert page.content == f'---\ntitle: "T"\n---\n\nFirst **text**.\n\n{ISLAND_BREAK}\n\n## Second\n'
-    assert page.html.startswith("<h1>T</h1>")
-    assert page.islands == 2
-    converted = f"<p>First <strong>text</strong>.</p>\n{ISLAND_BREAK}\n<h2 id=\"second\">Second</h2>"
-    assert page.assemble(converted) == ('<h1>T</h1>\n<div><p>First <strong>text</strong>.</p></div>\n'
-                                        '<p>x</p><h2 id="second">Second</h2>\n')
-    assert page.preview() == '<h1>T</h1>\n<div>First **text**.</div>\n<p>x</p>## Second\n'
+    assert page.content == ('---\ntitle: "T"\n---\n\n<!-- rl-block 0 -->\n\nFirst **text**.\n\n<!-- rl-block 1 -->\n\n'
+                            '## Second\n\n<!-- rl-block 2 -->\n')
+    assert page.blocks == ("<h1>T</h1>\n<div>", "</div>\n<p>x</p>", "\n")
+    converted = ('<!-- rl-block 0 -->\n<p>First <strong>text</strong>.</p>\n<!-- rl-block 1 -->\n'
+                 '<h2 id="second">Second</h2>\n<!-- rl-block 2 -->')
+    assert insert_blocks(converted, page.blocks) == ('<h1>T</h1>\n<div>\n<p>First <strong>text</strong>.</p>\n</div>\n'
+                                                     '<p>x</p>\n<h2 id="second">Second</h2>\n\n')
+    assert page.preview() == "\n<h1>T</h1>\n<div>\n\nFirst **text**.\n\n</div>\n<p>x</p>\n\n## Second\n\n\n\n"
+    with pytest.raises(ValueError, match="each Markdown text must have one place"):
+        split_page('---\ntitle: "T"\n---\n<!-- rl-text 1 --><!-- rl-text 0 -->', "x.md", None, ["a", "b"])
 
 
-def test_a_page_without_islands_ignores_markdown_output_and_one_with_a_missing_island_fails():
-    page = split_page('---\ntitle: "T"\n---\n<p id="a">HTML only</p>\n', "x.md", None, [])
-    assert page.content == '---\ntitle: "T"\n---\n'
-    assert page.assemble("") == '<p id="a">HTML only</p>\n'
-    assert page.anchor_ids() == {"a"}
-    two = split_page('---\ntitle: "T"\n---\n<!-- rl-island 0 --><!-- rl-island 1 -->', "y.md", None, ["a", "b"])
-    with pytest.raises(AssemblyError, match="generated page y.md: expected 2 Markdown text"):
-        two.assemble("<p>a and b merged</p>")
+def test_a_lost_placeholder_stops_and_ids_count_as_anchors():
+    blocks = ('<p id="a">HTML</p>', '<h2 class="x" id="b">B</h2>')
+    assert anchor_ids(blocks) == {"a", "b"}
+    with pytest.raises(ValueError, match="1 of 2 pieces of HTML lost their place"):
+        insert_blocks("<!-- rl-block 0 --><p>merged</p>", blocks)
 
 
-def test_island_placeholders_come_only_from_templates(tmp_path):
-    # Editor text is escaped in the HTML part: a look-alike placeholder stays text.
+def test_text_placeholders_come_only_from_templates(tmp_path):
+    # Editor text is escaped in the HTML: a look-alike placeholder stays text.
     (tmp_path / "t.html").write_text('{{ front_matter("T") }}\n<p>{{ text }}</p>\n{{ markdown(md) }}\n', encoding="utf-8")
-    page = Renderer(tmp_path).render_page("t.html", "t.md", None, text="<!-- rl-island 0 -->", md="*md*")
-    assert page.html == "<p>&lt;!-- rl-island 0 --&gt;</p>\n<!-- rl-island 0 -->\n"
-    assert page.assemble("<p><em>md</em></p>") == "<p>&lt;!-- rl-island 0 --&gt;</p>\n<p><em>md</em></p>\n"
+    page = Renderer(tmp_path).render_page("t.html", "t.md", None, text="<!-- rl-text 0 --><!-- rl-block 0 -->", md="*md*")
+    assert page.blocks == ("<p>&lt;!-- rl-text 0 --&gt;&lt;!-- rl-block 0 --&gt;</p>\n", "\n")
+    assert "*md*" in page.content
 
 
 def test_built_pages_convert_the_markdown_check_anchors_and_list_headings_in_the_toc(tmp_path):
@@ -60,7 +61,7 @@ def test_built_pages_convert_the_markdown_check_anchors_and_list_headings_in_the
     assert page.select_one("#rl-details-title") is not None
     toc = [a.get_text(strip=True) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
     assert toc == ["Going further"]
-    assert "rl-island" not in str(page)
+    assert "rl-block" not in str(page) and "rl-text" not in str(page)
     assert len(page.select("article h1")) == 1  # the theme adds no second title
 
     # A link to an anchor no page has is still reported.
@@ -72,7 +73,7 @@ def test_built_pages_convert_the_markdown_check_anchors_and_list_headings_in_the
 
 def test_markers_become_placeholders_and_their_html_is_kept_aside():
     from resource_library import load_catalogue, load_interface
-    from resource_library.markers import expand_markers, insert_blocks
+    from resource_library.markers import expand_markers
     from sitebuild import ROOT
 
     catalogue = load_catalogue(ROOT)
@@ -82,8 +83,6 @@ def test_markers_become_placeholders_and_their_html_is_kept_aside():
     assert text == "# T\n\n\n<!-- rl-block 0 -->\n\n\nMiddle.\n\n<!-- rl-block 1 -->\n\n"
     assert blocks[0].startswith('<div class="rl-resources">') and blocks[1].startswith("<figure ")
     assert insert_blocks("<p>a</p><!-- rl-block 1 --><!-- rl-block 0 -->", blocks).endswith(blocks[0])
-    with pytest.raises(ValueError, match="1 of 2 resource lists or drawings lost their place"):
-        insert_blocks("<p>a</p><!-- rl-block 0 -->", blocks)
 
 
 def test_hand_written_pages_get_lists_and_drawings_with_checked_anchors(tmp_path):

@@ -285,6 +285,9 @@ def packed_index(records: Iterable, lang: str) -> dict:
 
     Documents are taken in the order of their refs (their numbers in the compact
     form), so each posting grows in number order and is written as gaps as it goes.
+    No record with text in ``lang`` (a library not translated yet) gives an empty
+    index: the page finds nothing by words and still filters (lunr.py's own builder
+    cannot make it: it divides by the number of documents).
     """
     records = list(records)
     docs = sorted((doc for doc in (document(record, lang) for record in records) if doc is not None),
@@ -296,9 +299,6 @@ def packed_index(records: Iterable, lang: str) -> dict:
         return pack_index(build_index(records, lang))
     b = builder(lang)
     fields = [name for name, _boost in FIELDS]
-    # No record with text in ``lang`` (a library not translated yet) gives an empty
-    # index: the page finds nothing by words and still filters.  (lunr.py's own
-    # builder cannot build it: it divides by the number of documents.)
     k = len(fields)
     lengths: list = [[] for _f in fields]
     # term -> k gap lists (one per field), then the last document number of each.

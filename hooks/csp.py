@@ -1,23 +1,3 @@
-"""MkDocs hook: finish each page's Content-Security-Policy (see ``resource_library.csp``).
+"""MkDocs loads hooks by path: the csp event handlers live in ``resource_library_mkdocs.csp``."""
 
-Runs last (lowest priority) on every rendered page and theme template (404.html),
-after anything else that may change the HTML, so the hashes match what is written.
-"""
-
-from __future__ import annotations
-
-from mkdocs.plugins import event_priority
-
-from resource_library import csp
-
-
-@event_priority(-1000)
-def on_post_page(output, page, config):
-    return csp.apply(output)
-
-
-@event_priority(-1000)
-def on_post_template(output, template_name, config):
-    if template_name.endswith(".html"):
-        return csp.apply(output)
-    return output
+from resource_library_mkdocs.csp import *  # noqa: F401,F403

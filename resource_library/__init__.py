@@ -1,33 +1,50 @@
 """Bilingual resource library: records in YAML → validated catalogue → pages.
 
-The package does not import MkDocs: the build hooks in ``hooks/`` are thin
-adapters over it, and the ``scripts/`` tools and the tests use it directly.
-The flow runs one way: :func:`load_catalogue` (load and validate every file) →
-:class:`SiteView` (what one language's reader sees) → :func:`render_language`
-(Markdown pages for MkDocs).
+The package does not import MkDocs (``resource_library_mkdocs`` is the adapter
+that does); the ``scripts/`` tools and the tests use it directly.  The flow runs
+one way, and each stage is a sub-package:
+
+1. ``load`` — read and validate every editor's file (:func:`load_catalogue`),
+   with every problem at its file:line:column (``load.problems``);
+2. ``views`` — what one language's reader sees (:class:`SiteView`);
+3. ``render`` — HTML pages from the views and the templates (:func:`render_language`);
+4. ``build`` — the one object a build holds (caches, page assembly), which the
+   MkDocs adapter drives.
+
+Beside the flow: ``model`` (the record format), ``text`` (language rules),
+``drawing`` (SVG infographics), ``search`` (lunr indexes), ``translation``
+(translation tracking) and ``cli`` (``scripts/library``).
+
+The names below are imported on first use, so that ``scripts/library check``
+loads only what validation needs.
 """
 
-from .catalogue import Catalogue, Layout, load_catalogue
-from .interface import load_interface
-from .model import DEFAULT_LANGUAGE, FIELDS, LANGUAGES, Record
-from .problems import ContentError, Problem
-from .render import GeneratedPage, render_language
-from .schema import record_schema
-from .views import SiteView
+from __future__ import annotations
 
-__all__ = [
-    "Catalogue",
-    "ContentError",
-    "DEFAULT_LANGUAGE",
-    "FIELDS",
-    "GeneratedPage",
-    "LANGUAGES",
-    "Layout",
-    "Problem",
-    "Record",
-    "SiteView",
-    "load_catalogue",
-    "load_interface",
-    "record_schema",
-    "render_language",
-]
+import importlib
+
+_EXPORTS = {
+    "Catalogue": "resource_library.load.catalogue",
+    "Layout": "resource_library.load.catalogue",
+    "load_catalogue": "resource_library.load.catalogue",
+    "load_interface": "resource_library.load.interface",
+    "DEFAULT_LANGUAGE": "resource_library.model.record",
+    "FIELDS": "resource_library.model.record",
+    "LANGUAGES": "resource_library.model.record",
+    "Record": "resource_library.model.record",
+    "ContentError": "resource_library.load.problems",
+    "Problem": "resource_library.load.problems",
+    "GeneratedPage": "resource_library.render.pages",
+    "render_language": "resource_library.render.pages",
+    "record_schema": "resource_library.load.schema",
+    "SiteView": "resource_library.views.site",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'resource_library' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from resource_library.cli import main  # noqa: E402
+from resource_library.cli.main import main  # noqa: E402
 
 
 def timed_check(root: Path, repeat: int = 3) -> tuple[float, int]:

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from resource_library import FIELDS, load_catalogue
-from resource_library.cli import main
+from resource_library.cli.main import main
 from sitebuild import ROOT
 
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.fr.md"]
@@ -86,7 +86,7 @@ def test_commands_named_in_the_guide_exist(name):
     makefile = text("Makefile")
     for target in set(re.findall(r"`make ([a-z-]+)`", text(name))):
         assert re.search(rf"^{target}:", makefile, re.M), target
-    from resource_library.commands import COMMANDS
+    from resource_library.cli.main import COMMANDS
     names = {"validate": "check"}
     known = {names.get(m.__name__.rsplit(".", 1)[1], m.__name__.rsplit(".", 1)[1]) for m in COMMANDS}
     for command in set(re.findall(r"scripts/library ([a-z]+)", text(name))):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from resource_library import csp
+from resource_library.render import csp
 
 META = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'; object-src \'none\'">'
 

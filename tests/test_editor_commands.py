@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from resource_library import FIELDS, load_catalogue
-from resource_library.cli import main
-from resource_library.commands import COMMANDS
-from resource_library.scaffold import PLACEHOLDER, propose_id
-from resource_library.schemafile import MODELINE, SCHEMA_PATH, generate
+from resource_library.cli.main import main
+from resource_library.cli.main import COMMANDS
+from resource_library.cli.scaffold import PLACEHOLDER, propose_id
+from resource_library.load.schemafile import MODELINE, SCHEMA_PATH, generate
 from sitebuild import FIXTURES, ROOT
 
 INVALID = FIXTURES / "records" / "invalid"
@@ -226,8 +226,8 @@ def test_github_annotations_name_the_file_and_line(tmp_path, capsys):
 
 
 def test_github_annotation_escapes_separators():
-    from resource_library.commands.validate import github_annotation
-    from resource_library.problems import Problem
+    from resource_library.cli.validate import github_annotation
+    from resource_library.load.problems import Problem
     line = github_annotation(Problem("data/a,b.yml", 3, 4, "title.en", "50% done:\nsecond line"))
     assert line == "::error file=data/a%2Cb.yml,line=3,col=4,title=title.en::50%25 done:%0Asecond line"
     parsed = parse_annotation(line)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from resource_library.glossary import find_not_preferred, load_glossary
-from resource_library.translation import project_status
+from resource_library.load.glossary import find_not_preferred, load_glossary
+from resource_library.translation.status import project_status
 from sitebuild import ROOT, SHARED_DATA
 
 

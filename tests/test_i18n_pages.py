@@ -1,4 +1,4 @@
-"""Regression test of hooks/i18n_pages.py, the module that uses static-i18n internals.
+"""Regression test of resource_library_mkdocs/i18n.py, the module that uses static-i18n internals.
 
 If an upgrade of mkdocs-static-i18n changes what the plugin reads on each File
 (alternates, locale) or how it lists pages for the sitemap, these fail.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from importlib.metadata import version
 
-import i18n_pages
+from resource_library_mkdocs import i18n as i18n_pages
 from bs4 import BeautifulSoup
 
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from resource_library import load_catalogue
-from resource_library.infographics import (
+from resource_library.drawing.infographics import (
     ASCENT, DESCENT, draw, french_typography, load_infographics, text_width, wrap_text, TooLong)
 
 ROOT = Path(__file__).resolve().parents[1]

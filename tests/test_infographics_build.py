@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from resource_library.views import human_size
+from resource_library.views.site import human_size
 from sitebuild import ROOT, build, fixture_records, make_project, mkdocs
 
 NAV = """nav:

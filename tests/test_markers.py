@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from resource_library import ContentError, load_catalogue, load_interface
-from resource_library.markers import replace_markers
+from resource_library.render.markers import replace_markers
 from sitebuild import fixture_records, make_project
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "markers" / "cases.yml").read_text(encoding="utf-8"))

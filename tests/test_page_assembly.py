@@ -1,6 +1,6 @@
 """Generated pages reach MkDocs as their Markdown texts only; the HTML around them is put back after.
 
-See ``resource_library.blocks`` (placeholders), ``resource_library.render`` (GeneratedPage) and ``hooks/page_assembly.py``.
+See ``resource_library.render.blocks`` (placeholders), ``resource_library.render.pages`` (GeneratedPage) and ``resource_library_mkdocs/assembly.py``.
 """
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from resource_library.blocks import anchor_ids, insert_blocks
-from resource_library.render import Renderer, split_page
+from resource_library.render.blocks import anchor_ids, insert_blocks
+from resource_library.render.pages import Renderer, split_page
 from sitebuild import DEFAULT_DOCS, build, fixture_records, make_project, mkdocs
 
 
@@ -73,7 +73,7 @@ def test_built_pages_convert_the_markdown_check_anchors_and_list_headings_in_the
 
 def test_markers_become_placeholders_and_their_html_is_kept_aside():
     from resource_library import load_catalogue, load_interface
-    from resource_library.markers import expand_markers
+    from resource_library.render.markers import expand_markers
     from sitebuild import ROOT
 
     catalogue = load_catalogue(ROOT)

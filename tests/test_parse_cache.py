@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from resource_library import yamlsource
-from resource_library.glossary import _pattern, find_not_preferred, load_glossary
-from resource_library.render import render_language
-from resource_library.site import ContentCache
-from resource_library.translation import project_status
-from resource_library.translation_site import TranslationSite
+from resource_library.load import yamlsource
+from resource_library.load.glossary import _pattern, find_not_preferred, load_glossary
+from resource_library.render.pages import render_language
+from resource_library.build import Build
+from resource_library.translation.status import project_status
+from resource_library.translation.site import TranslationSite
 from sitebuild import ROOT, make_project
 
 RECORD = """id: {rid}
@@ -64,7 +64,7 @@ def project(tmp_path: Path, n: int = 3) -> Path:
 
 def test_a_build_parses_each_record_once(tmp_path, parses):
     root = project(tmp_path)
-    content = ContentCache().get(root)
+    content = Build(root).get()
     site = TranslationSite(root)
     site.refresh()  # translation state, with the typography and glossary warnings
     assert len(content.catalogue.records) == 3
@@ -152,7 +152,7 @@ def test_the_cache_is_bounded_and_keeps_the_recently_used(tmp_path, monkeypatch,
 
 def test_no_reader_changes_the_shared_data():
     """Everything a build and the status report do leaves each parsed document as parsed."""
-    content = ContentCache().get(ROOT)
+    content = Build(ROOT).get()
     for lang in ("en", "fr"):
         render_language(content.catalogue, content.strings, lang, content.templates_dir, content.docs_dir)
     site = TranslationSite(ROOT)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from resource_library import load_catalogue, render_language
-from resource_library.model import Record
+from resource_library.model.record import Record
 from sitebuild import ROOT, fixture_records, make_project
 
 
@@ -40,7 +40,7 @@ def test_edit_link_opens_the_record_when_a_forge_is_configured(tmp_path):
 
 
 def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):
-    from resource_library import render
+    from resource_library.render import pages as render
 
     project = make_project(tmp_path, records=fixture_records("full-record", "english-only", "offered-in-french"))
     catalogue = load_catalogue(project)
@@ -67,7 +67,7 @@ def test_templates_are_compiled_once_and_reloaded_when_changed(tmp_path):
     import os
     import shutil
 
-    from resource_library.render import Renderer
+    from resource_library.render.pages import Renderer
 
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "overrides" / "library", templates)
@@ -86,7 +86,7 @@ def test_templates_are_compiled_once_and_reloaded_when_changed(tmp_path):
 def test_relative_links_match_posixpath():
     import posixpath
 
-    from resource_library.views import _relpath
+    from resource_library.views.site import _relpath
 
     urls = ["", "./", "library/", "fr/library/", "library/x/", "fr/library/x-y/", "pillars/a/", "fr/",
             "programs/p/", "fr/pillars/", "library/x/y.pdf", "files/a.pdf", "../up/"]
@@ -96,7 +96,7 @@ def test_relative_links_match_posixpath():
 
 
 def test_related_resources_rank_shared_tags_then_newest_then_id():
-    from resource_library.catalogue import _relate
+    from resource_library.load.catalogue import _relate
 
     def record(rid, pillars, core, published):
         return Record(id=rid, type="guide", source=f"data/resources/{rid}.yml", published=published,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from resource_library import load_catalogue
-from resource_library.search import (FACETS, build_index, document, facet_options, fold_word, load_packed,
+from resource_library.search.library import (FACETS, build_index, document, facet_options, fold_word, load_packed,
                                      pack_index, prepare_query, record_facets, search, search_data, unpack_index)
 from sitebuild import make_project
 

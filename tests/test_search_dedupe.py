@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
-import i18n_pages
+from resource_library_mkdocs import i18n as i18n_pages
 
 
 def entries(seed: int) -> list:

@@ -15,7 +15,7 @@ import pytest
 from lunr.tokenizer import Tokenizer
 
 from resource_library import load_catalogue
-from resource_library.search import build_index, builder, load_packed, pack_index, packed_index, search_data, tokenize
+from resource_library.search.library import build_index, builder, load_packed, pack_index, packed_index, search_data, tokenize
 from sitebuild import ROOT, fixture_records, make_project
 
 LANGS = ("en", "fr")

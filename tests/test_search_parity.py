@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from resource_library import load_catalogue
-from resource_library.search import build_index, fold_word, load_packed, lunr_js_dir, pack_index, prepare_query
+from resource_library.search.library import build_index, fold_word, load_packed, lunr_js_dir, pack_index, prepare_query
 from sitebuild import ROOT, make_project
 from test_search import search_records
 

@@ -1,6 +1,6 @@
 """Nothing an editor writes can put script into the site.
 
-Texts are checked by :mod:`resource_library.textsafety`; descriptions are then
+Texts are checked by :mod:`resource_library.load.textsafety`; descriptions are then
 rendered by the same Markdown extensions as the site (``mkdocs.yml``).  These
 tests render every text the checker accepts and inspect the HTML produced: no
 script element, no event attribute, no link or image with an unsafe scheme.
@@ -17,7 +17,7 @@ import markdown
 import pytest
 import yaml
 
-from resource_library.textsafety import unsafe_spans
+from resource_library.load.textsafety import unsafe_spans
 from sitebuild import ROOT
 
 SAFE_SCHEMES = {None, "http", "https", "mailto", "tel"}

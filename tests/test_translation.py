@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from resource_library import load_catalogue
-from resource_library.cli import main
-from resource_library.translation_markers import set_front_matter_block, set_yaml_block, strip_front_matter
-from resource_library.translation import (COMPLETE, MISSING, OUTDATED, SyncError, page_status, project_status,
+from resource_library.cli.main import main
+from resource_library.load.frontmatter import split as strip_front_matter
+from resource_library.translation.markers import set_front_matter_block, set_yaml_block
+from resource_library.translation.status import (COMPLETE, MISSING, OUTDATED, SyncError, page_status, project_status,
                                           record_status, sync, text_hash)
 from sitebuild import FIXTURES, ROOT, SHARED_DATA
 
@@ -248,7 +249,7 @@ def test_front_matter_block_is_added_before_the_text():
 
 
 def test_reader_notice_gives_the_dates_in_french(project):
-    from resource_library.translation_site import TranslationSite
+    from resource_library.translation.site import TranslationSite
 
     record = project / "data" / "resources" / "check-ins.yml"
     sync(project, Path("data/resources/check-ins.yml"), today="2026-11-01")

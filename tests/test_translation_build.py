@@ -2,7 +2,7 @@
 status and glossary pages, French typography).
 
 This is also the regression test of the static-i18n internals that
-``hooks/i18n_pages.py`` uses for fallback pages and the language switcher.
+``resource_library_mkdocs/i18n.py`` uses for fallback pages and the language switcher.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from resource_library.translation import sync
+from resource_library.translation.status import sync
 from sitebuild import build, fixture_records, make_project
 
 NAV = """nav:

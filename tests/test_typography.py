@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from resource_library import typography
-from resource_library.typography import french_html, lint_markdown
+from resource_library.text import typography
+from resource_library.text.typography import french_html, lint_markdown
 
 N = "\u00a0"   # no-break space
 NN = "\u202f"  # narrow no-break space

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from resource_library import load_catalogue
-from resource_library.infographics import draw
+from resource_library.drawing.infographics import draw
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "infographics"

@@ -1,0 +1,125 @@
+"""The one object a build holds: every cache, and the state of the page being assembled.
+
+MkDocs (with static-i18n) runs every hook event once per language, and ``mkdocs
+serve`` keeps the process alive across rebuilds.  A :class:`Build` belongs to one
+project (its root and ``docs/`` folder) and lives as long as the process:
+
+- :meth:`Build.begin_pass` walks ``data/`` and ``docs/`` once per language pass
+  (names, sizes, modification times); the content and the translation state are
+  loaded and validated again only when that walk differs from the last one;
+- each language's pages are rendered once per version of the content;
+- :attr:`Build.held` keeps the HTML kept out of Markdown until the page that
+  carries its placeholders has been converted (``render/blocks.py``);
+- :attr:`Build.not_found` and :attr:`Build.home_alternates` carry what the
+  "page not found" pages need from one pass to the next.
+
+The MkDocs adapter (``resource_library_mkdocs``) owns one :class:`Build` per
+project and calls it from its event handlers; nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from resource_library.load.catalogue import Catalogue, load_catalogue
+from resource_library.load.interface import load_interface
+from resource_library.load.problems import ContentError
+from resource_library.load.signature import signature
+from resource_library.translation.site import TranslationSite
+from resource_library.views.infographics import svg_files
+from resource_library.render.markers import expand_markers
+from resource_library.model.record import DEFAULT_LANGUAGE
+from resource_library.render.pages import render_language
+from resource_library.load.yamlsource import forget_missing_files
+
+
+@dataclass
+class Content:
+    catalogue: Catalogue
+    strings: dict
+    docs_dir: Path
+    templates_dir: Path
+    pages: dict = field(default_factory=dict)  # {(lang, edit_url_base): [GeneratedPage]}
+
+
+class Build:
+    """One project's build: its content, translation state and page assembly, kept across passes."""
+
+    def __init__(self, root: Path, docs_dir: Optional[Path] = None):
+        self.root = Path(root)
+        self.docs_dir = Path(docs_dir) if docs_dir else self.root / "docs"
+        self.translations = TranslationSite(self.root, self.docs_dir.resolve(), self.root / "overrides" / "library")
+        #: ``{src_uri: (file, blocks)}``: HTML kept out of Markdown in the pass being built.
+        self.held: dict = {}
+        #: ``{site_dir: bytes}``: the default language's "page not found" page, kept for the last pass.
+        self.not_found: dict = {}
+        #: The language switcher's entries to each language's home page, as first configured.
+        self.home_alternates = None
+        self._signature: Optional[tuple] = None
+        self._key: Optional[tuple] = None
+        self._content: Optional[Content] = None
+
+    def begin_pass(self) -> None:
+        """Start a language pass: walk ``data/`` and ``docs/`` once, forget the previous pass's pages."""
+        self._signature = signature(self.root / "data", self.docs_dir)
+        self.held.clear()
+
+    @property
+    def files_signature(self) -> tuple:
+        if self._signature is None:
+            self.begin_pass()
+        return self._signature
+
+    def translation_site(self) -> TranslationSite:
+        """The translation state, reloaded when the files changed; raises :class:`ContentError` on glossary errors."""
+        errors = self.translations.refresh(self.files_signature)
+        if errors:
+            raise ContentError(errors, heading="errors in the glossary:")
+        return self.translations
+
+    def get(self) -> Content:
+        """The validated content; raises :class:`ContentError` listing every error."""
+        root, docs_dir = self.root, self.docs_dir
+        key = (str(root), str(docs_dir), self.files_signature)
+        if key == self._key and self._content is not None:
+            return self._content
+        forget_missing_files()  # parsed files stay cached across rebuilds; deleted ones need not
+        catalogue = load_catalogue(root)
+        strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
+        catalogue.problems = sorted(set(catalogue.problems) | set(problems), key=lambda p: p.sort_key())
+        if catalogue.errors:
+            self._key, self._content = None, None
+            raise ContentError(catalogue.problems)
+        self._content = Content(catalogue, strings, docs_dir, root / "overrides" / "library")
+        self._key = key
+        return self._content
+
+    def pages(self, lang: str, edit_url_base: str = "") -> list:
+        """Generated pages of ``lang`` for the content last loaded."""
+        if self._content is None:
+            raise RuntimeError("Build.pages() called before get()")
+        content = self._content
+        cache_key = (lang, edit_url_base)
+        if cache_key not in content.pages:
+            content.pages[cache_key] = render_language(
+                content.catalogue, content.strings, lang, content.templates_dir, content.docs_dir, edit_url_base)
+        return content.pages[cache_key]
+
+    def files(self, lang: str) -> list:
+        """Files (not pages) of ``lang`` to publish: the standalone infographics."""
+        if self._content is None:
+            raise RuntimeError("Build.files() called before get()")
+        key = ("files", lang)
+        if key not in self._content.pages:
+            self._content.pages[key] = svg_files(self._content.catalogue, lang)
+        return self._content.pages[key]
+
+    def expand_markers(self, markdown: str, lang: str, src_uri: str, shown_path: str, line_offset: int = 0) -> tuple:
+        """A hand-written page's Markdown with placeholders for its markers, and their HTML (see markers.py)."""
+        if self._content is None:
+            raise RuntimeError("Build.expand_markers() called before get()")
+        neutral = src_uri[len(lang) + 1:] if lang != DEFAULT_LANGUAGE and src_uri.startswith(f"{lang}/") else src_uri
+        return expand_markers(markdown, self._content.catalogue, self._content.strings, lang, neutral, shown_path,
+                              line_offset)

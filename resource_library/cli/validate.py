@@ -1,0 +1,114 @@
+"""``scripts/library check``: validate every content file and list every problem.
+
+Plain output is one ``path:line:column: field: message`` line per problem, the
+same lines ``mkdocs build`` prints when it stops.  ``--format github`` prints the
+same problems as GitHub Actions workflow commands, which the pull request shows
+as annotations on the changed lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from resource_library.load.catalogue import load_catalogue
+from resource_library.load.glossary import load_glossary
+from resource_library.load.interface import load_interface
+from resource_library.load.frontmatter import front_matter_lines
+from resource_library.render.markers import replace_markers
+from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
+from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
+from resource_library.load.schema import dumps, record_schema
+from resource_library.load.schemafile import stale
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check", help="validate every record, vocabulary, pillar, program, infographic and page marker",
+        description=("Validate every content file (data/resources/*.yml, data/vocabularies.yml, data/pillars.yml, "
+                     "data/programs/*.yml, data/infographics/*.yml, data/interface.yml, data/glossary.yml) and the "
+                     "markers of the pages under docs/, and print every problem at once as "
+                     "path:line:column: field: message. Errors stop the build; warnings do not. "
+                     "Exit status: 0 no error, 1 errors found, 2 misuse."))
+    parser.add_argument("--format", choices=("plain", "github"), default="plain",
+                        help="plain lines (default), or GitHub Actions annotations for pull requests")
+    parser.add_argument("--errors-only", action="store_true", help="do not print warnings")
+    # Warnings are printed by default; the old switch is accepted and does nothing.
+    parser.add_argument("--warnings", action="store_true", help=argparse.SUPPRESS)
+    parser.set_defaults(handler=run)
+
+
+def collect(root) -> tuple[list, int]:
+    """Every problem of the project at ``root`` (sorted) and the number of records."""
+    catalogue = load_catalogue(root)
+    strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
+    found = list(catalogue.problems) + list(problems)
+    found += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
+    if not any(p.is_error for p in problems):
+        found += page_problems(root, catalogue, strings)
+    schema_errors = [p for p in catalogue.errors if p.path in ("data/vocabularies.yml", "data/pillars.yml")]
+    if (root / "schema").is_dir() and not schema_errors:
+        # A warning: an editor who adds a term cannot always run a command (web editor);
+        # the tests and `schema --check` hold the committed file to account.
+        outdated = stale(root, dumps(record_schema(catalogue.vocabularies, catalogue.drawings)), WARNING)
+        if outdated:
+            found.append(outdated)
+    return sorted_problems(found), len(catalogue.records)
+
+
+def page_problems(root, catalogue, strings: dict) -> list:
+    """Problems of the markers in the hand-written pages (``docs/**/*.md``), with the
+    line numbers of the files, as the build reports them."""
+    docs = root / "docs"
+    problems: list = []
+    for page in sorted(docs.rglob("*.md")):
+        rel = page.relative_to(docs).as_posix()
+        lang = next((code for code in LANGUAGES if code != DEFAULT_LANGUAGE and rel.startswith(f"{code}/")),
+                    DEFAULT_LANGUAGE)
+        neutral = rel[len(lang) + 1:] if lang != DEFAULT_LANGUAGE else rel
+        try:
+            source = page.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(f"docs/{rel}", 1, 1, "-", f"cannot read the page as UTF-8 text ({exc.__class__.__name__})"))
+            continue
+        offset = front_matter_lines(source)
+        body = "\n".join(source.split("\n")[offset:])
+        try:
+            replace_markers(body, catalogue, strings, lang, neutral, f"docs/{rel}", offset)
+        except ContentError as exc:
+            problems += exc.problems
+    return problems
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """``::error file=PATH,line=L,col=C,title=FIELD::MESSAGE`` (or ``::warning``)."""
+    properties = [f"file={_escape_property(problem.path)}"]
+    if problem.line:
+        properties.append(f"line={problem.line}")
+        if problem.column:
+            properties.append(f"col={problem.column}")
+    properties.append(f"title={_escape_property(problem.field)}")
+    kind = "error" if problem.is_error else "warning"
+    return f"::{kind} {','.join(properties)}::{_escape_data(problem.message)}"
+
+
+def run(args) -> int:
+    problems, record_count = collect(args.root)
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    for problem in problems:
+        if problem.is_error or not args.errors_only:
+            print(github_annotation(problem) if args.format == "github" else str(problem))
+    summary = (f"{record_count} record{'s' if record_count != 1 else ''} checked: "
+               f"{len(errors)} error{'s' if len(errors) != 1 else ''}, "
+               f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
+    print(summary, file=sys.stderr)
+    return 1 if errors else 0

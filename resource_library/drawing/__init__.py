@@ -1,0 +1,1 @@
+"""Infographics drawn from data: a validated drawing definition → an accessible SVG document."""

@@ -1,0 +1,370 @@
+"""Load and validate the whole library: records, vocabularies, pillars, programs.
+
+:func:`load_catalogue` is the one entry point the build hooks, the ``library``
+command and the tests share.  It reads every file, collects every problem in one
+pass (file, line, column, field, message), and returns a :class:`Catalogue` of
+validated records with their related resources worked out.  It never raises for
+bad content; callers decide whether errors stop them (:meth:`Catalogue.raise_for_errors`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from jsonschema import Draft7Validator
+
+from resource_library.load.editorial import record_warnings
+from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
+from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
+from resource_library.load.schema import record_schema
+from resource_library.drawing.infographics import load_infographics
+from resource_library.load.textsafety import link_scheme, scan_document
+from resource_library.load.vocabularies import load_pillars, load_program, load_vocabularies
+from resource_library.load.yamlsource import Document, field_name, load_file
+
+#: How many related resources a resource page lists.
+RELATED_COUNT = 5
+#: Candidates examined per shared tag when looking for related resources; keeps the
+#: computation linear in the number of records (the newest candidates win ties).
+RELATED_POOL = 60
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf")
+#: Record fields written in Markdown (the others are plain text).
+MARKDOWN_FIELDS = frozenset(spec.name for spec in FIELDS_BY_NAME.values() if spec.kind == "markdown")
+
+
+@dataclass
+class Catalogue:
+    """Everything the site is made from, validated.
+
+    Attributes:
+        root: The project root (paths in problems are relative to it).
+        records: ``{id: Record}`` in id order.
+        vocabularies: ``{vocabulary id: Vocabulary}``, including ``pillars``.
+        pillars_note: ``{en, fr}`` notice shown with the pillars (e.g. "illustrative").
+        programs: ``{id: Program}``.
+        problems: Every problem found, errors and warnings, sorted.
+    """
+
+    root: Path
+    records: dict = field(default_factory=dict)
+    vocabularies: dict = field(default_factory=dict)
+    pillars_note: dict = field(default_factory=dict)
+    programs: dict = field(default_factory=dict)
+    drawings: tuple = ()
+    infographics: dict = field(default_factory=dict)  # {id: Infographic}, see infographics.py
+    problems: list = field(default_factory=list)
+
+    @property
+    def errors(self) -> list:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list:
+        return [p for p in self.problems if not p.is_error]
+
+    def raise_for_errors(self) -> None:
+        """Raise :class:`ContentError` listing every error, if there is any."""
+        if self.errors:
+            raise ContentError(self.problems)
+
+    def label(self, vocabulary: str, term: str, lang: str) -> str:
+        vocab = self.vocabularies.get(vocabulary)
+        return vocab.label_of(term, lang) if vocab else term
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the content lives, relative to the project root."""
+
+    data_dir: str = "data"
+    docs_dir: str = "docs"
+
+    def resources(self, root: Path) -> Path:
+        return root / self.data_dir / "resources"
+
+
+def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
+    """Read and validate every content file under ``root``."""
+    root = Path(root).resolve()
+    data = root / layout.data_dir
+    docs = root / layout.docs_dir
+    catalogue = Catalogue(root=root)
+    problems: list = []
+
+    vocabularies, found = load_vocabularies(data / "vocabularies.yml", _rel(root, data / "vocabularies.yml"))
+    problems += found
+    pillars, note, found = load_pillars(data / "pillars.yml", _rel(root, data / "pillars.yml"))
+    problems += found
+    if pillars is not None:
+        vocabularies["pillars"] = pillars
+    catalogue.vocabularies = vocabularies
+    catalogue.pillars_note = note
+    drawings_dir = data / "infographics"
+    catalogue.drawings = tuple(sorted(p.stem for p in drawings_dir.glob("*.yml"))) if drawings_dir.is_dir() else ()
+
+    for file in sorted((data / "programs").glob("*.yml")):
+        program, found = load_program(file, _rel(root, file))
+        problems += found
+        if program is not None:
+            catalogue.programs[program.id] = program
+
+    validator = Draft7Validator(record_schema(vocabularies, catalogue.drawings))
+    seen_ids: dict = {}
+    records: dict = {}
+    valid_docs: list = []
+    files = sorted(layout.resources(root).glob("*.yml"))
+    for file in files:
+        shown = _rel(root, file)
+        doc = load_file(file, shown)
+        found = list(doc.problems)
+        if doc.ok:
+            found += _validate_record(doc, file.stem, validator, vocabularies, docs)
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+            rid = doc.data["id"]
+            if rid in seen_ids:
+                line, column = doc.positions.of_value(("id",))
+                found.append(Problem(shown, line, column, "id", f"the id '{rid}' is already used by {seen_ids[rid]}"))
+            else:
+                seen_ids[rid] = shown
+        problems += found
+        if not any(p.is_error for p in found):
+            record = Record.from_data(doc.data, shown)
+            records[record.id] = record
+            valid_docs.append(doc)
+    pages = _generated_pages(files, vocabularies.get("pillars"), catalogue.programs)
+    for doc in valid_docs:
+        problems += record_warnings(doc, docs, pages)
+    catalogue.records = dict(sorted(records.items()))
+    _relate(catalogue.records)
+    catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
+    problems += found
+    # Drawings escape their texts, but raw HTML in them is refused all the same, as everywhere.
+    for file in sorted(drawings_dir.glob("*.yml")) if drawings_dir.is_dir() else ():
+        doc = load_file(file, _rel(root, file))
+        if doc.ok:
+            problems += scan_document(doc, markdown_keys=())
+    catalogue.problems = sorted_problems(problems)
+    return catalogue
+
+
+def _generated_pages(files, pillars, programs) -> frozenset:
+    """Source paths of the pages the build generates (targets of description links)."""
+    pages = {"library/index.md", "pillars/index.md", "infographics/index.md", "translation-status.md", "glossary.md"}
+    pages |= {f"library/{file.stem}.md" for file in files}
+    pages |= {f"pillars/{pid}.md" for pid in (pillars.terms if pillars else ())}
+    pages |= {f"programs/{pid}.md" for pid in programs}
+    return frozenset(pages)
+
+
+def _rel(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _at(doc: Document, path: tuple, message: str, severity: str = "error", key: bool = False) -> Problem:
+    line, column = doc.positions.of_key(path) if key else doc.positions.of_value(path)
+    return Problem(doc.path, line, column, field_name(path), message, severity)
+
+
+def _suggest(word, choices) -> str:
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, docs: Path) -> list:
+    data = doc.data
+    if not isinstance(data, dict):
+        return [_at(doc, (), "a record is a mapping of fields (id:, type:, title:, ...)")]
+    problems = list(_flatten(_schema_problem(doc, error, vocabularies) for error in validator.iter_errors(data)))
+
+    if isinstance(data.get("id"), str) and data["id"] != stem:
+        problems.append(_at(doc, ("id",), f"the id '{data['id']}' differs from the file name; use '{stem}' (or rename the file)"))
+    for name in ("published", "updated"):
+        value = data.get(name)
+        if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                problems.append(_at(doc, (name,), f"'{value}' is not a real date (YYYY-MM-DD)"))
+    if isinstance(data.get("published"), str) and isinstance(data.get("updated"), str) \
+            and data["updated"] < data["published"]:
+        problems.append(_at(doc, ("updated",), "the update date is earlier than the publication date", WARNING))
+
+    # Every text, known field or not: no raw HTML, no script, no unsafe link.
+    problems += scan_document(doc, MARKDOWN_FIELDS)
+
+    for name, kind in (("links", "location"), ("image", "file")):
+        value = data.get(name)
+        if isinstance(value, dict):
+            for lang, target in value.items():
+                if isinstance(target, str):
+                    problems += _check_target(doc, (name, lang), target, docs, image=(kind == "file"))
+    return problems
+
+
+def _schema_problem(doc: Document, error, vocabularies: dict):
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    top = path[0] if path else None
+    if top == "translation" and kind != "additionalProperties":
+        return _at(doc, path, "the translation marker is written by `scripts/library sync`; "
+                              "delete the `translation:` block and run the sync again")
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        if "allOf" in error.absolute_schema_path:
+            data = doc.data
+            if missing == "alt":
+                reason = "an image" if "image" in data else "a drawing"
+                return _at(doc, path + ("alt",), f"`alt` (a full text alternative in English and French) is required with {reason}")
+            return _at(doc, path + (missing,), f"`{missing}` is required for a resource of type '{data.get('type')}'")
+        if path and path[-1] in TEXT_FIELDS + ("note",) and missing == "en":
+            return _at(doc, path, "the English text (`en:`) is required: English is the reference language")
+        return _at(doc, path + (missing,), f"missing required field `{missing}`")
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        if sorted(allowed) == sorted(LANGUAGES):
+            out = [_at(doc, path + (extra,), f"unknown language '{extra}'; use en (English) or fr (French)", key=True)
+                   for extra in error.instance if extra not in allowed]
+            return out[0] if len(out) == 1 else _Multi(out)
+        out = [_unknown_field(doc, path, str(extra), allowed) for extra in error.instance if extra not in allowed]
+        return out[0] if len(out) == 1 else _Multi(out)
+    if kind == "enum":
+        spec = FIELDS_BY_NAME.get(top)
+        vocab_id = "evidence_levels" if top == "evidence" else (spec.vocabulary if spec else None)
+        allowed = error.validator_value
+        where = f" of the vocabulary '{vocab_id}'" if vocab_id else ""
+        if top == "drawing":
+            where = " of data/infographics/"
+        return _at(doc, path, f"'{error.instance}' is not a term{where}{_suggest(error.instance, allowed)}; allowed: {', '.join(map(str, allowed))}")
+    if kind == "anyOf" and top == "type":
+        return _at(doc, path, "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
+    if kind == "anyOf" and top == "publisher":
+        return _at(doc, path, "expected the publisher's name as text, or `en:` and `fr:` names")
+    if kind == "anyOf":
+        return _at(doc, ("type",), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
+    if kind == "type":
+        expected = {"string": "text", "array": "a list", "object": "a mapping (`en:` / `fr:` or sub-fields)", "integer": "a whole number"}
+        wanted = error.validator_value
+        wanted = " or ".join(expected.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
+        got = {str: "text", list: "a list", dict: "a mapping", bool: "yes/no", int: "a number", float: "a number", type(None): "nothing"}.get(type(error.instance), "something else")
+        hint = ""
+        if wanted == "a list" and isinstance(error.instance, str):
+            hint = f"; write it as a list: [{error.instance}]"
+        if wanted == "text" and isinstance(error.instance, bool):
+            hint = "; put the value in quotes"
+        return _at(doc, path, f"expected {wanted}, got {got}{hint}")
+    if kind == "pattern":
+        if top in ("published", "updated"):
+            return _at(doc, path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")
+        return _at(doc, path, f"'{error.instance}' is not a valid id: use lowercase letters, digits and single hyphens")
+    if kind == "minLength":
+        if path and path[-1] == "en":
+            return _at(doc, path, "the English text is empty; write it (English is required)")
+        if path and path[-1] == "fr":
+            return _at(doc, path, "the French text is empty; write it, or remove the `fr:` line")
+        return _at(doc, path, "the text is empty; write it, or remove the line")
+    if kind == "minItems" and top == "languages":
+        return _at(doc, path, "list at least one language: [en], [fr] or [en, fr]")
+    if kind in ("minItems", "minProperties"):
+        return _at(doc, path, "must not be empty; fill it in or remove the field")
+    if kind == "uniqueItems":
+        items = list(error.instance)
+        twice = next((i for i, item in enumerate(items) if item in items[:i]), None)
+        if twice is not None:
+            return _at(doc, path + (twice,), f"'{items[twice]}' is listed twice; keep it once")
+        return _at(doc, path, "a term is listed twice")
+    if kind in ("minimum", "maximum"):
+        return _at(doc, path, f"{error.instance} is not a plausible year")
+    return _at(doc, path, error.message)
+
+
+def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Problem:
+    intended = name.split(":", 1)[0]
+    if ":" in name and intended in allowed:  # "title:{en: x}" is one key to YAML
+        line, column = doc.positions.of_key(path + (name,))
+        return Problem(doc.path, line, column, field_name(path + (intended,)),
+                       f"put a space after the colon: `{intended}: ...` (YAML reads '{name}' as one word)")
+    return _at(doc, path + (name,), f"unknown field '{name}'{_suggest(name, allowed) or '; allowed: ' + ', '.join(allowed)}",
+               key=True)
+
+
+class _Multi(list):
+    """Several problems from one schema error (several unknown fields)."""
+
+
+def _flatten(problems):
+    for p in problems:
+        if isinstance(p, _Multi):
+            yield from p
+        else:
+            yield p
+
+
+def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bool) -> list:
+    name = link_scheme(target)
+    if target.startswith("//"):
+        return [_at(doc, path, f"'{target[:40]}' is an address without https:; write it in full (https://...)")]
+    if name:
+        if name == "https" and not image:
+            return []
+        if name == "http" and not image:
+            return [_at(doc, path, f"'{target}' is not encrypted; use https:// if the site offers it", WARNING)]
+        if image:
+            return [_at(doc, path, f"'{target}' must be a file under docs/ (images are served by the site itself)")]
+        return [_at(doc, path, f"the link '{target[:40]}' is not allowed: use an https:// address or a file under docs/")]
+    relative = target.lstrip("/")
+    candidate = (docs / relative).resolve()
+    try:
+        candidate.relative_to(docs.resolve())
+    except ValueError:
+        return [_at(doc, path, f"'{target}' points outside docs/")]
+    if not candidate.is_file():
+        return [_at(doc, path, f"'{target}' is neither an https:// address nor a file under docs/ (no file docs/{relative})")]
+    if image and candidate.suffix.lower() not in IMAGE_SUFFIXES:
+        return [_at(doc, path, f"'{target}' is not an image; use one of {', '.join(IMAGE_SUFFIXES)}")]
+    return []
+
+
+def _relate(records: dict) -> None:
+    """Fill ``record.related``: resources sharing the most pillars and core elements.
+
+    Each tag's records are kept newest first and only the first
+    :data:`RELATED_POOL` of each are scored, so the work grows linearly with the
+    number of records instead of with its square.  Ties go to the most recently
+    changed record, then to the smaller id.
+    """
+    by_tag: dict = {}
+    tags_of: dict = {}
+    # Dates are validated ISO dates (YYYY-MM-DD): as integers they sort like dates,
+    # and negating them puts the newest first without a per-comparison key function.
+    newest_first = {rid: -_day_number(r.last_changed) for rid, r in records.items()}
+    for record in records.values():
+        tags = {(f, t) for f in RELATING_FIELDS for t in record.terms(f)}
+        tags_of[record.id] = tags
+        for tag in tags:
+            by_tag.setdefault(tag, []).append(record.id)
+    for members in by_tag.values():
+        members.sort(key=lambda rid: (-newest_first[rid], rid), reverse=True)  # newest first
+        del members[RELATED_POOL:]
+    for record in records.values():
+        tags = tags_of[record.id]
+        candidates = set()
+        for tag in tags:
+            candidates.update(by_tag[tag])
+        candidates.discard(record.id)
+        best = heapq.nsmallest(RELATED_COUNT, ((-len(tags & tags_of[rid]), newest_first[rid], rid) for rid in candidates))
+        record.related = [rid for _, _, rid in best]
+
+
+def _day_number(day: str) -> int:
+    """``2024-09-01`` → ``20240901`` (0 when the text is not an ISO date)."""
+    digits = day.replace("-", "")
+    return int(digits) if digits.isdigit() else 0

@@ -1,0 +1,233 @@
+"""Controlled vocabularies, strategic pillars and partner programs.
+
+``data/vocabularies.yml`` lists the terms records may use, with English and
+French labels; ``data/pillars.yml`` the strategic pillars (which records tag like
+any other vocabulary); ``data/programs/<id>.yml`` partner programs and their
+cohorts.  Each loader returns plain objects and the problems it found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from resource_library.model.record import DATE_PATTERN, ID_PATTERN, LANGUAGES
+from resource_library.load.problems import WARNING, Problem
+from resource_library.load.textsafety import scan_document
+from resource_library.load.yamlsource import Document, field_name, load_file
+
+
+@dataclass
+class Term:
+    """One term of a vocabulary, with its labels and definitions per language."""
+
+    id: str
+    label: dict
+    definition: dict = field(default_factory=dict)
+    rank: Optional[int] = None
+    extra: dict = field(default_factory=dict)  # summary, description, aims (pillars)
+
+    def label_in(self, lang: str) -> str:
+        return self.label.get(lang) or self.label["en"]
+
+
+@dataclass
+class Vocabulary:
+    """A named list of terms, kept in the order editors wrote (or by rank)."""
+
+    id: str
+    label: dict
+    terms: dict
+    description: dict = field(default_factory=dict)
+    source: str = ""
+
+    def label_of(self, term: str, lang: str) -> str:
+        return self.terms[term].label_in(lang) if term in self.terms else term
+
+    def ordered(self, terms) -> list:
+        """``terms`` in the vocabulary's order."""
+        order = {t: i for i, t in enumerate(self.terms)}
+        return sorted(terms, key=lambda t: order.get(t, len(order)))
+
+
+@dataclass
+class Cohort:
+    school_year: str
+    districts: list
+
+
+@dataclass
+class Program:
+    """A partner program (learning collaborative) with its cohorts."""
+
+    id: str
+    title: dict
+    summary: dict
+    source: str
+    description: dict = field(default_factory=dict)
+    organisers: dict = field(default_factory=dict)
+    key_dates: list = field(default_factory=list)
+    cohorts: list = field(default_factory=list)
+    contact: dict = field(default_factory=dict)
+    source_updated: Optional[str] = None
+
+
+def _problem(doc: Document, path: tuple, message: str, severity: str = "error", key: bool = False) -> Problem:
+    line, column = doc.positions.of_key(path) if key else doc.positions.of_value(path)
+    return Problem(doc.path, line, column, field_name(path), message, severity)
+
+
+def _check_localized(doc: Document, value, path: tuple, problems: list, *, kind=str, required=True) -> None:
+    """A ``{en, fr}`` map: English required, French recommended."""
+    if not isinstance(value, dict):
+        problems.append(_problem(doc, path, "expected English and French variants: a mapping with `en:` and `fr:`"))
+        return
+    for lang in value:
+        if lang not in LANGUAGES:
+            problems.append(_problem(doc, path + (lang,), f"unknown language '{lang}'; use en or fr", key=True))
+    if required and not value.get("en"):
+        problems.append(_problem(doc, path, "the English variant (`en:`) is required"))
+    for lang, text in value.items():
+        if text is not None and not isinstance(text, kind):
+            expected = "a list" if kind is list else "text"
+            problems.append(_problem(doc, path + (lang,), f"expected {expected}"))
+    if required and value.get("en") and not value.get("fr"):
+        problems.append(_problem(doc, path, "no French variant (`fr:`) yet", WARNING))
+
+
+def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
+    """Load ``data/vocabularies.yml``: ``{vocabulary id: Vocabulary}`` and problems."""
+    doc = load_file(file, shown)
+    problems = list(doc.problems)
+    vocabularies: dict = {}
+    if not doc.ok:
+        return vocabularies, problems
+    problems += scan_document(doc)
+    if not isinstance(doc.data, dict):
+        return vocabularies, problems + [_problem(doc, (), "expected a mapping of vocabularies")]
+    for vid, body in doc.data.items():
+        path = (vid,)
+        if not isinstance(body, dict) or not isinstance(body.get("terms"), dict):
+            problems.append(_problem(doc, path, "a vocabulary needs `label:` and a `terms:` mapping"))
+            continue
+        _check_localized(doc, body.get("label"), path + ("label",), problems)
+        for key in body:
+            if key not in ("label", "description", "terms"):
+                problems.append(_problem(doc, path + (key,), f"unknown field '{key}' (allowed: label, description, terms)", key=True))
+        terms = {}
+        for tid, term in body["terms"].items():
+            tpath = path + ("terms", tid)
+            if not re.match(ID_PATTERN, str(tid)):
+                problems.append(_problem(doc, tpath, "a term id uses lowercase letters, digits and hyphens", key=True))
+            if not isinstance(term, dict):
+                problems.append(_problem(doc, tpath, "a term needs `label: {en, fr}`"))
+                continue
+            for key in term:
+                if key not in ("label", "definition", "rank"):
+                    problems.append(_problem(doc, tpath + (key,), f"unknown field '{key}' (allowed: label, definition, rank)", key=True))
+            _check_localized(doc, term.get("label"), tpath + ("label",), problems)
+            if "definition" in term:
+                _check_localized(doc, term["definition"], tpath + ("definition",), problems)
+            if isinstance(term.get("label"), dict) and term["label"].get("en"):
+                terms[str(tid)] = Term(str(tid), term["label"], term.get("definition") or {}, term.get("rank"))
+        if any(t.rank is not None for t in terms.values()):
+            terms = dict(sorted(terms.items(), key=lambda kv: (kv[1].rank is None, kv[1].rank or 0)))
+        vocabularies[str(vid)] = Vocabulary(str(vid), body.get("label") or {"en": vid}, terms, body.get("description") or {}, shown)
+    return vocabularies, problems
+
+
+def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, list]:
+    """Load ``data/pillars.yml`` as a vocabulary; also returns its notice ``{en, fr}``."""
+    doc = load_file(file, shown)
+    problems = list(doc.problems)
+    if not doc.ok:
+        return None, {}, problems
+    problems += scan_document(doc)
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("pillars"), list):
+        return None, {}, problems + [_problem(doc, (), "expected `pillars:` with a list of pillars")]
+    for key in data:
+        if key not in ("pillars", "note", "illustrative", "label"):
+            problems.append(_problem(doc, (key,), f"unknown field '{key}' (allowed: label, illustrative, note, pillars)", key=True))
+    terms = {}
+    for index, pillar in enumerate(data["pillars"]):
+        path = ("pillars", index)
+        if not isinstance(pillar, dict):
+            problems.append(_problem(doc, path, "a pillar needs id, title and summary"))
+            continue
+        pid = pillar.get("id")
+        if not isinstance(pid, str) or not re.match(ID_PATTERN, pid):
+            problems.append(_problem(doc, path + ("id",), "a pillar id uses lowercase letters, digits and hyphens"))
+            continue
+        if pid in terms:
+            problems.append(_problem(doc, path + ("id",), f"the pillar id '{pid}' is used twice"))
+        for key in pillar:
+            if key not in ("id", "rank", "title", "summary", "description", "aims"):
+                problems.append(_problem(doc, path + (key,), f"unknown field '{key}' (allowed: id, rank, title, summary, description, aims)", key=True))
+        _check_localized(doc, pillar.get("title"), path + ("title",), problems)
+        _check_localized(doc, pillar.get("summary"), path + ("summary",), problems)
+        if "description" in pillar:
+            _check_localized(doc, pillar["description"], path + ("description",), problems)
+        if "aims" in pillar:
+            _check_localized(doc, pillar["aims"], path + ("aims",), problems, kind=list)
+        if isinstance(pillar.get("title"), dict) and pillar["title"].get("en"):
+            terms[pid] = Term(pid, pillar["title"], pillar.get("summary") or {}, pillar.get("rank"), {
+                "description": pillar.get("description") or {},
+                "aims": pillar.get("aims") or {},
+            })
+    label = data.get("label") or {"en": "Strategic pillar", "fr": "Pilier stratégique"}
+    vocabulary = Vocabulary("pillars", label, terms, {}, shown)
+    return vocabulary, data.get("note") or {}, problems
+
+
+def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
+    """Load one ``data/programs/<id>.yml``."""
+    doc = load_file(file, shown)
+    problems = list(doc.problems)
+    if not doc.ok:
+        return None, problems
+    problems += scan_document(doc)
+    data = doc.data
+    if not isinstance(data, dict):
+        return None, problems + [_problem(doc, (), "expected a mapping with id, title, summary")]
+    allowed = ("id", "title", "summary", "description", "organisers", "key_dates", "cohorts", "contact", "source_updated")
+    for key in data:
+        if key not in allowed:
+            problems.append(_problem(doc, (key,), f"unknown field '{key}' (allowed: {', '.join(allowed)})", key=True))
+    if data.get("id") != file.stem:
+        problems.append(_problem(doc, ("id",), f"the id must equal the file name '{file.stem}'"))
+    for key in ("title", "summary"):
+        _check_localized(doc, data.get(key), (key,), problems)
+    for key in ("description", "contact"):
+        if key in data:
+            _check_localized(doc, data[key], (key,), problems)
+    if "organisers" in data:
+        _check_localized(doc, data["organisers"], ("organisers",), problems, kind=list)
+    for index, item in enumerate(data.get("key_dates") or []):
+        path = ("key_dates", index)
+        if not isinstance(item, dict) or not re.match(DATE_PATTERN, str(item.get("date", ""))):
+            problems.append(_problem(doc, path + ("date",), "each key date needs `date: YYYY-MM-DD` and `label: {en, fr}`"))
+            continue
+        _check_localized(doc, item.get("label"), path + ("label",), problems)
+    cohorts = []
+    for index, item in enumerate(data.get("cohorts") or []):
+        path = ("cohorts", index)
+        if not isinstance(item, dict) or not re.match(r"^\d{4}-\d{4}$", str(item.get("school_year", ""))) \
+                or not isinstance(item.get("districts"), list):
+            problems.append(_problem(doc, path, "each cohort needs `school_year: \"2021-2022\"` and a `districts:` list"))
+            continue
+        cohorts.append(Cohort(str(item["school_year"]), [str(d) for d in item["districts"]]))
+    if data.get("source_updated") is not None and not re.match(DATE_PATTERN, str(data["source_updated"])):
+        problems.append(_problem(doc, ("source_updated",), "expected a date YYYY-MM-DD"))
+    if any(p.is_error for p in problems):
+        return None, problems
+    cohorts.sort(key=lambda c: c.school_year, reverse=True)
+    program = Program(
+        id=data["id"], title=data["title"], summary=data["summary"], source=shown,
+        description=data.get("description") or {}, organisers=data.get("organisers") or {},
+        key_dates=sorted(data.get("key_dates") or [], key=lambda d: str(d["date"])),
+        cohorts=cohorts, contact=data.get("contact") or {}, source_updated=data.get("source_updated"),
+    )
+    return program, problems

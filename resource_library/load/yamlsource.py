@@ -1,0 +1,364 @@
+"""Read one YAML file into plain data plus the position of every value.
+
+PyYAML's composer gives every node its start mark; this module keeps those marks
+in a :class:`Positions` map keyed by field path, detects duplicate keys (which
+PyYAML accepts silently, keeping the last one), and turns every way a file can
+fail to load (not UTF-8, empty, too large, tabs, syntax) into a
+:class:`~resource_library.load.problems.Problem` instead of an exception.
+
+Dates are kept as the text the editor wrote (``2021-05-11``), so the validator
+can say which dates are not ISO dates instead of PyYAML failing on them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from resource_library.load.problems import Problem
+
+try:  # libyaml is an order of magnitude faster; fall back when it is absent.
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+#: A record is a few kilobytes; anything far larger is a mistake (a pasted file).
+MAX_BYTES = 256 * 1024
+
+#: Records nest four levels at most; this bound keeps every walk over a file shallow.
+MAX_DEPTH = 32
+_BRACKETS = re.compile(r"[\[\]{}]")
+_BLOCK_INDICATORS = re.compile(r"^[ \t]*((?:[-?][ \t]+)+)", re.M)
+_REFUSED = "anchors and aliases"
+
+FieldPath = tuple  # of str (mapping keys) and int (list indexes)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that keeps timestamps as strings."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)
+
+
+@dataclass
+class Positions:
+    """Where each field of a document starts: ``(line, column)``, both 1-based.
+
+    ``keys`` holds the position of a mapping key (where an unknown field is),
+    ``values`` the position of the value (where a wrong value is).
+    """
+
+    keys: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)
+    #: Paths of block scalars (``|`` or ``>``), whose text starts on the next line.
+    blocks: set = field(default_factory=set)
+
+    def of_text_line(self, path: FieldPath, line_index: int) -> tuple[int, int]:
+        """Position of line ``line_index`` (0-based) inside the text value at ``path``."""
+        line, column = self.of_value(path)
+        if path in self.blocks:
+            return line + 1 + line_index, 1
+        return line + line_index, column if line_index == 0 else 1
+
+    def of_key(self, path: FieldPath) -> tuple[int, int]:
+        """Position of the key at ``path``, or of its closest known ancestor."""
+        return self._lookup(self.keys, path) or self.of_value(path)
+
+    def of_value(self, path: FieldPath) -> tuple[int, int]:
+        """Position of the value at ``path``, or of its closest known ancestor."""
+        return self._lookup(self.values, path) or (1, 1)
+
+    def _lookup(self, table: dict, path: FieldPath):
+        path = tuple(path)
+        while path:
+            if path in table:
+                return table[path]
+            path = path[:-1]
+        return table.get(())
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, where each value is, and what went wrong."""
+
+    path: str
+    data: Any
+    positions: Positions
+    problems: list
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def field_name(path: FieldPath) -> str:
+    """``("title", "fr")`` → ``title.fr``; ``("tiers", 1)`` → ``tiers[1]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "-"
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def load_text(text: str, path: str) -> Document:
+    """Parse ``text`` (the content of ``path``) into a :class:`Document`."""
+    positions = Positions()
+    problems: list[Problem] = []
+    if not text.strip():
+        problems.append(Problem(path, 1, 1, "-", "the file is empty; a record needs at least id, type, title, summary, languages and published"))
+        return Document(path, None, positions, problems)
+    deep = _too_deep(text)
+    if deep:
+        problems.append(Problem(path, deep, 1, "-", f"values are nested more than {MAX_DEPTH} levels deep; "
+                                                    "a record needs only a few (is a bracket [ or { never closed?)"))
+        return Document(path, None, positions, problems)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            problems.append(Problem(path, 1, 1, "-", "the file holds only comments; a record needs at least id, type, title, summary, languages and published"))
+            return Document(path, None, positions, problems)
+        _walk(node, (), positions, problems, path, set())
+        if any(p.is_error for p in problems if p.message.startswith(_REFUSED)):
+            return Document(path, None, positions, problems)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(exc, text, path))
+        return Document(path, None, positions, problems)
+    except (ValueError, TypeError) as exc:  # constructor failures outside YAML marks
+        problems.append(Problem(path, 1, 1, "-", f"the file cannot be read as YAML: {exc}"))
+        return Document(path, None, positions, problems)
+    finally:
+        loader.dispose()
+    return Document(path, data, positions, problems)
+
+
+class _ParseCache:
+    """Parsed documents by file, reused while the file's bytes stay the same.
+
+    One build reads each record three times (the catalogue, the translation state,
+    the French typography warnings) and ``mkdocs serve`` rebuilds after every
+    edit; parsing is most of that work.  An entry is keyed by the file and the
+    name problems show, and is valid only for the exact bytes it was parsed from
+    (a digest, not the modification time: two writes within one timestamp tick
+    of a coarse file system clock would look identical).  Least recently used
+    entries go first once the parsed files add up to :attr:`limit` bytes of YAML.
+    """
+
+    #: Bytes of YAML kept parsed (a parsed record takes about six times its size):
+    #: room for every record of a 5,000-record library, well under the memory budget.
+    limit = 32 * 1024 * 1024
+    #: Counted per entry on top of its size, so a swarm of tiny files is bounded too.
+    overhead = 1024
+
+    def __init__(self):
+        self._entries: OrderedDict = OrderedDict()  # (path, shown) -> (digest, cost, Document)
+        self._size = 0
+
+    def get(self, key: tuple, digest: bytes):
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if entry[0] != digest:
+            self.discard(key)
+            return None
+        self._entries.move_to_end(key)
+        return entry[2]
+
+    def put(self, key: tuple, digest: bytes, doc: Document, size: int) -> None:
+        self.discard(key)
+        cost = size + self.overhead
+        self._entries[key] = (digest, cost, doc)
+        self._size += cost
+        while self._size > self.limit and len(self._entries) > 1:
+            _, (_, old_cost, _) = self._entries.popitem(last=False)
+            self._size -= old_cost
+
+    def discard(self, key: tuple) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self._size -= entry[1]
+
+    def discard_missing(self) -> None:
+        """Forget the files that no longer exist (deleted or renamed records)."""
+        for key in [k for k in self._entries if not os.path.isfile(k[0])]:
+            self.discard(key)
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+_cache = _ParseCache()
+
+
+def forget_missing_files() -> None:
+    """Drop parsed documents of files that were deleted since (see :class:`_ParseCache`)."""
+    _cache.discard_missing()
+
+
+def load_file(file: Path, display_path: str | None = None) -> Document:
+    """Read and parse one YAML file; never raises for bad content.
+
+    A file whose bytes did not change since it was last parsed is not parsed
+    again: the result is shared, so callers must treat ``data`` and
+    ``positions`` as read-only (each call gets its own ``problems`` list).
+    """
+    shown = display_path or str(file)
+    key = (os.path.abspath(file), shown)
+    raw = _read_bytes(file, shown)
+    if isinstance(raw, Document):  # too large or unreadable: nothing worth keeping
+        _cache.discard(key)
+        return raw
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    doc = _cache.get(key, digest)
+    if doc is None:
+        doc = _parse_bytes(raw, shown)
+        _cache.put(key, digest, doc, len(raw))
+    return replace(doc, problems=list(doc.problems))
+
+
+def _read_bytes(file: Path, shown: str):
+    """The file's bytes, or a :class:`Document` saying why they cannot be parsed."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            return Document(shown, None, Positions(), [Problem(
+                shown, 1, 1, "-",
+                f"the file is {size / 1024 / 1024:.1f} MB; a YAML file here must be under {MAX_BYTES // 1024} KB "
+                "(was something pasted into it by mistake?)")])
+        return file.read_bytes()
+    except OSError as exc:
+        return Document(shown, None, Positions(), [Problem(shown, 1, 1, "-", f"cannot read the file: {exc.strerror}")])
+
+
+def _parse_bytes(raw: bytes, shown: str) -> Document:
+    """Parse a file's bytes (UTF-8, with or without a byte order mark)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return Document(shown, None, Positions(), [Problem(
+            shown, line, column, "-",
+            "the file is not UTF-8 text; save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8)")])
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return load_text(text, shown)
+
+
+def _too_deep(text: str) -> int:
+    """The line where flow brackets or block indicators nest past :data:`MAX_DEPTH`, else 0.
+
+    libyaml composes nodes recursively in C: a file of 100,000 opening brackets
+    (well under :data:`MAX_BYTES`) would crash the interpreter instead of raising.
+    The count ignores quotes, so it can only over-estimate the real depth.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group(0) in "[{" else max(depth - 1, 0)
+        if depth > MAX_DEPTH:
+            return text.count("\n", 0, match.start()) + 1
+    for match in _BLOCK_INDICATORS.finditer(text):
+        if match.group(1).count("-") + match.group(1).count("?") > MAX_DEPTH:
+            return text.count("\n", 0, match.start()) + 1
+    return 0
+
+
+def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list, file: str, seen_nodes: set) -> None:
+    if id(node) in seen_nodes:
+        # An alias (*name) of a node given earlier: expanding shared nodes lets a
+        # small file grow exponentially ("billion laughs"), so records do not use them.
+        if any(p.message.startswith(_REFUSED) for p in problems):
+            return  # one report is enough
+        # The node's own mark is where the anchor is; the key says where the alias is.
+        line, column = positions.keys.get(path) or _mark(node)
+        problems.append(Problem(file, line, column, field_name(path), f"{_REFUSED} (&name and *name) are not "
+                                                                      "supported; write the value out in full"))
+        return
+    seen_nodes.add(id(node))
+    if len(path) > MAX_DEPTH:
+        return
+    positions.values[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                line, column = _mark(key_node)
+                problems.append(Problem(file, line, column, field_name(path), "a key must be plain text"))
+                continue
+            child = path + (key,)
+            if key in seen:
+                line, column = _mark(key_node)
+                problems.append(Problem(
+                    file, line, column, field_name(child),
+                    f"duplicate key '{key}' (first given on line {seen[key]}); keep only one"))
+            else:
+                seen[key] = _mark(key_node)[0]
+                positions.keys[child] = _mark(key_node)
+            _walk(value_node, child, positions, problems, file, seen_nodes)
+    elif isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        positions.blocks.add(path)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), positions, problems, file, seen_nodes)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (exc.problem or "").strip()
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "'\\t'" in problem or ("\t" in current[: max(column, 1)] and "tab" not in problem):
+        message = "a tab character is used for indentation; YAML needs spaces (replace each tab with two spaces)"
+    elif "found unexpected end of stream" in problem or ("quoted scalar" in (exc.context or "")):
+        start = exc.context_mark
+        where = f" opened on line {start.line + 1}" if start else ""
+        message = f"a quoted text{where} is never closed; add the closing quote"
+        if start:
+            line, column = start.line + 1, start.column + 1
+    elif "mapping values are not allowed" in problem:
+        message = ("a colon followed by a space inside a value; put the whole value in quotes "
+                   "(\"...\") or use a block (|)")
+    elif "did not find expected key" in problem and "block mapping" in (exc.context or ""):
+        if "'" in current or '"' in current:
+            message = ("a quote ends the text too early (an apostrophe inside '...'?); put the whole text in "
+                       "double quotes, or use the typographic apostrophe ’")
+        else:
+            message = ("this line does not line up with the fields around it; indent it with the same number "
+                       "of spaces as the other fields of its level")
+    elif "did not find expected ',' or" in problem and exc.context_mark is not None:
+        opened = exc.context_mark
+        bracket, closing, kind = ("[", "]", "list") if "sequence" in (exc.context or "") else ("{", "}", "mapping")
+        message = (f"the {kind} opened with {bracket} on line {opened.line + 1} is not closed with {closing} "
+                   f"(or a text inside it holds ': ' or ','; put that text in double quotes)")
+    elif "block sequence entries are not allowed" in problem:
+        message = "a text that starts with '- ' must be in double quotes (\"- ...\")"
+    elif "cannot start any token" in problem:
+        character = current[column - 1] if 0 < column <= len(current) else "?"
+        message = f"a value cannot start with '{character}'; put the whole value in double quotes"
+    elif "undefined alias" in problem:
+        message = "a value that starts with '*' must be put in double quotes (YAML reads *name as a reference)"
+    else:
+        context = f" {exc.context}" if exc.context else ""
+        message = f"YAML syntax error:{context} {problem}".replace("  ", " ").strip()
+    return Problem(path, line, column, "-", message)

@@ -1,0 +1,1 @@
+"""Stage 3, render: views → HTML through the Jinja templates of ``overrides/library/``, and the page markers."""

@@ -1,0 +1,259 @@
+"""Render the per-language views into the pages MkDocs builds.
+
+Templates live in the theme's ``overrides/library/`` folder (``*.html`` files, so
+MkDocs does not copy them into the site) and are rendered by Jinja with
+autoescaping on: every editor's text is escaped; only the Markdown texts
+(``description`` and the like), which the validator has checked for raw HTML and
+unsafe links, go to MkDocs unescaped.
+
+A generated page is HTML with a few Markdown texts in it: the template calls
+``markdown(text)`` where an editor's Markdown goes.  MkDocs is handed the front
+matter (title, description) and those texts only, with placeholders for the HTML
+around them (``blocks.py``), so Markdown converts the texts alone (with the
+site's extensions, link checks and table of contents); the hook then puts the
+HTML back (``hooks/page_assembly.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import jinja2
+from markupsafe import Markup, escape
+
+from resource_library.render.blocks import insert_blocks, placeholder
+from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
+from resource_library.model.record import LANGUAGES
+from resource_library.search.library import LUNR_DIR, facet_options
+from resource_library.views.site import SiteView, page_url, pick, relative
+
+#: Above this many records the library page lists each resource without its summary
+#: (title, type, tiers, languages): with summaries a 5,000-record library page would
+#: weigh over 2 MB of HTML (``scripts/bench``).  Summaries stay on resource and
+#: pillar pages and in search.
+LIBRARY_SUMMARIES_UP_TO = 2000
+
+
+_TEXT = re.compile(r"<!-- rl-text (\d+) -->")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page to hand to MkDocs.
+
+    Attributes:
+        path: Language-neutral source path, e.g. ``library/x.md``; the French page
+            is published under ``fr/`` by the i18n plugin's rules.
+        content: The Markdown MkDocs converts (front matter included); HTML kept
+            out of it is marked by placeholders (see ``blocks.py``).
+        source: The file an editor changes to change this page (edit link).
+        blocks: The HTML of the page, in order, that goes in place of the placeholders.
+    """
+
+    path: str
+    content: str
+    source: Optional[str] = None
+    blocks: tuple = ()
+
+    def preview(self) -> str:
+        """The page with its Markdown texts unconverted and its HTML in place (tests, scripts)."""
+        return insert_blocks(self.content.split("\n---\n", 1)[-1], self.blocks)
+
+
+def split_page(text: str, path: str, source: Optional[str], texts: list) -> GeneratedPage:
+    """A rendered template (front matter, then HTML with ``<!-- rl-text N -->`` where
+    ``texts[N]``, Markdown, goes) as a :class:`GeneratedPage`."""
+    if not text.startswith("---\n"):
+        raise ValueError(f"{path}: a generated page starts with front matter")
+    end = text.index("\n---\n", 3) + len("\n---\n")
+    front, html = text[:end], text[end:].lstrip("\n")
+    pieces = _TEXT.split(html)  # HTML, text number, HTML, ...
+    if [int(n) for n in pieces[1::2]] != list(range(len(texts))):
+        raise ValueError(f"{path}: each Markdown text must have one place in the page, in order")
+    blocks = tuple(pieces[0::2])
+    parts = [placeholder(0)]
+    for number, markdown in enumerate(texts, start=1):
+        parts += [markdown.strip("\n"), placeholder(number)]
+    return GeneratedPage(path, front + "\n" + "\n\n".join(parts) + "\n", source, blocks)
+
+
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def _title_text(title: str) -> str:
+    """A page title safe in the theme's text contexts and escaped once in its attributes.
+
+    The theme writes titles unescaped as text (``<title>``, header, navigation) and
+    escaped in attributes (``aria-label="Next: {{ title | e }}"``): escaping ``<``
+    and ``>`` keeps them text; a plain ``&`` stays as it is, or the accessible
+    names would read "&amp;" (only an ``&`` that would start a character reference
+    is escaped).
+    """
+    return _ENTITY_LIKE.sub("&amp;", str(title)).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _front_matter(title: str, description: str = "", search_exclude: bool = False) -> Markup:
+    # JSON strings are valid YAML scalars. The description goes unescaped into an
+    # attribute of the theme (<meta name="description" content="...">): escape it all.
+    lines = ["---", f"title: {json.dumps(_title_text(title), ensure_ascii=False)}"]
+    if description:
+        lines.append(f"description: {json.dumps(str(escape(description)), ensure_ascii=False)}")
+    if search_exclude:
+        # Material's site search skips the page: a French page whose text is all English,
+        # or a list of pages that site search finds on their own.
+        lines += ["search:", "  exclude: true"]
+    lines.append("---")
+    return Markup("\n".join(lines))
+
+
+def _lang_attr(text, page_lang: str) -> Markup:
+    """``lang="en"`` when a text is not in the page's language."""
+    if text is not None and getattr(text, "lang", page_lang) != page_lang:
+        return Markup(f' lang="{text.lang}"')
+    return Markup("")
+
+
+@jinja2.pass_context
+def _markdown_text(context, text) -> Markup:
+    """Where an editor's Markdown goes: a mark in the HTML, the text kept aside for Markdown."""
+    texts = context["markdown_texts"]
+    texts.append(str(getattr(text, "value", text)))
+    return Markup(f"<!-- rl-text {len(texts) - 1} -->")
+
+
+#: One Jinja environment per templates folder for the life of the process, so each
+#: template is compiled once, not once per language pass and per ``mkdocs serve``
+#: rebuild; Jinja still reloads a template whose file changed (``auto_reload``).
+_ENVIRONMENTS: dict = {}
+
+
+def _environment(templates_dir: Path) -> jinja2.Environment:
+    key = str(Path(templates_dir).resolve())
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(key),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+            auto_reload=True,
+        )
+        env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick, markdown=_markdown_text)
+        _ENVIRONMENTS[key] = env
+    return env
+
+
+class Renderer:
+    """Renders every generated page of one language."""
+
+    def __init__(self, templates_dir: Path):
+        self.env = _environment(templates_dir)
+
+    def render_page(self, name: str, path: str, source: Optional[str], **context) -> GeneratedPage:
+        """Template ``name`` rendered as the page ``path``."""
+        texts: list = []
+        text = self.env.get_template(name).render(markdown_texts=texts, **context)
+        return split_page(text, path, source, texts)
+
+    def pages(self, site: SiteView) -> list:
+        """Every generated page of ``site.lang``."""
+        out = [self.library(site)]
+        out += [self.resource(site, record) for record in site.catalogue.records.values()]
+        out += self.pillars(site)
+        out.append(self.infographics(site))
+        out += [self.program(site, program) for program in site.catalogue.programs.values()]
+        return out
+
+    def library(self, site: SiteView) -> GeneratedPage:
+        url = page_url(site.lang, "library/")
+        cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
+        if len(cards) > LIBRARY_SUMMARIES_UP_TO:
+            cards = [dict(c, summary=None) for c in cards]
+        return self.render_page("library.html", "library/index.md", "data/resources/",
+                                t=site.t, lang=site.lang, cards=cards, facets=facet_options(site.catalogue, site.lang),
+                                site_root=relative(url, ""), lunr_dir=LUNR_DIR)
+
+    def resource(self, site: SiteView, record) -> GeneratedPage:
+        r = site.resource(record)
+        r["infographic"] = infographic_view(site, record, r["url"])
+        return self.render_page("resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r)
+
+    def pillars(self, site: SiteView) -> list:
+        vocab = site.catalogue.vocabularies.get("pillars")
+        if vocab is None:
+            return []
+        index_url = page_url(site.lang, "pillars/")
+        tagged: dict = {pid: [] for pid in vocab.terms}
+        for record in site.catalogue.records.values():
+            for pid in record.pillars:
+                tagged.setdefault(pid, []).append(record)
+        pillars = []
+        total = len(vocab.terms)
+        for number, term in enumerate(vocab.terms.values(), start=1):
+            url = page_url(site.lang, f"pillars/{term.id}/")
+            cards = sorted((site.card(r, url) for r in tagged[term.id]), key=lambda c: (c["sort"], c["id"]))
+            pillars.append({
+                "id": term.id,
+                "href": relative(index_url, url),
+                "title": pick(term.label, site.lang),
+                "summary": pick(term.definition, site.lang),
+                "description": pick(term.extra.get("description"), site.lang),
+                "aims": pick(term.extra.get("aims"), site.lang),
+                "count": len(cards),
+                "cards": cards,
+                "index_href": relative(url, index_url),
+                "number": number,
+                "total": total,
+            })
+        note = pick(site.catalogue.pillars_note, site.lang)
+        figure = None
+        drawing = pillars_drawing(site.catalogue)
+        if drawing is not None:
+            figure = drawing_figure(site, drawing, index_url, "rl-pillars-figure")
+            figure["record_href"] = next(
+                (relative(index_url, page_url(site.lang, f"library/{r.id}/")) for r in site.catalogue.records.values()
+                 if r.drawing == drawing.id), None)
+        for i, pillar in enumerate(pillars):
+            # Neighbours, for a "previous / next pillar" navigation on each pillar page.
+            pillar["previous"] = {"href": f"../{pillars[i - 1]['id']}/", "title": pillars[i - 1]["title"]} if i else None
+            pillar["next"] = ({"href": f"../{pillars[i + 1]['id']}/", "title": pillars[i + 1]["title"]}
+                              if i + 1 < len(pillars) else None)
+        out = [self.render_page("pillars.html", "pillars/index.md", "data/pillars.yml",
+                                t=site.t, lang=site.lang, pillars=pillars, note=note, figure=figure)]
+        for pillar in pillars:
+            out.append(self.render_page("pillar.html", f"pillars/{pillar['id']}.md", "data/pillars.yml",
+                                        t=site.t, lang=site.lang, p=pillar, note=note))
+        return out
+
+    def infographics(self, site: SiteView) -> GeneratedPage:
+        return self.render_page("infographics.html", "infographics/index.md", "data/infographics/",
+                                t=site.t, lang=site.lang, items=gallery_items(site))
+
+    def program(self, site: SiteView, program) -> GeneratedPage:
+        lang = site.lang
+        view = {
+            "title": pick(program.title, lang),
+            "summary": pick(program.summary, lang),
+            "description": pick(program.description, lang),
+            "organisers": pick(program.organisers, lang),
+            "key_dates": [{"date": d["date"], "label": pick(d["label"], lang)} for d in program.key_dates],
+            "cohorts": program.cohorts,
+            "contact": pick(program.contact, lang),
+            "source_updated": program.source_updated,
+        }
+        return self.render_page("program.html", f"programs/{program.id}.md", program.source, t=site.t, lang=lang, p=view)
+
+
+def render_language(catalogue, strings: dict, lang: str, templates_dir: Path, docs_dir: Path,
+                    edit_url_base: str = "") -> list:
+    """All generated pages of one language (the hooks' and scripts' entry point)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    site = SiteView(catalogue, strings, lang, docs_dir, edit_url_base)
+    return Renderer(templates_dir).pages(site)

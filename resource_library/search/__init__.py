@@ -1,0 +1,1 @@
+"""Search indexes built at build time with lunr.py (a leaf: validation never imports it)."""

@@ -1,0 +1,226 @@
+"""Per-language views of the catalogue: what a reader of one language sees.
+
+English is the reference language.  This module is the one place that decides
+fallbacks: when a French variant is missing, the view carries the English text
+marked with ``lang="en"`` and ``fallback=True`` so templates can say so.  Views are
+plain dictionaries and dataclasses, ready for the templates in
+``overrides/library/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import unicodedata
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Optional
+
+from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES, TERM_FIELDS
+
+#: Facet fields shown on resource pages, in this order.
+DETAIL_FIELDS = ("tiers", "audiences", "pillars", "core_elements", "implementation_stages", "grade_bands", "topics")
+_FORMATS = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG", ".webp": "WebP",
+            ".docx": "Word", ".doc": "Word", ".pptx": "PowerPoint", ".xlsx": "Excel", ".zip": "ZIP",
+            ".mp4": "MP4", ".mp3": "MP3", ".html": "HTML"}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text shown on a page, and the language it is really in."""
+
+    value: str
+    lang: str
+    fallback: bool = False
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def pick(variants, lang: str) -> Optional[Text]:
+    """The ``lang`` variant of ``{en, fr}``, else the English one marked as fallback."""
+    if variants is None:
+        return None
+    if isinstance(variants, str):
+        return Text(variants, lang)
+    if variants.get(lang):
+        return Text(variants[lang], lang)
+    for other in (DEFAULT_LANGUAGE, *LANGUAGES):
+        if variants.get(other):
+            return Text(variants[other], other, fallback=True)
+    return None
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores accents and case (É sorts with E)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Strings:
+    """Interface words from ``data/interface.yml`` in one language."""
+
+    def __init__(self, table: dict, lang: str):
+        self.table = table
+        self.lang = lang
+
+    def __call__(self, key: str, **values) -> str:
+        entry = self.table.get(key)
+        if entry is None:
+            raise KeyError(f"data/interface.yml has no entry '{key}'")
+        text = entry.get(self.lang) or entry[DEFAULT_LANGUAGE]
+        return text.format(**values) if values else text
+
+    def language(self, code: str, lang: Optional[str] = None) -> str:
+        names = self.table["language_names"][code]
+        return names.get(lang or self.lang) or names[DEFAULT_LANGUAGE]
+
+    def count(self, n: int) -> str:
+        return self("resource_count_one") if n == 1 else self("resource_count", count=n)
+
+
+def page_url(lang: str, path: str) -> str:
+    """Site-relative URL of a generated page (``library/x/`` or ``fr/library/x/``)."""
+    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
+def _relpath(to_url: str, from_url: str) -> str:
+    """``posixpath.relpath`` for site-relative URLs, without its ``os.getcwd()`` calls."""
+    to_parts = [p for p in to_url.split("/") if p and p != "."]
+    from_parts = [p for p in from_url.split("/") if p and p != "."]
+    if ".." in to_parts or ".." in from_parts:
+        return posixpath.relpath(to_url or ".", from_url or ".")
+    common = 0
+    for a, b in zip(to_parts, from_parts):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative link between two directory URLs of the site."""
+    rel = _relpath(to_url or ".", from_url or ".")
+    if not to_url or to_url.endswith("/"):
+        return "./" if rel == "." else rel + "/"
+    return rel
+
+
+class SiteView:
+    """Builds per-language views of a catalogue for the templates."""
+
+    def __init__(self, catalogue, strings: dict, lang: str, docs_dir, edit_url_base: str = ""):
+        self.catalogue = catalogue
+        self.lang = lang
+        self.t = Strings(strings, lang)
+        self.docs_dir = docs_dir
+        self.edit_url_base = edit_url_base.rstrip("/")
+        self._cards: dict = {}
+
+    # -- terms -------------------------------------------------------------
+    def term_labels(self, field: str, terms) -> list:
+        vocab = self.catalogue.vocabularies.get(TERM_FIELDS.get(field, field))
+        if vocab is None:
+            return [{"id": t, "label": t} for t in terms]
+        return [{"id": t, "label": vocab.label_of(t, self.lang)} for t in vocab.ordered(terms)]
+
+    def field_label(self, field: str) -> str:
+        vocab = self.catalogue.vocabularies.get(TERM_FIELDS.get(field, field))
+        return pick(vocab.label, self.lang).value if vocab else field
+
+    # -- records -----------------------------------------------------------
+    def card(self, record, from_url: str) -> dict:
+        """What a listing shows of one record."""
+        # A record appears on many pages (library, pillars, related resources):
+        # everything but the link is worked out once per language.
+        cached = self._cards.get(record.id)
+        if cached is None:
+            cached = self._cards[record.id] = self._card(record)
+        return dict(cached, href=relative(from_url, cached["url"]))
+
+    def _card(self, record) -> dict:
+        url = page_url(self.lang, f"library/{record.id}/")
+        return {
+            "id": record.id,
+            "url": url,
+            "title": pick(record.title, self.lang),
+            "summary": pick(record.summary, self.lang),
+            "type": self.term_labels("type", [record.type])[0],
+            "tiers": self.term_labels("tiers", record.tiers),
+            "languages": [{"id": code, "label": code.upper(), "name": self.t.language(code)} for code in record.languages],
+            "sort": sort_key(pick(record.title, self.lang).value),
+        }
+
+    def resource(self, record) -> dict:
+        """Everything a resource page shows."""
+        url = page_url(self.lang, f"library/{record.id}/")
+        texts = {name: pick(getattr(record, name), self.lang) for name in ("title", "summary", "description")}
+        details = []
+        for name in DETAIL_FIELDS:
+            terms = record.terms(name)
+            if terms:
+                details.append({"field": name, "label": self.field_label(name), "terms": self.term_labels(name, terms)})
+        related = [self.card(self.catalogue.records[rid], url) for rid in record.related if rid in self.catalogue.records]
+        only = None
+        if len(record.languages) == 1:
+            only = self.t("offered_in_only", language=self.t.language(record.languages[0]))
+        edit_path = record.source
+        return {
+            "id": record.id,
+            "url": url,
+            "library_href": relative(url, page_url(self.lang, "library/")),
+            **texts,
+            "any_fallback": any(t is not None and t.fallback for t in texts.values()),
+            "type": self.term_labels("type", [record.type])[0],
+            "languages": [{"id": code, "name": self.t.language(code)} for code in record.languages],
+            "offered_in_only": only,
+            "links": self.links(record, url),
+            "details": details,
+            "evidence": self.evidence(record),
+            "publisher": pick(record.publisher, self.lang),
+            "year": record.year,
+            "published": record.published,
+            "updated": record.updated,
+            "related": related,
+            "edit_path": edit_path,
+            "edit_href": f"{self.edit_url_base}/{edit_path}" if self.edit_url_base else None,
+        }
+
+    def evidence(self, record) -> Optional[dict]:
+        if not record.evidence:
+            return None
+        level = record.evidence["level"]
+        return {"level": self.term_labels("evidence_levels", [level])[0], "note": pick(record.evidence.get("note"), self.lang)}
+
+    def links(self, record, from_url: str) -> list:
+        """Links to the resource, the page's language first."""
+        out = []
+        order = [self.lang] + [l for l in LANGUAGES if l != self.lang]
+        for code in order:
+            target = (record.links or {}).get(code)
+            if not target:
+                continue
+            if target.startswith(("https://", "http://")):
+                href, fmt, size = target, self.t("web_page"), None
+            else:
+                path = target.lstrip("/")
+                href = relative(from_url, "") + path
+                suffix = PurePosixPath(path).suffix.lower()
+                fmt = _FORMATS.get(suffix, suffix.lstrip(".").upper() or self.t("web_page"))
+                file = self.docs_dir / path
+                size = human_size(file.stat().st_size, self.lang) if file.is_file() else None
+            out.append({"href": href, "lang": code, "language": self.t.language(code), "format": fmt, "size": size})
+        return out
+
+
+def human_size(n: int, lang: str) -> str:
+    """``1536`` → ``1.5 KB`` (``1,5 ko`` in French)."""
+    units = ("B", "KB", "MB", "GB") if lang == "en" else ("o", "ko", "Mo", "Go")
+    value = float(n)
+    for unit in units:
+        if value < 1024 or unit == units[-1]:
+            text = f"{value:.0f}" if unit == units[0] else f"{value:.1f}"
+            if lang != "en":
+                text = text.replace(".", ",")
+            return f"{text}\u00a0{unit}"
+        value /= 1024
+    return f"{n} B"  # pragma: no cover

@@ -1,0 +1,115 @@
+"""Event handlers that publish the resource library from ``data/`` in every language.
+
+- ``on_config``: begin the pass; load and validate the content (once per change
+  of the files: later passes reuse it); stop the build with the full list of
+  problems, never a traceback; watch ``data/`` during ``mkdocs serve``.
+- ``on_files`` (priority -200, after the i18n plugin has localized the files):
+  add the current language's generated pages and register them with the i18n
+  plugin; add the language's standalone infographics (``infographics/<id>.svg``).
+- ``on_page_markdown``: replace the ``<!-- resources ... -->`` and ``<!-- infographic
+  ... -->`` markers of hand-written pages with placeholders, keeping the lists and
+  drawings aside (a bad marker stops the build).
+- ``on_page_content`` (priority 100, before the other handlers read the HTML): put
+  the HTML kept out of Markdown back in place (``assembly``).
+- ``on_post_page``: French pages point Material's search at the French index.
+- ``on_post_build``: write the current language's library search data and copy
+  lunr.js from the installed ``mkdocs`` package; at priority -150, once the i18n
+  plugin has written the combined site search index after the last language,
+  split it into one index per language.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
+
+from resource_library.load.frontmatter import front_matter_lines
+from resource_library.load.problems import ContentError
+from resource_library.search import library as search
+from resource_library_mkdocs import assembly, i18n, material_search
+from resource_library_mkdocs.session import build_for, project_root
+
+log = logging.getLogger("mkdocs.hooks.library")
+
+__all__ = ["on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_page", "on_post_build"]
+
+
+def on_config(config):
+    data_dir = str(project_root(config) / "data")
+    if data_dir not in config.watch:
+        config.watch.append(data_dir)
+    i18n.linear_search_dedupe(config)
+    build = build_for(config)
+    build.begin_pass()
+    try:
+        content = build.get()
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    for warning in content.catalogue.warnings:
+        log.debug(str(warning))
+    return config
+
+
+@event_priority(-200)
+def on_files(files, config):
+    build = build_for(config)
+    lang = i18n.current_language(config)
+    pages = build.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "")
+    assembly.add(build, files, config, pages, lang)
+    default, _ = i18n.languages(config)
+    for asset in build.files(lang):
+        files.append(File.generated(config, i18n.localized_src_uri(asset.path, lang, default), content=asset.content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.abs_src_path is None:  # generated pages have no markers
+        return markdown
+    build = build_for(config)
+    shown = Path(os.path.relpath(page.file.abs_src_path, project_root(config))).as_posix()
+    # Problems name lines of the file; MkDocs hands over the Markdown without its front matter.
+    offset = front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
+    try:
+        text, blocks = build.expand_markers(markdown, i18n.current_language(config), page.file.src_uri, shown, offset)
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    assembly.hold(build, page, blocks)
+    return text
+
+
+@event_priority(100)
+def on_page_content(html, page, config, files):
+    try:
+        return assembly.assemble(build_for(config), html, page)
+    except assembly.AssemblyError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_post_page(output, page, config):
+    lang = i18n.current_language(config)
+    default, _ = i18n.languages(config)
+    return output if lang == default else material_search.localize_base(output, lang)
+
+
+def _library_search(config):
+    content = build_for(config).get()
+    lang = i18n.current_language(config)
+    search.write_search_data(content.catalogue, lang, Path(config.site_dir))
+    default, _ = i18n.languages(config)
+    if lang == default:  # one copy serves every language: the site folder is shared by the passes
+        search.copy_lunr_js(Path(config.site_dir))
+
+
+@event_priority(-150)
+def _site_search(config):
+    if i18n.all_languages_built(config):
+        default, languages = i18n.languages(config)
+        material_search.split_index(Path(config.site_dir), languages, default)
+
+
+on_post_build = CombinedEvent(_library_search, _site_search)

@@ -1,0 +1,31 @@
+"""The :class:`~resource_library.build.Build` of each project, for the event handlers.
+
+MkDocs imports hook modules once per process, and ``mkdocs serve`` rebuilds with a
+new configuration object each time, so the Build (and its caches) is looked up by
+project: the configuration file and the ``docs/`` folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from resource_library.build import Build
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+_builds: dict = {}
+
+
+def build_for(config: "MkDocsConfig") -> Build:
+    """The Build of the project ``config`` describes (made on first use)."""
+    key = (config.config_file_path, config.docs_dir)
+    build = _builds.get(key)
+    if build is None:
+        build = _builds[key] = Build(Path(config.config_file_path).parent, Path(config.docs_dir))
+    return build
+
+
+def project_root(config: "MkDocsConfig") -> Path:
+    return Path(config.config_file_path).parent

@@ -29,8 +29,8 @@ from typing import Optional
 from xml.sax.saxutils import escape, quoteattr
 
 from resource_library.model.record import DEFAULT_LANGUAGE, ID_PATTERN, LANGUAGES
-from resource_library.load.problems import WARNING, Problem
-from resource_library.load.yamlsource import Document, field_name, load_file
+from resource_library.load.problems import WARNING
+from resource_library.load.yamlsource import Document, load_file
 
 LAYOUTS = ("columns", "tiles", "pyramid", "steps", "hub")
 #: The fonts the drawings ask for.  DejaVu Sans and Verdana are the widest common
@@ -262,24 +262,19 @@ def load_infographics(folder: Path, root: Path, docs_dir: Path, records: dict, p
     return infographics, problems
 
 
-def _problem(doc: Document, path: tuple, message: str, severity: str = "error", key: bool = False) -> Problem:
-    line, column = doc.positions.of_key(path) if key else doc.positions.of_value(path)
-    return Problem(doc.path, line, column, field_name(path), message, severity)
-
-
 def _localized(doc: Document, value, path: tuple, problems: list, required: bool = True) -> dict:
     if value is None and not required:
         return {}
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        problems.append(_problem(doc, path, "expected English and French texts: `en:` and `fr:`"))
+        problems.append(doc.problem(path, "expected English and French texts: `en:` and `fr:`"))
         return {}
     for lang in value:
         if lang not in LANGUAGES:
-            problems.append(_problem(doc, path + (lang,), f"unknown language '{lang}'; use en or fr", key=True))
+            problems.append(doc.problem(path + (lang,), f"unknown language '{lang}'; use en or fr", key=True))
     if not value.get("en"):
-        problems.append(_problem(doc, path, "the English text (`en:`) is required"))
+        problems.append(doc.problem(path, "the English text (`en:`) is required"))
     elif not value.get("fr"):
-        problems.append(_problem(doc, path, "no French text (`fr:`) yet: the French drawing shows the English text", WARNING))
+        problems.append(doc.problem(path, "no French text (`fr:`) yet: the French drawing shows the English text", WARNING))
     return value
 
 
@@ -287,40 +282,40 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
     problems: list = []
     data = doc.data
     if not isinstance(data, dict):
-        return None, [_problem(doc, (), "an infographic is a mapping (layout:, title:, parts:, ...)")]
+        return None, [doc.problem((), "an infographic is a mapping (layout:, title:, parts:, ...)")]
     if not re.match(ID_PATTERN, stem):
-        problems.append(_problem(doc, (), f"the file name '{stem}' is not a valid id: use lowercase letters, digits and hyphens"))
+        problems.append(doc.problem((), f"the file name '{stem}' is not a valid id: use lowercase letters, digits and hyphens"))
     layout = data.get("layout")
     if layout not in LAYOUTS:
-        problems.append(_problem(doc, ("layout",), f"unknown layout '{layout}'; use one of {', '.join(LAYOUTS)}"))
+        problems.append(doc.problem(("layout",), f"unknown layout '{layout}'; use one of {', '.join(LAYOUTS)}"))
         return None, problems
     allowed = {"layout", "title", "summary", "parts"} | _TOP_KEYS[layout]
     for key in data:
         if key not in allowed:
-            problems.append(_problem(doc, (key,), f"unknown field '{key}' for the layout '{layout}'; allowed: {', '.join(sorted(allowed))}", key=True))
+            problems.append(doc.problem((key,), f"unknown field '{key}' for the layout '{layout}'; allowed: {', '.join(sorted(allowed))}", key=True))
 
     def part(value, path) -> Optional[Part]:
         if not isinstance(value, dict):
-            problems.append(_problem(doc, path, "a part is a mapping (id:, label:, link:, fill:, ...)"))
+            problems.append(doc.problem(path, "a part is a mapping (id:, label:, link:, fill:, ...)"))
             return None
         for key in value:
             if key not in _PART_KEYS:
-                problems.append(_problem(doc, path + (key,), f"unknown field '{key}'; allowed: {', '.join(sorted(_PART_KEYS))}", key=True))
+                problems.append(doc.problem(path + (key,), f"unknown field '{key}'; allowed: {', '.join(sorted(_PART_KEYS))}", key=True))
         pid = value.get("id")
         if not isinstance(pid, str) or not re.match(ID_PATTERN, pid):
-            problems.append(_problem(doc, path + ("id",), "each part needs an `id` (lowercase letters, digits and hyphens)"))
+            problems.append(doc.problem(path + ("id",), "each part needs an `id` (lowercase letters, digits and hyphens)"))
         fill = value.get("fill", "#eeeeee")
         if not isinstance(fill, str) or not _COLOUR.match(fill):
-            problems.append(_problem(doc, path + ("fill",), f"'{fill}' is not a colour; write #rrggbb"))
+            problems.append(doc.problem(path + ("fill",), f"'{fill}' is not a colour; write #rrggbb"))
             fill = "#eeeeee"
         else:
             for colour, role in ((INK, "text"), (ACCENT, "kicker")):
                 ratio = contrast_ratio(fill, colour)
                 if ratio < MIN_CONTRAST:
-                    problems.append(_problem(doc, path + ("fill",), f"the {role} colour {colour} on {fill} has a contrast of {ratio:.2f}:1; it must be at least {MIN_CONTRAST}:1 (choose a lighter fill)"))
+                    problems.append(doc.problem(path + ("fill",), f"the {role} colour {colour} on {fill} has a contrast of {ratio:.2f}:1; it must be at least {MIN_CONTRAST}:1 (choose a lighter fill)"))
         letter = value.get("letter")
         if letter is not None and (not isinstance(letter, str) or len(letter) > 2):
-            problems.append(_problem(doc, path + ("letter",), "a letter is one or two characters"))
+            problems.append(doc.problem(path + ("letter",), "a letter is one or two characters"))
         link = value.get("link")
         if link is not None:
             problems.extend(_check_link(doc, path + ("link",), link, docs_dir, generated))
@@ -337,13 +332,13 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
 
     def part_list(value, path, minimum=1) -> list:
         if not isinstance(value, list) or len(value) < minimum:
-            problems.append(_problem(doc, path, f"expected a list of at least {minimum} part{'s' if minimum > 1 else ''}"))
+            problems.append(doc.problem(path, f"expected a list of at least {minimum} part{'s' if minimum > 1 else ''}"))
             return []
         out = [part(v, path + (i,)) for i, v in enumerate(value)]
         ids = [p.id for p in out if p]
         for i, pid in enumerate(ids):
             if pid in ids[:i]:
-                problems.append(_problem(doc, path + (i, "id"), f"the part id '{pid}' is used twice"))
+                problems.append(doc.problem(path + (i, "id"), f"the part id '{pid}' is used twice"))
         return [p for p in out if p]
 
     info = Infographic(
@@ -363,7 +358,7 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
     if layout == "tiles":
         for i, p in enumerate(info.parts):
             if not p.letter:
-                problems.append(_problem(doc, ("parts", i), "each tile needs a `letter`"))
+                problems.append(doc.problem(("parts", i), "each tile needs a `letter`"))
     if layout == "hub":
         for key in ("partner", "centre"):
             if key in data or key == "centre":
@@ -372,7 +367,7 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
     if layout == "steps" and "footer" in data:
         footer = data["footer"]
         if not isinstance(footer, dict):
-            problems.append(_problem(doc, ("footer",), "expected `label:` and `parts:`"))
+            problems.append(doc.problem(("footer",), "expected `label:` and `parts:`"))
         else:
             info.footer_label = _localized(doc, footer.get("label"), ("footer", "label"), problems, required=False)
             info.footer = part_list(footer.get("parts"), ("footer", "parts"))
@@ -382,18 +377,18 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
 def _check_link(doc: Document, path: tuple, link, docs_dir: Path, generated: set) -> list:
     match = _LINK.match(link) if isinstance(link, str) else None
     if not match:
-        return [_problem(doc, path, f"'{link}' is not a page link; write the page's file under docs/, e.g. core-elements.md#alignment or pillars/<id>.md")]
+        return [doc.problem(path, f"'{link}' is not a page link; write the page's file under docs/, e.g. core-elements.md#alignment or pillars/<id>.md")]
     page, anchor = match.group("path"), match.group("anchor")
     if page in generated:
         return []
     source = docs_dir / page
     if not source.is_file():
-        return [_problem(doc, path, f"no page '{page}': neither a file under docs/ nor a generated page (library/<record id>.md, pillars/<pillar id>.md)")]
+        return [doc.problem(path, f"no page '{page}': neither a file under docs/ nor a generated page (library/<record id>.md, pillars/<pillar id>.md)")]
     if anchor:
         for candidate in (source, docs_dir / "fr" / page):
             if candidate.is_file() and not re.search(r"\{[^}\n]*#" + re.escape(anchor) + r"(?![\w-])", candidate.read_text(encoding="utf-8")):
                 shown = candidate.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in candidate.parents else candidate.name
-                return [_problem(doc, path, f"{shown} has no heading with the anchor {{ #{anchor} }}")]
+                return [doc.problem(path, f"{shown} has no heading with the anchor {{ #{anchor} }}")]
     return []
 
 
@@ -403,7 +398,7 @@ def _check_drawable(doc: Document, info: Infographic) -> list:
         try:
             draw(info, lang)
         except DrawingError as exc:
-            problems.append(_problem(doc, exc.path, f"in {lang}: {exc}"))
+            problems.append(doc.problem(exc.path, f"in {lang}: {exc}"))
     return problems
 
 

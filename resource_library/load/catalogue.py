@@ -169,11 +169,6 @@ def _rel(root: Path, path: Path) -> str:
         return str(path)
 
 
-def _at(doc: Document, path: tuple, message: str, severity: str = "error", key: bool = False) -> Problem:
-    line, column = doc.positions.of_key(path) if key else doc.positions.of_value(path)
-    return Problem(doc.path, line, column, field_name(path), message, severity)
-
-
 def _suggest(word, choices) -> str:
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean '{match[0]}'?)" if match else ""
@@ -182,21 +177,21 @@ def _suggest(word, choices) -> str:
 def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, docs: Path) -> list:
     data = doc.data
     if not isinstance(data, dict):
-        return [_at(doc, (), "a record is a mapping of fields (id:, type:, title:, ...)")]
+        return [doc.problem((), "a record is a mapping of fields (id:, type:, title:, ...)")]
     problems = list(_flatten(_schema_problem(doc, error, vocabularies) for error in validator.iter_errors(data)))
 
     if isinstance(data.get("id"), str) and data["id"] != stem:
-        problems.append(_at(doc, ("id",), f"the id '{data['id']}' differs from the file name; use '{stem}' (or rename the file)"))
+        problems.append(doc.problem(("id",), f"the id '{data['id']}' differs from the file name; use '{stem}' (or rename the file)"))
     for name in ("published", "updated"):
         value = data.get(name)
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
             try:
                 date.fromisoformat(value)
             except ValueError:
-                problems.append(_at(doc, (name,), f"'{value}' is not a real date (YYYY-MM-DD)"))
+                problems.append(doc.problem((name,), f"'{value}' is not a real date (YYYY-MM-DD)"))
     if isinstance(data.get("published"), str) and isinstance(data.get("updated"), str) \
             and data["updated"] < data["published"]:
-        problems.append(_at(doc, ("updated",), "the update date is earlier than the publication date", WARNING))
+        problems.append(doc.problem(("updated",), "the update date is earlier than the publication date", WARNING))
 
     # Every text, known field or not: no raw HTML, no script, no unsafe link.
     problems += scan_document(doc, MARKDOWN_FIELDS)
@@ -215,7 +210,7 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     kind = error.validator
     top = path[0] if path else None
     if top == "translation" and kind != "additionalProperties":
-        return _at(doc, path, "the translation marker is written by `scripts/library sync`; "
+        return doc.problem(path, "the translation marker is written by `scripts/library sync`; "
                               "delete the `translation:` block and run the sync again")
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
@@ -223,15 +218,15 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
             data = doc.data
             if missing == "alt":
                 reason = "an image" if "image" in data else "a drawing"
-                return _at(doc, path + ("alt",), f"`alt` (a full text alternative in English and French) is required with {reason}")
-            return _at(doc, path + (missing,), f"`{missing}` is required for a resource of type '{data.get('type')}'")
+                return doc.problem(path + ("alt",), f"`alt` (a full text alternative in English and French) is required with {reason}")
+            return doc.problem(path + (missing,), f"`{missing}` is required for a resource of type '{data.get('type')}'")
         if path and path[-1] in TEXT_FIELDS + ("note",) and missing == "en":
-            return _at(doc, path, "the English text (`en:`) is required: English is the reference language")
-        return _at(doc, path + (missing,), f"missing required field `{missing}`")
+            return doc.problem(path, "the English text (`en:`) is required: English is the reference language")
+        return doc.problem(path + (missing,), f"missing required field `{missing}`")
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         if sorted(allowed) == sorted(LANGUAGES):
-            out = [_at(doc, path + (extra,), f"unknown language '{extra}'; use en (English) or fr (French)", key=True)
+            out = [doc.problem(path + (extra,), f"unknown language '{extra}'; use en (English) or fr (French)", key=True)
                    for extra in error.instance if extra not in allowed]
             return out[0] if len(out) == 1 else _Multi(out)
         out = [_unknown_field(doc, path, str(extra), allowed) for extra in error.instance if extra not in allowed]
@@ -243,13 +238,13 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         where = f" of the vocabulary '{vocab_id}'" if vocab_id else ""
         if top == "drawing":
             where = " of data/infographics/"
-        return _at(doc, path, f"'{error.instance}' is not a term{where}{_suggest(error.instance, allowed)}; allowed: {', '.join(map(str, allowed))}")
+        return doc.problem(path, f"'{error.instance}' is not a term{where}{_suggest(error.instance, allowed)}; allowed: {', '.join(map(str, allowed))}")
     if kind == "anyOf" and top == "type":
-        return _at(doc, path, "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
+        return doc.problem(path, "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
     if kind == "anyOf" and top == "publisher":
-        return _at(doc, path, "expected the publisher's name as text, or `en:` and `fr:` names")
+        return doc.problem(path, "expected the publisher's name as text, or `en:` and `fr:` names")
     if kind == "anyOf":
-        return _at(doc, ("type",), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
+        return doc.problem(("type",), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
     if kind == "type":
         expected = {"string": "text", "array": "a list", "object": "a mapping (`en:` / `fr:` or sub-fields)", "integer": "a whole number"}
         wanted = error.validator_value
@@ -260,30 +255,30 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
             hint = f"; write it as a list: [{error.instance}]"
         if wanted == "text" and isinstance(error.instance, bool):
             hint = "; put the value in quotes"
-        return _at(doc, path, f"expected {wanted}, got {got}{hint}")
+        return doc.problem(path, f"expected {wanted}, got {got}{hint}")
     if kind == "pattern":
         if top in ("published", "updated"):
-            return _at(doc, path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")
-        return _at(doc, path, f"'{error.instance}' is not a valid id: use lowercase letters, digits and single hyphens")
+            return doc.problem(path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")
+        return doc.problem(path, f"'{error.instance}' is not a valid id: use lowercase letters, digits and single hyphens")
     if kind == "minLength":
         if path and path[-1] == "en":
-            return _at(doc, path, "the English text is empty; write it (English is required)")
+            return doc.problem(path, "the English text is empty; write it (English is required)")
         if path and path[-1] == "fr":
-            return _at(doc, path, "the French text is empty; write it, or remove the `fr:` line")
-        return _at(doc, path, "the text is empty; write it, or remove the line")
+            return doc.problem(path, "the French text is empty; write it, or remove the `fr:` line")
+        return doc.problem(path, "the text is empty; write it, or remove the line")
     if kind == "minItems" and top == "languages":
-        return _at(doc, path, "list at least one language: [en], [fr] or [en, fr]")
+        return doc.problem(path, "list at least one language: [en], [fr] or [en, fr]")
     if kind in ("minItems", "minProperties"):
-        return _at(doc, path, "must not be empty; fill it in or remove the field")
+        return doc.problem(path, "must not be empty; fill it in or remove the field")
     if kind == "uniqueItems":
         items = list(error.instance)
         twice = next((i for i, item in enumerate(items) if item in items[:i]), None)
         if twice is not None:
-            return _at(doc, path + (twice,), f"'{items[twice]}' is listed twice; keep it once")
-        return _at(doc, path, "a term is listed twice")
+            return doc.problem(path + (twice,), f"'{items[twice]}' is listed twice; keep it once")
+        return doc.problem(path, "a term is listed twice")
     if kind in ("minimum", "maximum"):
-        return _at(doc, path, f"{error.instance} is not a plausible year")
-    return _at(doc, path, error.message)
+        return doc.problem(path, f"{error.instance} is not a plausible year")
+    return doc.problem(path, error.message)
 
 
 def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Problem:
@@ -292,7 +287,7 @@ def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Prob
         line, column = doc.positions.of_key(path + (name,))
         return Problem(doc.path, line, column, field_name(path + (intended,)),
                        f"put a space after the colon: `{intended}: ...` (YAML reads '{name}' as one word)")
-    return _at(doc, path + (name,), f"unknown field '{name}'{_suggest(name, allowed) or '; allowed: ' + ', '.join(allowed)}",
+    return doc.problem(path + (name,), f"unknown field '{name}'{_suggest(name, allowed) or '; allowed: ' + ', '.join(allowed)}",
                key=True)
 
 
@@ -311,25 +306,25 @@ def _flatten(problems):
 def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bool) -> list:
     name = link_scheme(target)
     if target.startswith("//"):
-        return [_at(doc, path, f"'{target[:40]}' is an address without https:; write it in full (https://...)")]
+        return [doc.problem(path, f"'{target[:40]}' is an address without https:; write it in full (https://...)")]
     if name:
         if name == "https" and not image:
             return []
         if name == "http" and not image:
-            return [_at(doc, path, f"'{target}' is not encrypted; use https:// if the site offers it", WARNING)]
+            return [doc.problem(path, f"'{target}' is not encrypted; use https:// if the site offers it", WARNING)]
         if image:
-            return [_at(doc, path, f"'{target}' must be a file under docs/ (images are served by the site itself)")]
-        return [_at(doc, path, f"the link '{target[:40]}' is not allowed: use an https:// address or a file under docs/")]
+            return [doc.problem(path, f"'{target}' must be a file under docs/ (images are served by the site itself)")]
+        return [doc.problem(path, f"the link '{target[:40]}' is not allowed: use an https:// address or a file under docs/")]
     relative = target.lstrip("/")
     candidate = (docs / relative).resolve()
     try:
         candidate.relative_to(docs.resolve())
     except ValueError:
-        return [_at(doc, path, f"'{target}' points outside docs/")]
+        return [doc.problem(path, f"'{target}' points outside docs/")]
     if not candidate.is_file():
-        return [_at(doc, path, f"'{target}' is neither an https:// address nor a file under docs/ (no file docs/{relative})")]
+        return [doc.problem(path, f"'{target}' is neither an https:// address nor a file under docs/ (no file docs/{relative})")]
     if image and candidate.suffix.lower() not in IMAGE_SUFFIXES:
-        return [_at(doc, path, f"'{target}' is not an image; use one of {', '.join(IMAGE_SUFFIXES)}")]
+        return [doc.problem(path, f"'{target}' is not an image; use one of {', '.join(IMAGE_SUFFIXES)}")]
     return []
 
 

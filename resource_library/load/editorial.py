@@ -14,22 +14,12 @@ import re
 from pathlib import Path
 
 from resource_library.model.record import TEXT_FIELDS
-from resource_library.load.problems import WARNING, Problem
+from resource_library.load.problems import WARNING
 from resource_library.load.textsafety import link_scheme
-from resource_library.load.yamlsource import Document, field_name
+from resource_library.load.yamlsource import Document
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)>\s]*)")
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)>\s]*)")
-
-
-def _warn(doc: Document, path: tuple, message: str, line_index: int | None = None, key: bool = False) -> Problem:
-    if key:
-        line, column = doc.positions.of_key(path)
-    elif line_index is None:
-        line, column = doc.positions.of_value(path)
-    else:
-        line, column = doc.positions.of_text_line(path, line_index)
-    return Problem(doc.path, line, column, field_name(path), message, WARNING)
 
 
 def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
@@ -45,28 +35,28 @@ def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
     problems = []
     texts = {name: data[name] for name in TEXT_FIELDS if isinstance(data.get(name), dict)}
     if not any(value.get("fr") for value in texts.values()):
-        problems.append(_warn(doc, ("title",), "this record has no French yet; the French page will show the English "
-                                               "text with a notice (add `fr:` under title, summary and the other texts)", key=True))
+        problems.append(doc.problem(("title",), "this record has no French yet; the French page will show the English "
+                                               "text with a notice (add `fr:` under title, summary and the other texts)", WARNING, key=True))
     else:
         for name, value in texts.items():
             if value.get("en") and not value.get("fr"):
-                problems.append(_warn(doc, (name,), f"`{name}` has no French (`fr:`) while other fields do", key=True))
+                problems.append(doc.problem((name,), f"`{name}` has no French (`fr:`) while other fields do", WARNING, key=True))
 
     for name, value in texts.items():
         for lang, text in value.items():
             if isinstance(text, str) and text.lstrip().upper().startswith("TODO"):
-                problems.append(_warn(doc, (name, lang), "still holds a placeholder (TODO); write the real text"))
+                problems.append(doc.problem((name, lang), "still holds a placeholder (TODO); write the real text", WARNING))
 
     image, alt = data.get("image") or {}, data.get("alt") or {}
     for lang in image:
         if not alt.get(lang):
             language = "French" if lang == "fr" else "English"
-            problems.append(_warn(doc, ("image", lang), f"the {language} image has no {language} text alternative "
-                                                        f"(add `{lang}:` under `alt`)"))
+            problems.append(doc.problem(("image", lang), f"the {language} image has no {language} text alternative "
+                                                        f"(add `{lang}:` under `alt`)", WARNING))
     for lang, text in alt.items():
         title = (data.get("title") or {}).get(lang)
         if isinstance(text, str) and title and text.strip().casefold() == title.strip().casefold():
-            problems.append(_warn(doc, ("alt", lang), "the text alternative repeats the title; say what the picture shows"))
+            problems.append(doc.problem(("alt", lang), "the text alternative repeats the title; say what the picture shows", WARNING))
 
     description = data.get("description")
     if isinstance(description, dict):
@@ -80,17 +70,17 @@ def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path,
     problems = []
     for match in _MD_IMAGE.finditer(text):
         if not match.group(1).strip():
-            problems.append(_warn(doc, path, f"the image '{match.group(2)[:40]}' has no text alternative; "
+            problems.append(doc.problem(path, f"the image '{match.group(2)[:40]}' has no text alternative; "
                                              "write it between the brackets: ![what the image shows](...)",
-                                  text.count("\n", 0, match.start())))
+                                  WARNING, line_index=text.count("\n", 0, match.start())))
     for match in list(_MD_IMAGE.finditer(text)) + list(_MD_LINK.finditer(text)):
         target = match.group(match.lastindex)
         if not target or target.startswith("#") or link_scheme(target):
             continue
         if not _exists(target, docs_dir, pages):
-            problems.append(_warn(doc, path, f"the link '{target[:60]}' leads to no page or file of the site "
+            problems.append(doc.problem(path, f"the link '{target[:60]}' leads to no page or file of the site "
                                              "(links are relative to library/: ../about.md, other-record.md, ../files/x.pdf)",
-                                  text.count("\n", 0, match.start())))
+                                  WARNING, line_index=text.count("\n", 0, match.start())))
     return problems
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from resource_library.load.problems import Problem
-from resource_library.load.yamlsource import field_name, load_file
+from resource_library.load.yamlsource import load_file
 
 _APOSTROPHES = "'’"
 
@@ -56,8 +56,7 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
     terms, seen = [], set()
 
     def problem(path, message):
-        line, column = doc.positions.of_value(path)
-        problems.append(Problem(shown, line, column, field_name(path), message))
+        problems.append(doc.problem(path, message))
 
     for index, entry in enumerate(entries):
         path = ("terms", index)

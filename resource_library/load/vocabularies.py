@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Optional
 
 from resource_library.model.record import DATE_PATTERN, ID_PATTERN, LANGUAGES
-from resource_library.load.problems import WARNING, Problem
+from resource_library.load.problems import WARNING
 from resource_library.load.textsafety import scan_document
-from resource_library.load.yamlsource import Document, field_name, load_file
+from resource_library.load.yamlsource import Document, load_file
 
 
 @dataclass
@@ -74,27 +74,22 @@ class Program:
     source_updated: Optional[str] = None
 
 
-def _problem(doc: Document, path: tuple, message: str, severity: str = "error", key: bool = False) -> Problem:
-    line, column = doc.positions.of_key(path) if key else doc.positions.of_value(path)
-    return Problem(doc.path, line, column, field_name(path), message, severity)
-
-
 def _check_localized(doc: Document, value, path: tuple, problems: list, *, kind=str, required=True) -> None:
     """A ``{en, fr}`` map: English required, French recommended."""
     if not isinstance(value, dict):
-        problems.append(_problem(doc, path, "expected English and French variants: a mapping with `en:` and `fr:`"))
+        problems.append(doc.problem(path, "expected English and French variants: a mapping with `en:` and `fr:`"))
         return
     for lang in value:
         if lang not in LANGUAGES:
-            problems.append(_problem(doc, path + (lang,), f"unknown language '{lang}'; use en or fr", key=True))
+            problems.append(doc.problem(path + (lang,), f"unknown language '{lang}'; use en or fr", key=True))
     if required and not value.get("en"):
-        problems.append(_problem(doc, path, "the English variant (`en:`) is required"))
+        problems.append(doc.problem(path, "the English variant (`en:`) is required"))
     for lang, text in value.items():
         if text is not None and not isinstance(text, kind):
             expected = "a list" if kind is list else "text"
-            problems.append(_problem(doc, path + (lang,), f"expected {expected}"))
+            problems.append(doc.problem(path + (lang,), f"expected {expected}"))
     if required and value.get("en") and not value.get("fr"):
-        problems.append(_problem(doc, path, "no French variant (`fr:`) yet", WARNING))
+        problems.append(doc.problem(path, "no French variant (`fr:`) yet", WARNING))
 
 
 def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
@@ -106,27 +101,27 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
         return vocabularies, problems
     problems += scan_document(doc)
     if not isinstance(doc.data, dict):
-        return vocabularies, problems + [_problem(doc, (), "expected a mapping of vocabularies")]
+        return vocabularies, problems + [doc.problem((), "expected a mapping of vocabularies")]
     for vid, body in doc.data.items():
         path = (vid,)
         if not isinstance(body, dict) or not isinstance(body.get("terms"), dict):
-            problems.append(_problem(doc, path, "a vocabulary needs `label:` and a `terms:` mapping"))
+            problems.append(doc.problem(path, "a vocabulary needs `label:` and a `terms:` mapping"))
             continue
         _check_localized(doc, body.get("label"), path + ("label",), problems)
         for key in body:
             if key not in ("label", "description", "terms"):
-                problems.append(_problem(doc, path + (key,), f"unknown field '{key}' (allowed: label, description, terms)", key=True))
+                problems.append(doc.problem(path + (key,), f"unknown field '{key}' (allowed: label, description, terms)", key=True))
         terms = {}
         for tid, term in body["terms"].items():
             tpath = path + ("terms", tid)
             if not re.match(ID_PATTERN, str(tid)):
-                problems.append(_problem(doc, tpath, "a term id uses lowercase letters, digits and hyphens", key=True))
+                problems.append(doc.problem(tpath, "a term id uses lowercase letters, digits and hyphens", key=True))
             if not isinstance(term, dict):
-                problems.append(_problem(doc, tpath, "a term needs `label: {en, fr}`"))
+                problems.append(doc.problem(tpath, "a term needs `label: {en, fr}`"))
                 continue
             for key in term:
                 if key not in ("label", "definition", "rank"):
-                    problems.append(_problem(doc, tpath + (key,), f"unknown field '{key}' (allowed: label, definition, rank)", key=True))
+                    problems.append(doc.problem(tpath + (key,), f"unknown field '{key}' (allowed: label, definition, rank)", key=True))
             _check_localized(doc, term.get("label"), tpath + ("label",), problems)
             if "definition" in term:
                 _check_localized(doc, term["definition"], tpath + ("definition",), problems)
@@ -147,25 +142,25 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
     problems += scan_document(doc)
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("pillars"), list):
-        return None, {}, problems + [_problem(doc, (), "expected `pillars:` with a list of pillars")]
+        return None, {}, problems + [doc.problem((), "expected `pillars:` with a list of pillars")]
     for key in data:
         if key not in ("pillars", "note", "illustrative", "label"):
-            problems.append(_problem(doc, (key,), f"unknown field '{key}' (allowed: label, illustrative, note, pillars)", key=True))
+            problems.append(doc.problem((key,), f"unknown field '{key}' (allowed: label, illustrative, note, pillars)", key=True))
     terms = {}
     for index, pillar in enumerate(data["pillars"]):
         path = ("pillars", index)
         if not isinstance(pillar, dict):
-            problems.append(_problem(doc, path, "a pillar needs id, title and summary"))
+            problems.append(doc.problem(path, "a pillar needs id, title and summary"))
             continue
         pid = pillar.get("id")
         if not isinstance(pid, str) or not re.match(ID_PATTERN, pid):
-            problems.append(_problem(doc, path + ("id",), "a pillar id uses lowercase letters, digits and hyphens"))
+            problems.append(doc.problem(path + ("id",), "a pillar id uses lowercase letters, digits and hyphens"))
             continue
         if pid in terms:
-            problems.append(_problem(doc, path + ("id",), f"the pillar id '{pid}' is used twice"))
+            problems.append(doc.problem(path + ("id",), f"the pillar id '{pid}' is used twice"))
         for key in pillar:
             if key not in ("id", "rank", "title", "summary", "description", "aims"):
-                problems.append(_problem(doc, path + (key,), f"unknown field '{key}' (allowed: id, rank, title, summary, description, aims)", key=True))
+                problems.append(doc.problem(path + (key,), f"unknown field '{key}' (allowed: id, rank, title, summary, description, aims)", key=True))
         _check_localized(doc, pillar.get("title"), path + ("title",), problems)
         _check_localized(doc, pillar.get("summary"), path + ("summary",), problems)
         if "description" in pillar:
@@ -191,13 +186,13 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     problems += scan_document(doc)
     data = doc.data
     if not isinstance(data, dict):
-        return None, problems + [_problem(doc, (), "expected a mapping with id, title, summary")]
+        return None, problems + [doc.problem((), "expected a mapping with id, title, summary")]
     allowed = ("id", "title", "summary", "description", "organisers", "key_dates", "cohorts", "contact", "source_updated")
     for key in data:
         if key not in allowed:
-            problems.append(_problem(doc, (key,), f"unknown field '{key}' (allowed: {', '.join(allowed)})", key=True))
+            problems.append(doc.problem((key,), f"unknown field '{key}' (allowed: {', '.join(allowed)})", key=True))
     if data.get("id") != file.stem:
-        problems.append(_problem(doc, ("id",), f"the id must equal the file name '{file.stem}'"))
+        problems.append(doc.problem(("id",), f"the id must equal the file name '{file.stem}'"))
     for key in ("title", "summary"):
         _check_localized(doc, data.get(key), (key,), problems)
     for key in ("description", "contact"):
@@ -208,7 +203,7 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     for index, item in enumerate(data.get("key_dates") or []):
         path = ("key_dates", index)
         if not isinstance(item, dict) or not re.match(DATE_PATTERN, str(item.get("date", ""))):
-            problems.append(_problem(doc, path + ("date",), "each key date needs `date: YYYY-MM-DD` and `label: {en, fr}`"))
+            problems.append(doc.problem(path + ("date",), "each key date needs `date: YYYY-MM-DD` and `label: {en, fr}`"))
             continue
         _check_localized(doc, item.get("label"), path + ("label",), problems)
     cohorts = []
@@ -216,11 +211,11 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
         path = ("cohorts", index)
         if not isinstance(item, dict) or not re.match(r"^\d{4}-\d{4}$", str(item.get("school_year", ""))) \
                 or not isinstance(item.get("districts"), list):
-            problems.append(_problem(doc, path, "each cohort needs `school_year: \"2021-2022\"` and a `districts:` list"))
+            problems.append(doc.problem(path, "each cohort needs `school_year: \"2021-2022\"` and a `districts:` list"))
             continue
         cohorts.append(Cohort(str(item["school_year"]), [str(d) for d in item["districts"]]))
     if data.get("source_updated") is not None and not re.match(DATE_PATTERN, str(data["source_updated"])):
-        problems.append(_problem(doc, ("source_updated",), "expected a date YYYY-MM-DD"))
+        problems.append(doc.problem(("source_updated",), "expected a date YYYY-MM-DD"))
     if any(p.is_error for p in problems):
         return None, problems
     cohorts.sort(key=lambda c: c.school_year, reverse=True)

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from resource_library.load.problems import Problem
+from resource_library.load.problems import ERROR, Problem
 
 try:  # libyaml is an order of magnitude faster; fall back when it is absent.
     _BaseLoader = yaml.CSafeLoader
@@ -97,6 +97,22 @@ class Document:
     @property
     def ok(self) -> bool:
         return not any(p.is_error for p in self.problems)
+
+    def problem(self, path: FieldPath, message: str, severity: str = ERROR, *, key: bool = False,
+                line_index: int | None = None) -> Problem:
+        """A problem at the value of ``path`` in this file (the one way to name a position in it).
+
+        Args:
+            key: point at the key of ``path`` instead of its value (an unknown field).
+            line_index: point at that line (0-based) of a multi-line text value.
+        """
+        if key:
+            line, column = self.positions.of_key(path)
+        elif line_index is None:
+            line, column = self.positions.of_value(path)
+        else:
+            line, column = self.positions.of_text_line(path, line_index)
+        return Problem(self.path, line, column, field_name(path), message, severity)
 
 
 def field_name(path: FieldPath) -> str:

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from resource_library.load.glossary import load_glossary
 from resource_library.load.signature import signature
 from resource_library.load.interface import load_interface
-from resource_library.render.pages import GeneratedPage, Renderer
+from resource_library.render.pages import Renderer
 from resource_library.translation.status import COMPLETE, MISSING, OUTDATED, Item, Report, french_date, project_status
 from resource_library.text.typography import french_text
 from resource_library.views.site import Strings, page_url, relative, sort_key

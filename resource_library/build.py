@@ -122,4 +122,4 @@ class Build:
             raise RuntimeError("Build.expand_markers() called before get()")
         neutral = src_uri[len(lang) + 1:] if lang != DEFAULT_LANGUAGE and src_uri.startswith(f"{lang}/") else src_uri
         return expand_markers(markdown, self._content.catalogue, self._content.strings, lang, neutral, shown_path,
-                              line_offset)
+                              line_offset, templates_dir=self._content.templates_dir)

@@ -8,8 +8,15 @@ import pytest
 import yaml
 
 from resource_library import ContentError, load_catalogue, load_interface
-from resource_library.render.markers import replace_markers
-from sitebuild import fixture_records, make_project
+from resource_library.render import markers
+from sitebuild import ROOT, fixture_records, make_project
+
+
+
+def replace_markers(*args):
+    """The markers of a page replaced with the project's own templates."""
+    return markers.replace_markers(*args, templates_dir=ROOT / "overrides" / "library")
+
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "markers" / "cases.yml").read_text(encoding="utf-8"))
 
@@ -67,7 +74,7 @@ def test_infographic_marker_inlines_the_drawing_in_the_page_language():
     assert '<svg xmlns="http://www.w3.org/2000/svg" id="rl-ig-core-elements"' in out
     assert 'lang="fr"' in out and "Les éléments clés de réussite du cadre ACQESS" in out
     assert 'href="../core-elements/#alignment"' in out
-    assert '<a href="../infographics/core-elements.svg" hreflang="fr" download>Télécharger l\'infographie</a>' in out
+    assert '<a href="../infographics/core-elements.svg" hreflang="fr" download>Télécharger l&#39;infographie</a>' in out
     assert '<a href="../library/core-elements-infographic/">À propos de cette infographie</a>' in out
     # From a section's index page, links climb one level less.
     out = replace_markers("<!-- infographic core-elements -->", catalogue, strings, "en", "guide/index.md", "docs/guide/index.md")

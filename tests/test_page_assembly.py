@@ -79,7 +79,8 @@ def test_markers_become_placeholders_and_their_html_is_kept_aside():
     catalogue = load_catalogue(ROOT)
     strings, _ = load_interface(ROOT / "data" / "interface.yml", "data/interface.yml")
     text, blocks = expand_markers("# T\n\n<!-- resources tier=universal -->\n\nMiddle.\n<!-- infographic core-elements -->\n",
-                                  catalogue, strings, "en", "guide.md", "docs/guide.md")
+                                  catalogue, strings, "en", "guide.md", "docs/guide.md",
+                                  templates_dir=ROOT / "overrides" / "library")
     assert text == "# T\n\n\n<!-- rl-block 0 -->\n\n\nMiddle.\n\n<!-- rl-block 1 -->\n\n"
     assert blocks[0].startswith('<div class="rl-resources">') and blocks[1].startswith("<figure ")
     assert insert_blocks("<p>a</p><!-- rl-block 1 --><!-- rl-block 0 -->", blocks).endswith(blocks[0])

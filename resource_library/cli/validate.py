@@ -15,9 +15,8 @@ from resource_library.load.catalogue import load_catalogue
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
 from resource_library.load.frontmatter import front_matter_lines
-from resource_library.render.markers import replace_markers
-from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
-from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
+from resource_library.load.pagemarkers import scan_markers
+from resource_library.load.problems import WARNING, Problem, sorted_problems
 from resource_library.load.schema import dumps, record_schema
 from resource_library.load.schemafile import stale
 
@@ -41,11 +40,10 @@ def register(subparsers) -> None:
 def collect(root) -> tuple[list, int]:
     """Every problem of the project at ``root`` (sorted) and the number of records."""
     catalogue = load_catalogue(root)
-    strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
+    _, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
     found = list(catalogue.problems) + list(problems)
     found += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
-    if not any(p.is_error for p in problems):
-        found += page_problems(root, catalogue, strings)
+    found += page_problems(root, catalogue)
     schema_errors = [p for p in catalogue.errors if p.path in ("data/vocabularies.yml", "data/pillars.yml")]
     if (root / "schema").is_dir() and not schema_errors:
         # A warning: an editor who adds a term cannot always run a command (web editor);
@@ -56,27 +54,20 @@ def collect(root) -> tuple[list, int]:
     return sorted_problems(found), len(catalogue.records)
 
 
-def page_problems(root, catalogue, strings: dict) -> list:
+def page_problems(root, catalogue) -> list:
     """Problems of the markers in the hand-written pages (``docs/**/*.md``), with the
     line numbers of the files, as the build reports them."""
     docs = root / "docs"
     problems: list = []
     for page in sorted(docs.rglob("*.md")):
         rel = page.relative_to(docs).as_posix()
-        lang = next((code for code in LANGUAGES if code != DEFAULT_LANGUAGE and rel.startswith(f"{code}/")),
-                    DEFAULT_LANGUAGE)
-        neutral = rel[len(lang) + 1:] if lang != DEFAULT_LANGUAGE else rel
         try:
             source = page.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(f"docs/{rel}", 1, 1, "-", f"cannot read the page as UTF-8 text ({exc.__class__.__name__})"))
             continue
         offset = front_matter_lines(source)
-        body = "\n".join(source.split("\n")[offset:])
-        try:
-            replace_markers(body, catalogue, strings, lang, neutral, f"docs/{rel}", offset)
-        except ContentError as exc:
-            problems += exc.problems
+        problems += scan_markers(source.split("\n")[offset:], catalogue, f"docs/{rel}", offset)[1]
     return problems
 
 

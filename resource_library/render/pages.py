@@ -161,6 +161,10 @@ class Renderer:
         text = self.env.get_template(name).render(markdown_texts=texts, **context)
         return split_page(text, path, source, texts)
 
+    def fragment(self, name: str, **context) -> str:
+        """Template ``name`` rendered as a piece of HTML (no Markdown in it), without its last line end."""
+        return self.env.get_template(name).render(**context).rstrip("\n")
+
     def pages(self, site: SiteView) -> list:
         """Every generated page of ``site.lang``."""
         out = [self.library(site)]

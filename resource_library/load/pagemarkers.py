@@ -1,0 +1,143 @@
+"""The markers of hand-written pages, read and checked (no HTML here: ``render/markers.py`` makes it).
+
+A marker is an HTML comment on a line of its own::
+
+    <!-- resources KEY=TERM[,TERM...] [KEY=TERM ...] -->
+    <!-- infographic ID -->
+
+Keys: ``pillar``, ``tier``, ``core_element``, ``implementation_stage``, ``type``,
+``audience``, ``topic``.  Several keys must all match (AND); several terms of one
+key, separated by commas, are alternatives (OR).  An unknown key, term or drawing
+is a problem at the marker's line and column, with a suggestion.  Markers inside
+fenced code blocks are left alone (so documentation can show them).
+
+``scripts/library check`` and the build read markers with :func:`scan_markers`,
+so both report the same problems at the same places.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from resource_library.load.problems import Problem
+from resource_library.model.record import TERM_FIELDS
+
+#: Marker key → record field.
+KEYS = {
+    "pillar": "pillars",
+    "tier": "tiers",
+    "core_element": "core_elements",
+    "implementation_stage": "implementation_stages",
+    "type": "type",
+    "audience": "audiences",
+    "topic": "topics",
+}
+
+_MARKER = re.compile(r"^ {0,3}<!--\s*resources(?:\s+(?P<body>.*?))?\s*-->\s*$")
+_INFOGRAPHIC = re.compile(r"^ {0,3}<!--\s*infographic(?:\s+(?P<id>\S+?))?\s*-->\s*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A valid marker of a page: on line ``index`` (0-based) of the Markdown given.
+
+    ``kind`` is ``resources`` (with ``criteria``: ``{field: {terms}}``) or
+    ``infographic`` (with ``drawing``: the drawing's id).
+    """
+
+    index: int
+    kind: str
+    criteria: dict
+    drawing: str = ""
+
+
+def _suggest(word: str, choices) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def parse_marker(body: str, catalogue, where: tuple) -> tuple[dict, list]:
+    """``tier=universal pillar=a,b`` → ``{field: {terms}}`` and the problems found.
+
+    Args:
+        where: ``(path, line, column)`` of the marker, for problems.
+    """
+    path, line, column = where
+    problems: list = []
+    criteria: dict = {}
+
+    def problem(message: str) -> None:
+        problems.append(Problem(path, line, column, "resources marker", message))
+
+    if not body.strip():
+        problem("a resources marker needs at least one KEY=TERM, e.g. <!-- resources tier=universal -->; "
+                f"keys: {', '.join(KEYS)}")
+    for token in body.split():
+        key, sep, value = token.partition("=")
+        if not sep or not value:
+            problem(f"'{token}' is not KEY=TERM; keys: {', '.join(KEYS)}")
+            continue
+        if key not in KEYS:
+            problem(f"unknown key '{key}'{_suggest(key, KEYS)}; keys: {', '.join(KEYS)}")
+            continue
+        field = KEYS[key]
+        if field in criteria:
+            problem(f"the key '{key}' is given twice; list several terms with commas: {key}=a,b")
+            continue
+        vocab = catalogue.vocabularies.get(TERM_FIELDS[field])
+        terms = set()
+        for term in value.split(","):
+            if vocab is not None and term not in vocab.terms:
+                problem(f"'{term}' is not a term of '{TERM_FIELDS[field]}'{_suggest(term, vocab.terms)}; "
+                        f"allowed: {', '.join(vocab.terms)}")
+            terms.add(term)
+        criteria[field] = terms
+    return criteria, problems
+
+
+def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) -> tuple[list, list]:
+    """The valid :class:`Marker` objects of a page's Markdown ``lines``, and the problems of the others.
+
+    Args:
+        shown_path: The file named in problems (``docs/fr/core-elements.md``).
+        line_offset: Lines of the file above ``lines`` (its front matter), so that
+            problems name lines of the file.
+    """
+    markers: list = []
+    problems: list = []
+    fence = None
+    for index, line in enumerate(lines):
+        number = index + 1 + line_offset
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line.strip()[len(opening.group(1)):].strip():
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        drawing = _INFOGRAPHIC.match(line)
+        if drawing:
+            column = line.index("<!--") + 1
+            drawing_id = drawing.group("id") or ""
+            if drawing_id not in catalogue.infographics:
+                known = ", ".join(catalogue.infographics) or "none"
+                problems.append(Problem(shown_path, number, column, "infographic marker",
+                                        f"no infographic '{drawing_id}' in data/infographics/"
+                                        f"{_suggest(drawing_id, catalogue.infographics)}; known: {known}"))
+            else:
+                markers.append(Marker(index, "infographic", {}, drawing_id))
+            continue
+        match = _MARKER.match(line)
+        if not match:
+            continue
+        column = line.index("<!--") + 1
+        criteria, found = parse_marker(match.group("body") or "", catalogue, (shown_path, number, column))
+        problems += found
+        if not found:
+            markers.append(Marker(index, "resources", criteria))
+    return markers, problems

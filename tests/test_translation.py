@@ -11,9 +11,10 @@ import pytest
 from resource_library import load_catalogue
 from resource_library.cli.main import main
 from resource_library.load.frontmatter import split as strip_front_matter
+from resource_library.translation.hashing import text_hash
 from resource_library.translation.markers import set_front_matter_block, set_yaml_block
-from resource_library.translation.status import (COMPLETE, MISSING, OUTDATED, SyncError, page_status, project_status,
-                                          record_status, sync, text_hash)
+from resource_library.translation.status import COMPLETE, MISSING, OUTDATED, page_status, project_status, record_status
+from resource_library.translation.sync import SyncError, sync
 from sitebuild import FIXTURES, ROOT, SHARED_DATA
 
 ENGLISH_ABOUT = """# About us

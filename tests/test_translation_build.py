@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from resource_library.translation.status import sync
+from resource_library.translation.sync import sync
 from sitebuild import build, fixture_records, make_project
 
 NAV = """nav:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from resource_library.translation.status import RECORD_FIELDS, SyncError, sync
+from resource_library.translation.hashing import RECORD_FIELDS
+from resource_library.translation.sync import SyncError, sync
 
 
 def register(subparsers) -> None:

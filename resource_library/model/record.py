@@ -32,7 +32,7 @@ class FieldSpec:
             (``{en, fr}`` file under ``docs/``), ``date`` (ISO date), ``year``,
             ``publisher`` (text or ``{en, fr}``), ``evidence``, ``drawing`` or
             ``translation`` (the sync marker: ``{fr: {synced: date, <field>: hash}}``,
-            written by ``scripts/library sync``, see :mod:`resource_library.translation.status`).
+            written by ``scripts/library sync``, see :mod:`resource_library.translation.sync`).
         required: Whether every record must have it (``type_required`` lists the
             types for which it is required).
         description: What the field means, for editors (shown by their editor).

@@ -1,97 +1,40 @@
-"""Translation tracking: which French texts are complete, missing or outdated.
+"""The translation status report: which French texts are complete, missing or outdated.
 
 English is the reference language.  A French text is *synced* when a translator
 has reviewed it against a given English text and said so with
-``scripts/library sync``, which records two things:
-
-- a **marker** in the translated file itself — in the front matter of a French
-  page (``translation: {source: <hash>, synced: <date>}``) or in a record
-  (``translation: {fr: {synced: <date>, <field>: <hash>, ...}}``).  The hash is
-  the first 12 hexadecimal digits of the SHA-256 of the English text, normalised
-  (line endings, trailing spaces); it travels with the file, so a pull request
-  that changes a translation shows the marker changing too;
-- a **snapshot** of that English text in ``data/translations/`` (``pages/<path>``
-  for a page, ``records/<id>.yml`` for a record's fields).  It gives the diff of
-  the English since the sync without any git history, so it works in shallow CI
-  clones and in a downloaded archive.
+``scripts/library sync`` (:mod:`resource_library.translation.sync`), which
+writes a marker with the hash of that English into the translated file and keeps
+a snapshot of it in ``data/translations/``.
 
 An item is *missing* when there is no French, *outdated* when the English hash
-no longer matches the marker (or there is no marker), and *complete* otherwise.
-The build reads this module to show notices to readers and the status page; it
-never writes anything.  Only :func:`sync_page` and :func:`sync_record` write.
+no longer matches the marker (or there is no marker), and *complete* otherwise;
+an outdated item carries the diff of the English since the sync, from the
+snapshot.  The report also counts the short bilingual texts (interface words,
+vocabularies...) that lack French, and gathers the warnings on the French
+sources (:mod:`resource_library.translation.lint`).  ``scripts/library status``
+prints it and the build shows it to readers (dates in French by
+:func:`french_date`); nothing here writes.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Optional
 
-import yaml
+from resource_library.load.glossary import load_glossary
+from resource_library.load.yamlsource import field_name, load_file
+from resource_library.translation.hashing import SOURCE, TARGET, normalise, read_text, record_texts, text_hash
+from resource_library.translation.lint import french_warnings
+from resource_library.translation.snapshots import SNAPSHOTS, read_page_snapshot, read_record_snapshot
+from resource_library.translation.synced import page_marker, record_marker
 
-from resource_library.load.glossary import find_not_preferred, load_glossary
-from resource_library.load.glossary import message as glossary_message
-from resource_library.load.frontmatter import body as front_matter_body
-from resource_library.translation.markers import set_front_matter_block, set_yaml_block
-from resource_library.load.problems import WARNING, Problem
-from resource_library.text.typography import lint_markdown, mask_markdown
-from resource_library.load.yamlsource import field_name, load_file, load_text
-
-TARGET = "fr"
-SOURCE = "en"
 COMPLETE, MISSING, OUTDATED = "complete", "missing", "outdated"
 STATES = (COMPLETE, OUTDATED, MISSING)
-SNAPSHOTS = Path("data") / "translations"
-HASH_PATTERN = r"^[0-9a-f]{12}$"
 
-#: Translatable fields of a record, in the order reports list them.
-RECORD_FIELDS = ("title", "summary", "description", "alt", "evidence.note", "publisher", "keywords")
-
-
-class SyncError(Exception):
-    """A file cannot be marked as synced; the message says why."""
-
-
-# -- texts and hashes ------------------------------------------------------------
-
-def normalise(text: str) -> str:
-    """Text as hashed and stored: ``\\n`` line endings, no trailing spaces or blank edges."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(line.rstrip() for line in lines).strip("\n") + "\n"
-
-
-def text_hash(text: str) -> str:
-    """First 12 hexadecimal digits of the SHA-256 of the normalised text."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:12]
-
-
-def _variant(data: dict, name: str, lang: str):
-    value = data
-    for part in name.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    if not isinstance(value, dict):
-        return None
-    text = value.get(lang)
-    if isinstance(text, list):
-        text = "\n".join(str(t) for t in text) if text else None
-    return text if isinstance(text, str) and text.strip() else None
-
-
-def record_texts(data: dict, lang: str) -> dict:
-    """``{field: text}`` of a record's translatable fields in ``lang``."""
-    out = {}
-    for name in RECORD_FIELDS:
-        text = _variant(data, name, lang)
-        if text is not None:
-            out[name] = text
-    return out
-
-
-# -- status ------------------------------------------------------------------------
 
 @dataclass
 class FieldStatus:
@@ -143,30 +86,6 @@ def _diff(old: Optional[str], new: str, path: str, synced: Optional[str]) -> str
     return "".join(lines)
 
 
-def _read(path: Path) -> str:
-    """A page's text; bytes that are not UTF-8 (reported by MkDocs itself) never stop a report."""
-    return path.read_bytes().decode("utf-8", errors="replace")
-
-
-def _utf8(path: Path) -> str:
-    """The exact text of a file ``sync`` edits (it must be UTF-8 to be edited safely)."""
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise SyncError(f"{path.name} is not UTF-8 text; save it as UTF-8 first") from None
-
-
-def page_marker(text: str) -> dict:
-    """The ``translation`` marker of a French page's front matter (``{}`` when absent)."""
-    body = front_matter_body(text)
-    if not body.strip():
-        return {}
-    doc = load_text(body, "front matter")
-    data = doc.data if isinstance(doc.data, dict) else {}
-    marker = data.get("translation")
-    return {k: str(v) for k, v in marker.items()} if isinstance(marker, dict) else {}
-
-
 def english_pages(root: Path, docs: str = "docs") -> list:
     """Hand-written English pages, as paths relative to ``docs/`` (``about.md``)."""
     base = root / docs
@@ -183,18 +102,18 @@ def page_status(root: Path, rel: str, docs: str = "docs") -> Item:
     """State of the French translation of ``docs/<rel>``."""
     source = f"{docs}/{rel}"
     target = f"{docs}/{TARGET}/{rel}"
-    english = _read(root / source)
+    english = read_text(root / source)
     french_file = root / target
     if not french_file.is_file():
         return Item("pages", rel, MISSING, source, target, note=f"no French page: create {target}")
-    marker = page_marker(_read(french_file))
+    marker = page_marker(read_text(french_file))
     synced = marker.get("synced")
     if not marker.get("source"):
         return Item("pages", rel, OUTDATED, source, target,
                     note="never marked as synced: compare it with the English, then run scripts/library sync " + target)
     if marker["source"] == text_hash(english):
         return Item("pages", rel, COMPLETE, source, target, synced=synced)
-    snapshot = _read_snapshot_page(root, rel, marker["source"])
+    snapshot = read_page_snapshot(root, rel, marker["source"])
     note = f"the English changed since the sync of {synced}" if synced else "the English changed since the sync"
     if snapshot is None:
         note += f" (no snapshot of the English in {SNAPSHOTS.as_posix()}/pages/{rel}: see the history of {source})"
@@ -211,9 +130,9 @@ def record_status(root: Path, path: Path) -> Optional[Item]:
     data = doc.data
     rid = str(data.get("id") or path.stem)
     english, french = record_texts(data, SOURCE), record_texts(data, TARGET)
-    marker = _record_marker(data)
+    marker = record_marker(data)
     synced = marker.get("synced")
-    snapshot = _read_snapshot_record(root, path.stem)
+    snapshot = read_record_snapshot(root, path.stem)
     fields = []
     for name, text in english.items():
         if name not in french:
@@ -240,12 +159,6 @@ def record_status(root: Path, path: Path) -> Optional[Item]:
     diff = "".join(f.diff for f in fields)
     return Item("records", rid, state, shown, shown, synced=synced, diff=diff, note=note, fields=fields,
                 changed=changed if state == OUTDATED else None)
-
-
-def _record_marker(data: dict) -> dict:
-    marker = data.get("translation")
-    marker = marker.get(TARGET) if isinstance(marker, dict) else None
-    return {str(k): str(v) for k, v in marker.items()} if isinstance(marker, dict) else {}
 
 
 @dataclass
@@ -337,213 +250,7 @@ def project_status(root: Path | str, docs: str = "docs", warnings: bool = True) 
     return report
 
 
-# -- French sources: typography and glossary -------------------------------------
-
-def _text_warnings(text: str, shown: str, where, terms: list, field_label: str) -> list:
-    """Typography and glossary warnings of one French text.
-
-    Args:
-        where: ``(line index in text, column in that line) -> (line, column)`` in the file.
-    """
-    out = []
-    masked = mask_markdown(text)
-    for line, column, message in lint_markdown(text, masked):
-        file_line, file_column = where(line - 1, column)
-        out.append(Problem(shown, file_line, file_column, field_label, f"typography: {message}", WARNING))
-    for offset, found, term in find_not_preferred(masked, terms):
-        line = text.count("\n", 0, offset)
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        file_line, file_column = where(line, column)
-        out.append(Problem(shown, file_line, file_column, field_label, f"glossary: {glossary_message(found, term)}", WARNING))
-    return out
-
-
-class _LinesOnDemand:
-    """The lines of a file, read the first time a warning needs them.
-
-    Only a warning inside a block (``|``) needs the file's own lines (for the
-    indentation); most records have none, and their file is not read again.
-    """
-
-    def __init__(self, path: Path):
-        self.path = path
-        self._lines = None
-
-    def get(self) -> list:
-        if self._lines is None:
-            self._lines = self.path.read_text(encoding="utf-8").splitlines()
-        return self._lines
-
-
-def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
-    """Typography and glossary warnings for every French page and record field."""
-    root = Path(root).resolve()
-    warnings = []
-    for path in sorted((root / docs / TARGET).rglob("*.md")):
-        shown = path.relative_to(root).as_posix()
-        warnings += _text_warnings(_read(path), shown, lambda i, c: (i + 1, c), terms, "text")
-    for path in sorted((root / "data" / "resources").glob("*.yml")):
-        shown = path.relative_to(root).as_posix()
-        doc = load_file(path, shown)
-        if not doc.ok or not isinstance(doc.data, dict):
-            continue
-        raw_lines = _LinesOnDemand(path)
-        for name in RECORD_FIELDS:
-            if name == "keywords":
-                continue
-            text = _variant(doc.data, name, TARGET)
-            if text is None:
-                continue
-            key = tuple(name.split(".")) + (TARGET,)
-
-            def where(index, column, key=key):
-                line, start = doc.positions.of_text_line(key, index)
-                if key in doc.positions.blocks and 0 < line <= len(raw_lines.get()):
-                    raw = raw_lines.get()[line - 1]
-                    start = len(raw) - len(raw.lstrip(" ")) + 1
-                return line, start + column - 1
-
-            warnings += _text_warnings(text, shown, where, terms, f"{name}.{TARGET}")
-    return sorted(set(warnings), key=lambda p: p.sort_key())
-
-
-# -- snapshots ---------------------------------------------------------------------
-
-def _snapshot_page_path(root: Path, rel: str) -> Path:
-    return root / SNAPSHOTS / "pages" / rel
-
-
-def _snapshot_record_path(root: Path, stem: str) -> Path:
-    return root / SNAPSHOTS / "records" / f"{stem}.yml"
-
-
-def _read_snapshot_page(root: Path, rel: str, expected_hash: str) -> Optional[str]:
-    path = _snapshot_page_path(root, rel)
-    if not path.is_file():
-        return None
-    text = _read(path)
-    return text if text_hash(text) == expected_hash else None
-
-
-def _read_snapshot_record(root: Path, stem: str) -> dict:
-    path = _snapshot_record_path(root, stem)
-    if not path.is_file():
-        return {}
-    doc = load_file(path, str(path))
-    return {str(k): str(v) for k, v in doc.data.items()} if doc.ok and isinstance(doc.data, dict) else {}
-
-
-class _SnapshotDumper(yaml.SafeDumper):
-    """Multi-line texts as literal blocks, so snapshots read like the records."""
-
-
-def _str(dumper, value):
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_SnapshotDumper.add_representer(str, _str)
-
-_SNAPSHOT_HEADER = ("# English text a French translation was reviewed against, written by\n"
-                    "# scripts/library sync (gives the diff of the English since then). Do not edit.\n")
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or _read(path) != text:
-        path.write_text(text, encoding="utf-8", newline="\n")
-
-
-# -- sync --------------------------------------------------------------------------
-
-def sync_page(root: Path, french_path: Path, today: Optional[str] = None, docs: str = "docs") -> str:
-    """Mark a French page as reviewed against the current English; returns a message."""
-    root = Path(root).resolve()
-    french_path = (root / french_path).resolve() if not Path(french_path).is_absolute() else Path(french_path)
-    base = root / docs / TARGET
-    try:
-        rel = french_path.relative_to(base).as_posix()
-    except ValueError:
-        english_base = root / docs
-        try:
-            rel = french_path.relative_to(english_base).as_posix()
-        except ValueError:
-            raise SyncError(f"{french_path} is neither a page under {docs}/{TARGET}/ nor a record under data/resources/") from None
-        french_path = base / rel
-    english = root / docs / rel
-    if not english.is_file():
-        raise SyncError(f"{docs}/{TARGET}/{rel} has no English source {docs}/{rel}")
-    if not french_path.is_file():
-        raise SyncError(f"{docs}/{TARGET}/{rel} does not exist yet: translate {docs}/{rel} first")
-    today = today or date.today().isoformat()
-    source_text = _read(english)
-    raw = _utf8(french_path)
-    new = set_front_matter_block(raw, "translation", [("source", json.dumps(text_hash(source_text))), ("synced", today)])
-    if new != raw:
-        french_path.write_bytes(new.encode("utf-8"))
-    _write_if_changed(_snapshot_page_path(root, rel), normalise(source_text))
-    return f"{docs}/{TARGET}/{rel}: synced with {docs}/{rel} ({text_hash(source_text)}) on {today}"
-
-
-def sync_record(root: Path, path: Path, fields: tuple = (), today: Optional[str] = None) -> str:
-    """Mark a record's French fields (all, or ``fields``) as reviewed; returns a message."""
-    root = Path(root).resolve()
-    path = (root / path).resolve() if not Path(path).is_absolute() else Path(path)
-    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    doc = load_file(path, shown)
-    if not doc.ok or not isinstance(doc.data, dict):
-        problems = "; ".join(str(p) for p in doc.problems) or "not a mapping"
-        raise SyncError(f"{shown} cannot be read: {problems}")
-    english, french = record_texts(doc.data, SOURCE), record_texts(doc.data, TARGET)
-    unknown = [f for f in fields if f not in RECORD_FIELDS]
-    if unknown:
-        raise SyncError(f"unknown field {', '.join(unknown)}; translatable fields: {', '.join(RECORD_FIELDS)}")
-    wanted = [f for f in (fields or english) if f in english]
-    untranslated = [f for f in wanted if f not in french]
-    if fields and untranslated:
-        raise SyncError(f"{shown}: no French text for {', '.join(untranslated)}; translate it first")
-    wanted = [f for f in wanted if f in french]
-    if not wanted:
-        raise SyncError(f"{shown} has no French text to mark as synced")
-    today = today or date.today().isoformat()
-    marker = _record_marker(doc.data)
-    hashes = {name: marker[name] for name in RECORD_FIELDS if name in marker and name in english}
-    hashes.update({name: text_hash(english[name]) for name in wanted})
-    entries = [("synced", today)] + [(name, json.dumps(hashes[name])) for name in RECORD_FIELDS if name in hashes]
-    raw = _utf8(path)
-    new = set_yaml_block(raw, "translation", [(TARGET, dict(entries))])
-    if new != raw:
-        path.write_bytes(new.encode("utf-8"))
-    snapshot = _read_snapshot_record(root, path.stem)
-    snapshot = {k: v for k, v in snapshot.items() if k in hashes}
-    snapshot.update({name: normalise(english[name]) for name in wanted})
-    ordered = {name: snapshot[name] for name in RECORD_FIELDS if name in snapshot}
-    _write_if_changed(_snapshot_record_path(root, path.stem),
-                      _SNAPSHOT_HEADER + yaml.dump(ordered, Dumper=_SnapshotDumper, allow_unicode=True,
-                                                   sort_keys=False, width=100000))
-    untouched = [f for f in english if f not in wanted]
-    extra = f" (not synced, no French yet: {', '.join(untouched)})" if untouched and not fields else ""
-    return f"{shown}: synced {', '.join(wanted)} on {today}{extra}"
-
-
-def sync(root: Path, target: Path, fields: tuple = (), today: Optional[str] = None, docs: str = "docs") -> str:
-    """Sync a French page or a record, whichever ``target`` is."""
-    root = Path(root).resolve()
-    if today is not None:
-        try:
-            date.fromisoformat(today)
-        except ValueError:
-            raise SyncError(f"'{today}' is not a date; write YYYY-MM-DD") from None
-    resolved = (root / target).resolve() if not Path(target).is_absolute() else Path(target)
-    if resolved.suffix == ".yml":
-        return sync_record(root, resolved, fields, today)
-    if resolved.suffix == ".md":
-        if fields:
-            raise SyncError("--field applies to records only; a page is synced as a whole")
-        return sync_page(root, resolved, today, docs)
-    raise SyncError(f"{target}: expected a French page (docs/{TARGET}/*.md) or a record (data/resources/*.yml)")
-
-
+#: The dates of a report as French readers see them (notices, the status page).
 FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                  "septembre", "octobre", "novembre", "décembre")
 
@@ -559,6 +266,6 @@ def french_date(iso: str) -> str:
 
 
 __all__ = [
-    "COMPLETE", "MISSING", "OUTDATED", "Item", "Report", "SyncError", "french_date", "normalise",
-    "page_status", "project_status", "record_status", "sync", "text_hash",
+    "COMPLETE", "MISSING", "OUTDATED", "STATES", "FieldStatus", "Item", "Report", "bilingual_texts", "english_pages",
+    "french_date", "page_status", "project_status", "record_status",
 ]

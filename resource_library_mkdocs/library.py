@@ -30,7 +30,8 @@ from mkdocs.structure.files import File
 
 from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.problems import ContentError
-from resource_library.search import library as search
+from resource_library.search.assets import copy_lunr_js
+from resource_library.search.data import write_search_data
 from resource_library_mkdocs import assembly, i18n, material_search
 from resource_library_mkdocs.session import build_for, project_root
 
@@ -99,10 +100,10 @@ def on_post_page(output, page, config):
 def _library_search(config):
     content = build_for(config).get()
     lang = i18n.current_language(config)
-    search.write_search_data(content.catalogue, lang, Path(config.site_dir))
+    write_search_data(content.catalogue, lang, Path(config.site_dir))
     default, _ = i18n.languages(config)
     if lang == default:  # one copy serves every language: the site folder is shared by the passes
-        search.copy_lunr_js(Path(config.site_dir))
+        copy_lunr_js(Path(config.site_dir))
 
 
 @event_priority(-150)

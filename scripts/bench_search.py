@@ -49,7 +49,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from resource_library import load_catalogue  # noqa: E402
-from resource_library.search.library import build_index, lunr_js_dir, pack_index, search_data  # noqa: E402
+from resource_library.search.assets import lunr_js_dir  # noqa: E402
+from resource_library.search.codec import pack_index  # noqa: E402
+from resource_library.search.data import search_data  # noqa: E402
+from resource_library.search.index import build_index  # noqa: E402
 
 BUDGET_GZIP_PER_1000 = 250 * 1024
 BUDGET_P95_MS = 30.0

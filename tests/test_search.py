@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from resource_library import load_catalogue
-from resource_library.search.library import (FACETS, build_index, document, facet_options, fold_word, load_packed,
-                                     pack_index, prepare_query, record_facets, search, search_data, unpack_index)
+from resource_library.search.codec import load_packed, pack_index, unpack_index
+from resource_library.search.data import search_data
+from resource_library.search.facets import FACETS, facet_options, record_facets
+from resource_library.search.fold import fold_word, prepare_query
+from resource_library.search.index import build_index, document, search
 from sitebuild import make_project
 
 SEARCH_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "records" / "search"
@@ -156,3 +161,17 @@ def test_compact_index_rebuilds_lunrs_own_serialization(catalogue, lang):
     for query in ("anxiété", "élève*", "+student -crisis", "title:cercles", "worries"):
         assert [(r["ref"], r["score"]) for r in again.search(prepare_query(query))] == \
                [(r["ref"], r["score"]) for r in index.search(prepare_query(query))]
+
+
+LEAF_CHECK = """
+import sys
+import resource_library.render.pages, resource_library.search.fold
+print(sorted({m.split('.')[0] for m in sys.modules} & {'lunr', 'nltk'}))
+"""
+
+
+def test_rendering_pages_imports_no_lunr():
+    # search is a leaf: the pages name LUNR_DIR and the facets, only building an index needs lunr.
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", LEAF_CHECK], cwd=root, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from resource_library.search.library import LUNR_FILES, lunr_js_dir
+from resource_library.search.assets import LUNR_FILES, lunr_js_dir
 from sitebuild import ROOT, build, fixture_records, make_project
 
 

@@ -15,7 +15,10 @@ import pytest
 from lunr.tokenizer import Tokenizer
 
 from resource_library import load_catalogue
-from resource_library.search.library import build_index, builder, load_packed, pack_index, packed_index, search_data, tokenize
+from resource_library.search.codec import load_packed, pack_index
+from resource_library.search.data import search_data
+from resource_library.search.index import build_index, builder
+from resource_library.search.packed import packed_index, tokenize
 from sitebuild import ROOT, fixture_records, make_project
 
 LANGS = ("en", "fr")

@@ -11,12 +11,14 @@ import json
 import os
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from resource_library import load_catalogue
-from resource_library.search.library import build_index, fold_word, load_packed, lunr_js_dir, pack_index, prepare_query
+from resource_library.search.assets import lunr_js_dir
+from resource_library.search.codec import load_packed, pack_index
+from resource_library.search.fold import fold_word, prepare_query
+from resource_library.search.index import build_index
 from sitebuild import ROOT, make_project
 from test_search import search_records
 

@@ -28,7 +28,8 @@ from markupsafe import Markup, escape
 from resource_library.render.blocks import insert_blocks, placeholder
 from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from resource_library.model.record import LANGUAGES
-from resource_library.search.library import LUNR_DIR, facet_options
+from resource_library.search.assets import LUNR_DIR
+from resource_library.search.facets import facet_options
 from resource_library.views.site import SiteView, page_url, pick, relative
 
 #: Above this many records the library page lists each resource without its summary

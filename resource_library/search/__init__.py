@@ -1,1 +1,1 @@
-"""Search indexes built at build time with lunr.py (a leaf: validation never imports it)."""
+"""Library search: lunr indexes, facets and lunr.js for the library page (only index building imports lunr)."""

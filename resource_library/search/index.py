@@ -1,0 +1,94 @@
+"""Building a library index with lunr.py's own builder: the reference the compact form is checked against.
+
+Each language's index holds only that language's text (:func:`document`): a record
+without French text is absent from the French index, so "anxiety" typed on the
+French page finds nothing that exists only in English.  Facets still list every
+record (:mod:`resource_library.search.facets`).
+
+The build ships :func:`~resource_library.search.packed.packed_index`, which makes
+the same index without lunr.py's builder; :func:`build_index` stays the reference
+for the tests and the benchmark.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+
+from lunr.builder import Builder
+
+from resource_library.search.fold import prepare_query
+from resource_library.search.pipeline import PerWordPipeline, pipelines
+
+#: Indexed fields and their boosts (a match in a title counts five times one in the text).
+#: ``text`` is the summary and the description together: one field fewer makes a
+#: query matching most records markedly faster (scripts/bench-search: p95 at 5,000
+#: records went from 33-37 ms to 16-20 ms), at the price of ``summary:`` queries.
+FIELDS = (("title", 10), ("keywords", 5), ("text", 2))
+
+
+def builder(lang: str) -> Builder:
+    """A lunr builder with this project's pipelines for ``lang``."""
+    index_functions, search_functions = pipelines(lang)
+    b = Builder()
+    b.pipeline = PerWordPipeline()
+    b.pipeline.add(*index_functions)
+    b.search_pipeline.add(*search_functions)
+    b.ref("id")
+    for name, boost in FIELDS:
+        b.field(name, boost=boost)
+    return b
+
+
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKUP_RE = re.compile(r"[#*_`>|]+|^\s*\d+\.\s", re.M)
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the words a reader sees (links keep their text, not their address)."""
+    return _MD_MARKUP_RE.sub(" ", _MD_LINK_RE.sub(r"\1", markdown))
+
+
+def document(record, lang: str) -> Optional[dict]:
+    """What the ``lang`` index holds of ``record``: only text written in ``lang``, or None."""
+    def own(variants):
+        if isinstance(variants, dict):
+            return variants.get(lang)
+        return None
+
+    title = own(record.title)
+    summary = own(record.summary)
+    description = own(record.description)
+    keywords = own(record.keywords)
+    if not (title or summary or description or keywords):
+        return None
+    return {
+        "id": record.id,
+        "title": title or "",
+        "text": "\n".join(filter(None, [summary, plain(description) if description else ""])),
+        "keywords": " ".join(keywords) if keywords else "",
+    }
+
+
+def build_index(records: Iterable, lang: str):
+    """The lunr.py index of ``records`` in ``lang`` (with what ``codec.pack_index`` needs)."""
+    b = builder(lang)
+    for record in records:
+        doc = document(record, lang)
+        if doc is not None:
+            b.add(doc)
+    index = b.build()
+    index.rl_frequencies = {ref: dict(tfs) for ref, tfs in b.field_term_frequencies.items()}
+    index.rl_field_lengths = dict(b.field_lengths)
+    return index
+
+
+def search(index, query: str) -> list:
+    """Result ids of ``query`` in relevance order (empty for an empty or invalid query)."""
+    q = prepare_query(query)
+    if not q:
+        return []
+    try:
+        return [r["ref"] for r in index.search(q)]
+    except Exception:  # lunr's QueryParseError and friends: a reader's typo is not an error
+        return []

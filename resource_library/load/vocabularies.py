@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from resource_library.text.fallback import text_in
 from resource_library.model.record import DATE_PATTERN, ID_PATTERN, LANGUAGES
 from resource_library.load.problems import WARNING
 from resource_library.load.textsafety import scan_document
@@ -30,7 +31,7 @@ class Term:
     extra: dict = field(default_factory=dict)  # summary, description, aims (pillars)
 
     def label_in(self, lang: str) -> str:
-        return self.label.get(lang) or self.label["en"]
+        return text_in(self.label, lang)
 
 
 @dataclass

@@ -25,7 +25,8 @@ from resource_library.load.problems import ContentError
 from resource_library.render.blocks import insert_blocks, placeholder
 from resource_library.render.pages import Renderer
 from resource_library.views.infographics import drawing_figure
-from resource_library.views.site import SiteView, page_url, pick, relative, sort_key
+from resource_library.text.fallback import pick
+from resource_library.views.site import SiteView, page_url, relative, sort_key
 
 
 def matching_records(catalogue, criteria: dict) -> list:

@@ -30,7 +30,8 @@ from resource_library.views.infographics import drawing_figure, gallery_items, i
 from resource_library.model.record import LANGUAGES
 from resource_library.search.assets import LUNR_DIR
 from resource_library.search.facets import facet_options
-from resource_library.views.site import SiteView, page_url, pick, relative
+from resource_library.text.fallback import pick
+from resource_library.views.site import SiteView, page_url, relative
 
 #: Above this many records the library page lists each resource without its summary
 #: (title, type, tiers, languages): with summaries a 5,000-record library page would

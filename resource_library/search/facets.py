@@ -7,7 +7,7 @@ no lunr, so rendering the library page needs none.
 
 from __future__ import annotations
 
-from resource_library.model.record import DEFAULT_LANGUAGE
+from resource_library.text.fallback import text_in
 
 #: Facets of the library page: (URL parameter, record field, vocabulary id), in display order.
 FACETS = (
@@ -52,7 +52,7 @@ def facet_options(catalogue, lang: str) -> list:
         vocab = catalogue.vocabularies.get(vocab_id)
         if vocab is None or not vocab.terms:
             continue
-        label = vocab.label.get(lang) or vocab.label.get(DEFAULT_LANGUAGE) or vocab_id
+        label = text_in(vocab.label, lang, vocab_id)
         out.append({
             "param": param,
             "field": field_name,

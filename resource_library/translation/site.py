@@ -17,6 +17,7 @@ from typing import Optional
 from markupsafe import Markup
 
 from resource_library.load.glossary import load_glossary
+from resource_library.text.fallback import text_in
 from resource_library.load.signature import signature
 from resource_library.load.interface import load_interface
 from resource_library.render.pages import Renderer
@@ -226,7 +227,7 @@ class TranslationSite:
                 "id": term.id,
                 "own": {"lang": lang, "text": term.fr if lang == "fr" else term.en},
                 "other": {"lang": other, "text": term.en if lang == "fr" else term.fr},
-                "definition": term.definition.get(lang) or term.definition["en"],
+                "definition": text_in(term.definition, lang),
                 "accepted": list(term.accepted),
                 "not_preferred": list(term.not_preferred),
                 "note": term.note.get(lang) if term.note else None,

@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from resource_library.drawing.infographics import draw, link_url, part_links, text_in
 from resource_library.model.record import LANGUAGES
-from resource_library.views.site import _FORMATS, human_size, page_url, pick, relative
+from resource_library.text.fallback import pick
+from resource_library.views.site import _FORMATS, human_size, page_url, relative
 
 #: Image formats a browser shows in an ``<img>``; others (PDF) are offered as downloads.
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp")

@@ -1,8 +1,8 @@
 """Per-language views of the catalogue: what a reader of one language sees.
 
-English is the reference language.  This module is the one place that decides
-fallbacks: when a French variant is missing, the view carries the English text
-marked with ``lang="en"`` and ``fallback=True`` so templates can say so.  Views are
+English is the reference language.  When a French variant is missing, the view
+carries the English text marked with ``lang="en"`` and ``fallback=True`` (the one
+rule of :mod:`resource_library.text.fallback`) so templates can say so.  Views are
 plain dictionaries and dataclasses, ready for the templates in
 ``overrides/library/``.
 """
@@ -11,43 +11,17 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Optional
 
 from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES, TERM_FIELDS
+from resource_library.text.fallback import pick, text_in
 
 #: Facet fields shown on resource pages, in this order.
 DETAIL_FIELDS = ("tiers", "audiences", "pillars", "core_elements", "implementation_stages", "grade_bands", "topics")
 _FORMATS = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG", ".webp": "WebP",
             ".docx": "Word", ".doc": "Word", ".pptx": "PowerPoint", ".xlsx": "Excel", ".zip": "ZIP",
             ".mp4": "MP4", ".mp3": "MP3", ".html": "HTML"}
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text shown on a page, and the language it is really in."""
-
-    value: str
-    lang: str
-    fallback: bool = False
-
-    def __str__(self) -> str:
-        return self.value
-
-
-def pick(variants, lang: str) -> Optional[Text]:
-    """The ``lang`` variant of ``{en, fr}``, else the English one marked as fallback."""
-    if variants is None:
-        return None
-    if isinstance(variants, str):
-        return Text(variants, lang)
-    if variants.get(lang):
-        return Text(variants[lang], lang)
-    for other in (DEFAULT_LANGUAGE, *LANGUAGES):
-        if variants.get(other):
-            return Text(variants[other], other, fallback=True)
-    return None
 
 
 def sort_key(text: str) -> str:
@@ -67,12 +41,12 @@ class Strings:
         entry = self.table.get(key)
         if entry is None:
             raise KeyError(f"data/interface.yml has no entry '{key}'")
-        text = entry.get(self.lang) or entry[DEFAULT_LANGUAGE]
+        text = text_in(entry, self.lang)
         return text.format(**values) if values else text
 
     def language(self, code: str, lang: Optional[str] = None) -> str:
         names = self.table["language_names"][code]
-        return names.get(lang or self.lang) or names[DEFAULT_LANGUAGE]
+        return text_in(names, lang or self.lang)
 
     def count(self, n: int) -> str:
         return self("resource_count_one") if n == 1 else self("resource_count", count=n)

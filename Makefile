@@ -4,17 +4,46 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Every Python package, with its hashes: made from pyproject.toml by `make lock`.
+LOCK := requirements/lock.txt
+# Material for MkDocs prints a notice at every build unless NO_MKDOCS_2_WARNING is
+# set, and ProperDocs' notice (shown when a plugin asks for it) is silenced by
+# DISABLE_MKDOCS_2_WARNING=true (README, "Platform").
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup setup-browser serve build check test test-browser linkcheck bench clean
+# pip as `make setup` runs it. The lock holds the hashes of PyPI's files, so pip's
+# configuration files (an extra index, a constraint) are not read; PIP_* variables
+# still apply (PIP_INDEX_URL for a mirror of PyPI), and a PIP_CONFIG_FILE set in the
+# environment is used instead. Where a machine's pip.conf names an index folder
+# that does not exist, this also spares one warning per package.
+PIP_CONFIG_FILE ?= /dev/null
+PIP := PIP_CONFIG_FILE=$(PIP_CONFIG_FILE) $(BIN)/python -m pip --disable-pip-version-check
 
-$(BIN)/mkdocs: pyproject.toml
+.PHONY: setup setup-browser lock serve build check test test-browser lint properdocs-compare linkcheck bench clean
+
+# The lock first, every file checked against its hash; then the project itself, which
+# no hash can cover (an editable install), built with the lock's setuptools and
+# nothing else (--no-deps --no-build-isolation). The one warning silenced is
+# setuptools' note that an editable install can be shadowed by a folder of the
+# same name: here that folder is the package itself.
+$(VENV)/.setup-done: $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(PIP) install --quiet --require-hashes -r $(LOCK)
+	PYTHONWARNINGS='ignore:Editable installation' $(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(BIN)/mkdocs
+setup: $(VENV)/.setup-done
+
+# Remake the lock after changing the dependencies in pyproject.toml (or
+# requirements/build.in); the pins already in the lock are kept where they still fit.
+# `make lock LOCK_FLAGS=--upgrade` moves every package to its newest allowed version.
+# One lock for every Python the project supports (pyproject.toml's requires-python)
+# and every platform, from PyPI; the next `make` command installs it.
+LOCK_FLAGS ?=
+lock: setup
+	$(BIN)/uv pip compile pyproject.toml requirements/build.in --extra test --extra properdocs --extra ci \
+	  --universal --generate-hashes --custom-compile-command 'make lock' --quiet $(LOCK_FLAGS) -o $(LOCK)
 
 # The browser suite's checkers, pinned in package.json / package-lock.json: axe-core
 # (accessibility rules, injected into the pages) and vnu-jar (the Nu Html Checker, run
@@ -40,12 +69,19 @@ test: setup setup-browser
 test-browser: setup setup-browser
 	$(BIN)/python -m pytest -m browser tests/browser tests/test_search_browser.py
 
-# Every link between the pages of site/ (run `make build` first); nothing outside is fetched.
-$(BIN)/linkchecker: pyproject.toml | setup
-	$(BIN)/pip install --quiet -e '.[test,ci]'
-	touch $@
+# Lint and type checks (ruff, mypy; settings in pyproject.toml).
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy resource_library
 
-linkcheck: $(BIN)/linkchecker
+# Builds the site with MkDocs and with ProperDocs (both --strict) into temporary
+# folders and fails, with a short diff, unless the two sites are the same.
+properdocs-compare: setup
+	$(BIN)/python scripts/compare-builds
+
+# Every link between the pages of site/ (run `make build` first); nothing outside is fetched.
+linkcheck: setup
 	.ci/linkcheck site
 
 bench: setup

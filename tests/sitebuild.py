@@ -79,7 +79,7 @@ def fixture_records(*names: str, kind: str = "valid") -> dict:
 def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run ``mkdocs`` on ``project`` with the interpreter running the tests."""
     # The hooks import this checkout's resource_library, not an installed copy.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")],

@@ -38,7 +38,7 @@ def wait_for(lines: queue.Queue, text: str, timeout: float, log: list) -> bool:
 def test_serve_rebuilds_on_record_change_without_looping(tmp_path):
     project = make_project(tmp_path, records=fixture_records("english-only", "full-record"))
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONPATH=str(ROOT))
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
         cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -42,7 +42,7 @@ class ShippedSite:
 
 
 def _mkdocs_build(site: Path, strict: bool) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     args = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import http.server
 import json
 import os
@@ -46,8 +45,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
+from benchkit.common import gzip_size  # noqa: E402
+from benchkit.measure import run_build  # noqa: E402
 from resource_library import load_catalogue  # noqa: E402
 from resource_library.search.assets import lunr_js_dir  # noqa: E402
 from resource_library.search.codec import pack_index  # noqa: E402
@@ -206,10 +208,6 @@ def queries(lang: str, seed: int, n: int = 200) -> list:
     return out
 
 
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))
-
-
 def measure_index(catalogue, lang: str, out_dir: Path) -> dict:
     start = time.perf_counter()
     index = build_index(catalogue.records.values(), lang)
@@ -221,9 +219,9 @@ def measure_index(catalogue, lang: str, out_dir: Path) -> dict:
     data_s = time.perf_counter() - start
     path = out_dir / f"search-index-{lang}.json"
     path.write_bytes(data)
-    return {"file": str(path), "index_bytes": len(raw), "index_gzip_bytes": gz(raw),
-            "lunr_serialization_bytes": len(lunr_form), "lunr_serialization_gzip_bytes": gz(lunr_form),
-            "search_data_bytes": len(data), "search_data_gzip_bytes": gz(data),
+    return {"file": str(path), "index_bytes": len(raw), "index_gzip_bytes": gzip_size(raw),
+            "lunr_serialization_bytes": len(lunr_form), "lunr_serialization_gzip_bytes": gzip_size(lunr_form),
+            "search_data_bytes": len(data), "search_data_gzip_bytes": gzip_size(data),
             "index_build_s": build_s, "search_data_build_s": data_s}
 
 
@@ -242,15 +240,9 @@ def node_figures(cases: dict, work: Path) -> dict:
 
 
 def build_site(project: Path) -> tuple:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                             "-d", str(project / "site")], cwd=project, capture_output=True, text=True, env=env,
-                            timeout=1800)
-    if result.returncode != 0:
-        raise SystemExit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
-    return project / "site", time.perf_counter() - start
+    """The site of ``project`` built in a child process (log in ``build.log``), and the wall time."""
+    figures = run_build(project, project / "build.log", timeout=1800)
+    return project / "site", figures["wall_s"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

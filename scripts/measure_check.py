@@ -11,15 +11,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
+from benchkit.common import copy_project  # noqa: E402
 from resource_library.cli.main import main  # noqa: E402
 
 
@@ -33,12 +34,6 @@ def timed_check(root: Path, repeat: int = 3) -> tuple[float, int]:
             code = main(["--root", str(root), "check"])
         best = min(best, time.perf_counter() - start)
     return best, code
-
-
-def copy_project(target: Path) -> Path:
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "__pycache__", "*.egg-info", "test-artifacts", "node_modules", ".pytest_cache"))
-    return target
 
 
 def main_measure() -> None:

@@ -6,14 +6,16 @@ is measured and that the synthetic corpus uses every vocabulary term.
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import json
 import os
 import subprocess
 import sys
 
 from sitebuild import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchkit import corpus  # noqa: E402
 
 BENCH = ROOT / "scripts" / "bench"
 FIGURES = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb", "pages", "pages_per_s", "site_bytes",
@@ -22,18 +24,9 @@ FIGURES = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb", "pages", "pages_
 PATHS = ("largest_html_path", "largest_resource_path", "library_path")
 
 
-def load_bench():
-    loader = importlib.machinery.SourceFileLoader("bench", str(BENCH))
-    spec = importlib.util.spec_from_loader("bench", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
 def test_synthetic_corpus_uses_every_term_and_is_partly_english_only():
-    bench = load_bench()
-    records = bench.make_records(50)
-    vocab = bench.vocabularies()
+    records = corpus.make_records(50)
+    vocab = corpus.vocabularies()
     fields = {"types": "type", "tiers": "tiers", "audiences": "audiences", "pillars": "pillars",
               "core_elements": "core_elements", "implementation_stages": "implementation_stages",
               "grade_bands": "grade_bands", "topics": "topics", "languages": "languages"}

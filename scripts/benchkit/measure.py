@@ -1,0 +1,204 @@
+"""Measures of the build benchmark: builds in child processes (wall, CPU, peak
+memory via ``os.wait4``), figures of the built site, and the warm rebuild during
+``mkdocs serve``.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from benchkit.common import child_env, copy_project, free_port, gzip_size
+
+BUILD_TIMEOUT = 900  # seconds for one build
+SERVE_START_TIMEOUT = 180
+SERVE_REBUILD_TIMEOUT = 60
+
+
+def run_build(project: Path, log: Path, extra: tuple = (), timeout: float = BUILD_TIMEOUT) -> dict:
+    """One ``mkdocs build`` of ``project`` in a child process: wall, CPU, peak RSS."""
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    cmd = [sys.executable, *extra, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    with open(log, "w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _pid, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise SystemExit(f"bench: mkdocs build of {project} failed ({proc.returncode}):\n{tail}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "user_s": usage.ru_utime, "sys_s": usage.ru_stime,
+            "peak_rss_mb": usage.ru_maxrss * 1024 / 1e6}  # ru_maxrss is in KiB on Linux
+
+
+def site_figures(site: Path) -> dict:
+    """Pages, total size, largest HTML page, largest resource page, library page."""
+    pages, total = 0, 0
+    largest = (0, "")
+    largest_resource = (0, "")
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.suffix == ".html":
+            rel = path.relative_to(site).as_posix()
+            if rel in ("404.html",):
+                continue
+            pages += 1
+            largest = max(largest, (size, rel))
+            if re.fullmatch(r"(fr/)?library/[^/]+/index\.html", rel):
+                largest_resource = max(largest_resource, (size, rel))
+    library = []
+    for rel in ("library/index.html", "fr/library/index.html"):
+        path = site / rel
+        if path.is_file():
+            raw = path.read_bytes()
+            library.append((len(raw), gzip_size(raw), rel))
+    lib = max(library) if library else (0, 0, "")
+    return {
+        "pages": pages,
+        "site_bytes": total,
+        "largest_html_bytes": largest[0], "largest_html_path": largest[1],
+        "largest_resource_bytes": largest_resource[0], "largest_resource_path": largest_resource[1],
+        "library_html_bytes": lib[0], "library_gzip_bytes": lib[1], "library_path": lib[2],
+    }
+
+
+TIMED = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb")
+
+
+def measure(projects: dict, runs: int, logs: Path, n: int) -> dict:
+    """``{label: figures}``: builds of each project, taken in turn (generator, bare,
+    generator, ...) so a change in the machine's load affects both alike."""
+    samples: dict = {label: [] for label in projects}
+    for k in range(runs):
+        for label, project in projects.items():
+            print(f"bench: {n:,} records: build {k + 1}/{runs} of the {label} ...", file=sys.stderr, flush=True)
+            samples[label].append(run_build(project, logs / f"{label}-{n}-{k}.log"))
+    out = {}
+    for label, project in projects.items():
+        figures = {key: statistics.median(s[key] for s in samples[label]) for key in TIMED}
+        figures["samples"] = samples[label]
+        figures.update(site_figures(project / "site"))
+        figures["pages_per_s"] = figures["pages"] / figures["wall_s"] if figures["wall_s"] else 0.0
+        out[label] = figures
+    return out
+
+
+def markdown_bytes_per_resource(project: Path) -> float:
+    """Mean size of a resource page's Markdown, for the bare pages' comparison."""
+    from resource_library.load.interface import load_interface
+    from resource_library.load.catalogue import load_catalogue
+    from resource_library.render.pages import render_language
+
+    catalogue = load_catalogue(project)
+    strings, _ = load_interface(project / "data" / "interface.yml", "data/interface.yml")
+    pages = render_language(catalogue, strings, "en", project / "overrides" / "library", project / "docs")
+    sizes = [len(p.content.encode()) for p in pages if re.fullmatch(r"library/(?!index)[^/]+\.md", p.path)]
+    return statistics.mean(sizes) if sizes else 0.0
+
+
+# Warm rebuild during mkdocs serve: the server is a child process too, timed from its log.
+
+def _cpu_seconds(pid: int):
+    """User + system CPU seconds of a running process (Linux /proc), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def measure_serve(base: Path, edits: int = 3) -> dict:
+    """Serve a copy of the shipped project; edit one record ``edits`` times."""
+    project = copy_project(base / "serve")
+    candidates = sorted((project / "data" / "resources").glob("*.yml"))
+    record = next((p for p in candidates if "description:\n  en: |\n" in p.read_text(encoding="utf-8")), None)
+    if record is None:
+        raise SystemExit("bench: no shipped record with a block description to edit")
+    port = free_port()
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}",
+           "-f", str(project / "mkdocs.yml")]
+    proc = subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, env=child_env(), bufsize=1)
+    lines: queue.Queue = queue.Queue()
+    transcript = []
+
+    def reader():
+        for line in proc.stdout:
+            lines.put((time.perf_counter(), line.rstrip("\n")))
+        lines.put((time.perf_counter(), None))
+
+    threading.Thread(target=reader, daemon=True).start()
+
+    def wait_for(pattern: str, timeout: float):
+        deadline = time.perf_counter() + timeout
+        while True:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise TimeoutError(pattern)
+            try:
+                when, line = lines.get(timeout=remaining)
+            except queue.Empty:
+                raise TimeoutError(pattern) from None
+            if line is None:
+                raise RuntimeError("mkdocs serve stopped:\n" + "\n".join(transcript[-30:]))
+            transcript.append(line)
+            if re.search(pattern, line):
+                return when, line
+
+    results = []
+    try:
+        started = time.perf_counter()
+        wait_for(r"Serving on", SERVE_START_TIMEOUT)
+        first_build = time.perf_counter() - started
+        time.sleep(1.0)
+        while not lines.empty():  # whatever the first build printed late
+            transcript.append(lines.get()[1] or "")
+        original = record.read_text(encoding="utf-8")
+        for k in range(edits):
+            text = original.replace("description:\n  en: |\n",
+                                    f"description:\n  en: |\n    Edited for the benchmark ({k + 1}).\n\n", 1)
+            cpu_before = _cpu_seconds(proc.pid)
+            edited_at = time.perf_counter()
+            record.write_text(text, encoding="utf-8")
+            _when, built_line = wait_for(r"Documentation built in", SERVE_REBUILD_TIMEOUT)
+            reloaded_at, _ = wait_for(r"Reloading browsers", SERVE_REBUILD_TIMEOUT)
+            cpu_after = _cpu_seconds(proc.pid)
+            reported = re.search(r"built in ([0-9.]+) seconds", built_line)
+            results.append({"edit_to_reload_s": reloaded_at - edited_at,
+                            "reported_build_s": float(reported.group(1)) if reported else None,
+                            "cpu_s": (cpu_after - cpu_before) if cpu_before is not None and cpu_after is not None else None})
+            time.sleep(1.5)  # let the watcher settle before the next edit
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+    return {
+        "record": record.relative_to(project).as_posix(),
+        "startup_s": first_build,
+        "edits": results,
+        "warm_rebuild_s": statistics.median(r["edit_to_reload_s"] for r in results),
+        "reported_build_s": statistics.median(r["reported_build_s"] for r in results if r["reported_build_s"]),
+        "cpu_s": statistics.median(r["cpu_s"] for r in results) if all(r["cpu_s"] is not None for r in results) else None,
+    }

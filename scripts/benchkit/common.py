@@ -29,7 +29,7 @@ def reexec_in_venv(skip_variable: str = "BENCH_NO_REEXEC") -> None:
 def child_env() -> dict:
     """The environment of a child ``mkdocs`` process."""
     # The hooks import this checkout's resource_library, whatever else is installed.
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1",
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
                 PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
 
 

@@ -31,7 +31,8 @@ import re
 from xml.sax.saxutils import escape, quoteattr
 
 from resource_library.render.blocks import insert_blocks, placeholder
-from resource_library.drawing.infographics import draw, part_links
+from resource_library.drawing.content import part_links
+from resource_library.drawing.svg import draw
 from resource_library.model.record import TERM_FIELDS
 from resource_library.load.problems import ContentError, Problem
 from resource_library.views.site import Strings, human_size, pick, sort_key

@@ -15,8 +15,11 @@ import pytest
 import yaml
 
 from resource_library import load_catalogue
-from resource_library.drawing.infographics import (
-    ASCENT, DESCENT, draw, french_typography, load_infographics, text_width, wrap_text, TooLong)
+from resource_library.drawing.content import text_in
+from resource_library.drawing.measure import ASCENT, DESCENT, TooLong, text_width, wrap_text
+from resource_library.drawing.svg import draw
+from resource_library.load.drawings import load_infographics
+from resource_library.text.typography import french_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -37,7 +40,9 @@ def test_every_definition_is_loaded(catalogue):
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    """``text`` with spaces collapsed, and none around French punctuation (the drawings add them in French)."""
+    text = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    return re.sub(r" ([:;!?»])", r"\1", text).replace("« ", "«")
 
 
 def _texts_in_data(node, lang: str) -> list:
@@ -245,10 +250,17 @@ def test_wrap_reports_a_word_that_cannot_fit():
 
 
 def test_french_typography_uses_no_break_spaces():
-    assert french_typography("À chaque étape : « oui » ; non ?") == "À chaque étape\u00a0: «\u00a0oui\u00a0»\u202f; non\u202f?"
-    lines = wrap_text(french_typography("Étape 1 : exploration"), 100, 14)
+    assert french_text("À chaque étape : « oui » ; non ?") == "À chaque étape\u00a0: «\u00a0oui\u00a0»\u202f; non\u202f?"
+    lines = wrap_text(french_text("Étape 1 : exploration"), 100, 14)
     assert lines[0].endswith("\u00a0:")
     assert all(not line.startswith(":") for line in lines)
+
+
+def test_french_drawing_text_gets_the_pages_typography():
+    # The same rules as the French pages: a space is added where the source has none.
+    assert text_in({"en": "Stage 1: x", "fr": "Étape 1: x ; 50 % «oui»!"}, "fr") == \
+        "Étape 1\u00a0: x\u202f; 50\u00a0% «\u00a0oui\u00a0»\u202f!"
+    assert text_in({"en": "Stage 1: x"}, "fr") == "Stage 1: x"  # English shown in French keeps its punctuation
 
 
 def test_widths_are_conservative_for_wide_letters():

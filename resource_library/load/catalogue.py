@@ -18,11 +18,11 @@ from pathlib import Path
 
 from jsonschema import Draft7Validator
 
+from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
-from resource_library.drawing.infographics import load_infographics
 from resource_library.load.textsafety import link_scheme, scan_document
 from resource_library.load.vocabularies import load_pillars, load_program, load_vocabularies
 from resource_library.load.yamlsource import Document, field_name, load_file
@@ -57,7 +57,7 @@ class Catalogue:
     pillars_note: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
     drawings: tuple = ()
-    infographics: dict = field(default_factory=dict)  # {id: Infographic}, see infographics.py
+    infographics: dict = field(default_factory=dict)  # {id: Infographic}, see load/drawings.py
     problems: list = field(default_factory=list)
 
     @property

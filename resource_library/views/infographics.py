@@ -1,7 +1,7 @@
 """What readers of one language see of the infographics: figures, downloads, gallery.
 
 An infographic record (type ``infographic``) is shown either from a drawing
-(``drawing: <id>``, drawn by :mod:`resource_library.drawing.infographics` and inlined in
+(``drawing: <id>``, drawn by :mod:`resource_library.drawing.svg` and inlined in
 the page) or from an image file per language (``image: {en, fr}`` under
 ``docs/``, falling back to the other language's file with a notice).  Both come
 with the record's full text alternative (``alt``) in the page's language and a
@@ -17,7 +17,8 @@ from typing import Optional
 
 from markupsafe import Markup
 
-from resource_library.drawing.infographics import draw, link_url, part_links, text_in
+from resource_library.drawing.content import link_url, part_links, text_in
+from resource_library.drawing.svg import draw
 from resource_library.model.record import LANGUAGES
 from resource_library.text.fallback import pick
 from resource_library.views.site import _FORMATS, human_size, page_url, relative

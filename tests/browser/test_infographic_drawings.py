@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from resource_library import load_catalogue
-from resource_library.drawing.infographics import draw
+from resource_library.drawing.svg import draw
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "infographics"

@@ -246,7 +246,7 @@ def load_infographics(folder: Path, root: Path, docs_dir: Path, records: dict, p
         generated |= {f"pillars/{pid}.md" for pid in pillars.terms}
     for file in sorted(folder.glob("*.yml")):
         try:
-            shown = file.resolve().relative_to(Path(root).resolve()).as_posix()
+            shown = (file.parent.resolve() / file.name).relative_to(Path(root).resolve()).as_posix()
         except ValueError:
             shown = str(file)
         doc = load_file(file, shown)

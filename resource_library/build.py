@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Optional
 
 from resource_library.load.catalogue import Catalogue, load_catalogue
+from resource_library.load.files import check_files
 from resource_library.load.interface import load_interface
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
@@ -86,9 +87,11 @@ class Build:
         if key == self._key and self._content is not None:
             return self._content
         forget_missing_files()  # parsed files stay cached across rebuilds; deleted ones need not
+        # Before MkDocs reads or copies anything under docs/: the same walk as `check` (cli/validate.py).
+        files = check_files(root, root / "data", docs_dir)
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
-        catalogue.problems = sorted(set(catalogue.problems) | set(problems), key=lambda p: p.sort_key())
+        catalogue.problems = sorted(set(catalogue.problems) | set(problems) | set(files), key=lambda p: p.sort_key())
         if catalogue.errors:
             self._key, self._content = None, None
             raise ContentError(catalogue.problems)

@@ -12,6 +12,7 @@ import argparse
 import sys
 
 from resource_library.load.catalogue import load_catalogue
+from resource_library.load.files import check_files, read_limited
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
 from resource_library.load.frontmatter import front_matter_lines
@@ -25,8 +26,9 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "check", help="validate every record, vocabulary, pillar, program, infographic and page marker",
         description=("Validate every content file (data/resources/*.yml, data/vocabularies.yml, data/pillars.yml, "
-                     "data/programs/*.yml, data/infographics/*.yml, data/interface.yml, data/glossary.yml) and the "
-                     "markers of the pages under docs/, and print every problem at once as "
+                     "data/programs/*.yml, data/infographics/*.yml, data/interface.yml, data/glossary.yml), the "
+                     "markers of the pages under docs/ and the files under data/ and docs/ (types, sizes, links, "
+                     "SVG images), and print every problem at once as "
                      "path:line:column: field: message. Errors stop the build; warnings do not. "
                      "Exit status: 0 no error, 1 errors found, 2 misuse."))
     parser.add_argument("--format", choices=("plain", "github"), default="plain",
@@ -39,9 +41,10 @@ def register(subparsers) -> None:
 
 def collect(root) -> tuple[list, int]:
     """Every problem of the project at ``root`` (sorted) and the number of records."""
+    found = check_files(root, root / "data", root / "docs")  # the same walk as the build's (build.py)
     catalogue = load_catalogue(root)
     _, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
-    found = list(catalogue.problems) + list(problems)
+    found += list(catalogue.problems) + list(problems)
     found += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
     found += page_problems(root, catalogue)
     schema_errors = [p for p in catalogue.errors if p.path in ("data/vocabularies.yml", "data/pillars.yml")]
@@ -61,9 +64,13 @@ def page_problems(root, catalogue) -> list:
     problems: list = []
     for page in sorted(docs.rglob("*.md")):
         rel = page.relative_to(docs).as_posix()
+        raw = read_limited(page, f"docs/{rel}", "page")  # never through a link, never past the cap
+        if isinstance(raw, Problem):
+            problems.append(raw)
+            continue
         try:
-            source = page.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            source = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
             problems.append(Problem(f"docs/{rel}", 1, 1, "-", f"cannot read the page as UTF-8 text ({exc.__class__.__name__})"))
             continue
         offset = front_matter_lines(source)

@@ -20,6 +20,7 @@ from jsonschema import Draft7Validator
 
 from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
+from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
 from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
@@ -33,7 +34,6 @@ RELATED_COUNT = 5
 #: computation linear in the number of records (the newest candidates win ties).
 RELATED_POOL = 60
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".pdf")
 #: Record fields written in Markdown (the others are plain text).
 MARKDOWN_FIELDS = frozenset(spec.name for spec in FIELDS_BY_NAME.values() if spec.kind == "markdown")
 
@@ -163,8 +163,9 @@ def _generated_pages(files, pillars, programs) -> frozenset:
 
 
 def _rel(root: Path, path: Path) -> str:
+    # The folder is resolved, never the file: a file that is a symbolic link is named as such.
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
     except ValueError:
         return str(path)
 
@@ -321,10 +322,11 @@ def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bo
         candidate.relative_to(docs.resolve())
     except ValueError:
         return [doc.problem(path, f"'{target}' points outside docs/")]
+    refused = link_refusal(relative, IMAGE_FIELD_SUFFIXES if image else ())  # the allow-list of files.py
+    if refused:
+        return [doc.problem(path, f"'{target}' {refused}")]
     if not candidate.is_file():
         return [doc.problem(path, f"'{target}' is neither an https:// address nor a file under docs/ (no file docs/{relative})")]
-    if image and candidate.suffix.lower() not in IMAGE_SUFFIXES:
-        return [doc.problem(path, f"'{target}' is not an image; use one of {', '.join(IMAGE_SUFFIXES)}")]
     return []
 
 

@@ -5,6 +5,11 @@ alternative, a Markdown image without alternative text, a link in a description
 to a page or file that does not exist: the site still builds (the reader gets the
 English text, or MkDocs reports the broken link), so these are warnings, printed
 by ``scripts/library check`` and shown on pull requests.
+
+One error is found here too, because it is found while reading a description's
+links: a link or an image leading to a file of the site of a type the site does
+not publish (an HTML page, a script), judged by the allow-list of
+:func:`resource_library.load.files.link_refusal`.
 """
 
 from __future__ import annotations
@@ -14,12 +19,15 @@ import re
 from pathlib import Path
 
 from resource_library.model.record import TEXT_FIELDS
-from resource_library.load.problems import WARNING
+from resource_library.load.files import IMAGE_SUFFIXES, link_refusal
+from resource_library.load.problems import ERROR, WARNING
 from resource_library.load.textsafety import link_scheme
 from resource_library.load.yamlsource import Document
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)>\s]*)")
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)>\s]*)")
+# A reference definition, "[name]: target" at the start of a line (only its type is judged).
+_MD_REFERENCE = re.compile(r"^[ \t>]*\[[^\[\]\n]*\]:[ \t]*<?([^\s>]+)", re.M)
 
 
 def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
@@ -73,11 +81,17 @@ def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path,
             problems.append(doc.problem(path, f"the image '{match.group(2)[:40]}' has no text alternative; "
                                              "write it between the brackets: ![what the image shows](...)",
                                   WARNING, line_index=text.count("\n", 0, match.start())))
-    for match in list(_MD_IMAGE.finditer(text)) + list(_MD_LINK.finditer(text)):
+    links = [(m, True) for m in _MD_IMAGE.finditer(text)] + [(m, False) for m in _MD_LINK.finditer(text)]
+    for match, image in links + [(m, False) for m in _MD_REFERENCE.finditer(text)]:
         target = match.group(match.lastindex)
         if not target or target.startswith("#") or link_scheme(target):
             continue
-        if not _exists(target, docs_dir, pages):
+        refused = link_refusal(target.split("#", 1)[0].split("?", 1)[0], IMAGE_SUFFIXES if image else ())
+        if refused:
+            what = "image" if image else "link"
+            problems.append(doc.problem(path, f"the {what} '{target[:60]}' {refused}", ERROR,
+                                        line_index=text.count("\n", 0, match.start())))
+        elif match.re is not _MD_REFERENCE and not _exists(target, docs_dir, pages):
             problems.append(doc.problem(path, f"the link '{target[:60]}' leads to no page or file of the site "
                                              "(links are relative to library/: ../about.md, other-record.md, ../files/x.pdf)",
                                   WARNING, line_index=text.count("\n", 0, match.start())))

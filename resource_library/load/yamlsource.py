@@ -3,7 +3,7 @@
 PyYAML's composer gives every node its start mark; this module keeps those marks
 in a :class:`Positions` map keyed by field path, detects duplicate keys (which
 PyYAML accepts silently, keeping the last one), and turns every way a file can
-fail to load (not UTF-8, empty, too large, tabs, syntax) into a
+fail to load (not UTF-8, empty, too large, a link or a device, tabs, syntax) into a
 :class:`~resource_library.load.problems.Problem` instead of an exception.
 
 Dates are kept as the text the editor wrote (``2021-05-11``), so the validator
@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from resource_library.load.files import LIMITS, read_limited
 from resource_library.load.problems import ERROR, Problem
 
 try:  # libyaml is an order of magnitude faster; fall back when it is absent.
@@ -30,7 +31,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 #: A record is a few kilobytes; anything far larger is a mistake (a pasted file).
-MAX_BYTES = 256 * 1024
+MAX_BYTES = LIMITS["yaml"][0]
 
 #: Records nest four levels at most; this bound keeps every walk over a file shallow.
 MAX_DEPTH = 32
@@ -252,17 +253,11 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
 
 
 def _read_bytes(file: Path, shown: str):
-    """The file's bytes, or a :class:`Document` saying why they cannot be parsed."""
-    try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            return Document(shown, None, Positions(), [Problem(
-                shown, 1, 1, "-",
-                f"the file is {size / 1024 / 1024:.1f} MB; a YAML file here must be under {MAX_BYTES // 1024} KB "
-                "(was something pasted into it by mistake?)")])
-        return file.read_bytes()
-    except OSError as exc:
-        return Document(shown, None, Positions(), [Problem(shown, 1, 1, "-", f"cannot read the file: {exc.strerror}")])
+    """The file's bytes, or a :class:`Document` saying why they cannot be parsed (see :func:`read_limited`)."""
+    raw = read_limited(file, shown, "yaml")
+    if isinstance(raw, Problem):
+        return Document(shown, None, Positions(), [raw])
+    return raw
 
 
 def _parse_bytes(raw: bytes, shown: str) -> Document:

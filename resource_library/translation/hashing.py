@@ -38,8 +38,16 @@ def text_hash(text: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    """A page's text; bytes that are not UTF-8 (reported by MkDocs itself) never stop a report."""
-    return path.read_bytes().decode("utf-8", errors="replace")
+    """A page's text; bytes that are not UTF-8 never stop a report (``check`` names them).
+
+    Read with the bounds of every editor's file (``load.files.read_limited``): a
+    link, a device or an oversized file reads as empty here, and ``check`` and the
+    build refuse it with its reason.
+    """
+    from resource_library.load.files import read_limited  # only when a page is read: keeps this module light
+
+    raw = read_limited(path, str(path), "page")
+    return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else ""
 
 
 def field_text(data: dict, name: str, lang: str) -> Optional[str]:

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Optional
 from xml.sax.saxutils import escape, quoteattr
 
-from resource_library.model.record import DEFAULT_LANGUAGE, ID_PATTERN, LANGUAGES
+from resource_library.model.ids import id_problem
+from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
 from resource_library.load.problems import WARNING
 from resource_library.load.yamlsource import Document, load_file
 
@@ -283,8 +284,9 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
     data = doc.data
     if not isinstance(data, dict):
         return None, [doc.problem((), "an infographic is a mapping (layout:, title:, parts:, ...)")]
-    if not re.match(ID_PATTERN, stem):
-        problems.append(doc.problem((), f"the file name '{stem}' is not a valid id: use lowercase letters, digits and hyphens"))
+    wrong = id_problem(stem, "drawing name", reserved=True)
+    if wrong:
+        problems.append(doc.problem((), f"rename the file (its name is the drawing's name): {wrong}"))
     layout = data.get("layout")
     if layout not in LAYOUTS:
         problems.append(doc.problem(("layout",), f"unknown layout '{layout}'; use one of {', '.join(LAYOUTS)}"))
@@ -302,8 +304,10 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
             if key not in _PART_KEYS:
                 problems.append(doc.problem(path + (key,), f"unknown field '{key}'; allowed: {', '.join(sorted(_PART_KEYS))}", key=True))
         pid = value.get("id")
-        if not isinstance(pid, str) or not re.match(ID_PATTERN, pid):
-            problems.append(doc.problem(path + ("id",), "each part needs an `id` (lowercase letters, digits and hyphens)"))
+        wrong = id_problem(pid, "part id", doc.column(path + ("id",))) if isinstance(pid, str) \
+            else "each part needs an `id` (lowercase letters, digits and hyphens)"
+        if wrong:
+            problems.append(doc.problem(path + ("id",), wrong))
         fill = value.get("fill", "#eeeeee")
         if not isinstance(fill, str) or not _COLOUR.match(fill):
             problems.append(doc.problem(path + ("fill",), f"'{fill}' is not a colour; write #rrggbb"))

@@ -181,7 +181,10 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
         return [doc.problem((), "a record is a mapping of fields (id:, type:, title:, ...)")]
     problems = list(_flatten(_schema_problem(doc, error, vocabularies) for error in validator.iter_errors(data)))
 
-    if isinstance(data.get("id"), str) and data["id"] != stem:
+    wrong_stem = id_problem(stem, "file name", reserved=True)
+    if wrong_stem:  # the id must equal the file name: both are to change
+        problems.append(doc.problem((), f"rename the file (its name is the record's id and page address): {wrong_stem}"))
+    elif isinstance(data.get("id"), str) and data["id"] != stem:
         problems.append(doc.problem(("id",), f"the id '{shown(data['id'])}' differs from the file name; use '{shown(stem)}' (or rename the file)"))
     if isinstance(data.get("id"), str) and data["id"] in RESERVED:
         problems.append(doc.problem(("id",), id_problem(data["id"], reserved=True)))

@@ -58,7 +58,8 @@ def id_problem(value: str, noun: str = "id", column: Optional[int] = None, reser
     if value == "":
         return f"the {noun} is empty; {_RULE}"
     reason = _reason(value, column)
-    example = propose_id(skeleton(value), reserved=reserved)
+    latin = skeleton(value)
+    example = propose_id(latin, reserved=reserved) if re.search(r"[A-Za-z0-9]", latin) else ""
     hint = f", e.g. '{example}'" if example and example != value else ""
     return f"'{visible(value)}' is not a valid {noun}: {_RULE} ({reason}){hint}"
 

@@ -29,7 +29,7 @@ SITE_PAGES = {
 SITE_FILES = {
     "library/search-index.json": "the library's search data",
     "assets/javascripts/library-lunr/": "the library's search script",
-    "search/": "the site search index",
+    "search/search_index.json": "the site search index",
     "sitemap.xml": "the site map",
     "sitemap.xml.gz": "the site map",
     "404.html": "the 'page not found' page",

@@ -17,8 +17,8 @@ from typing import Optional
 from resource_library.text.fallback import text_in
 from resource_library.model.ids import id_problem
 from resource_library.model.record import DATE_PATTERN, LANGUAGES
-from resource_library.load.problems import WARNING
-from resource_library.load.suggest import misread
+from resource_library.load.problems import WARNING, Problem
+from resource_library.load.suggest import did_you_mean, misread, shown
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import Document, load_file
 
@@ -97,6 +97,13 @@ def _check_localized(doc: Document, value, path: tuple, problems: list, *, kind=
         problems.append(doc.problem(path, "no French variant (`fr:`) yet", WARNING))
 
 
+def _unknown(doc: Document, path: tuple, allowed) -> Problem:
+    """The problem of the unknown field at ``path``, with the one suggestion helper."""
+    name = str(path[-1])
+    return doc.problem(path, f"unknown field '{shown(name)}'{did_you_mean(name, allowed, doc.column(path, key=True))} "
+                             f"(allowed: {', '.join(allowed)})", key=True)
+
+
 def _id_problem(doc: Document, path: tuple, value, noun: str):
     """The problem of a page id (pillar, program) at ``path``, or None: the id rule, reserved names included."""
     if not isinstance(value, str):
@@ -133,7 +140,7 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
         _check_localized(doc, body.get("label"), path + ("label",), problems)
         for key in body:
             if key not in ("label", "description", "terms"):
-                problems.append(doc.problem(path + (key,), f"unknown field '{key}' (allowed: label, description, terms)", key=True))
+                problems.append(_unknown(doc, path + (key,), ("label", "description", "terms")))
         terms = {}
         for tid, term in body["terms"].items():
             tpath = path + ("terms", tid)
@@ -145,7 +152,7 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
                 continue
             for key in term:
                 if key not in ("label", "definition", "rank"):
-                    problems.append(doc.problem(tpath + (key,), f"unknown field '{key}' (allowed: label, definition, rank)", key=True))
+                    problems.append(_unknown(doc, tpath + (key,), ("label", "definition", "rank")))
             _check_localized(doc, term.get("label"), tpath + ("label",), problems)
             if "definition" in term:
                 _check_localized(doc, term["definition"], tpath + ("definition",), problems)
@@ -169,7 +176,7 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
         return None, {}, problems + [doc.problem((), "expected `pillars:` with a list of pillars")]
     for key in data:
         if key not in ("pillars", "note", "illustrative", "label"):
-            problems.append(doc.problem((key,), f"unknown field '{key}' (allowed: label, illustrative, note, pillars)", key=True))
+            problems.append(_unknown(doc, (key,), ("label", "illustrative", "note", "pillars")))
     terms = {}
     for index, pillar in enumerate(data["pillars"]):
         path = ("pillars", index)
@@ -185,7 +192,7 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
             problems.append(doc.problem(path + ("id",), f"the pillar id '{pid}' is used twice"))
         for key in pillar:
             if key not in ("id", "rank", "title", "summary", "description", "aims"):
-                problems.append(doc.problem(path + (key,), f"unknown field '{key}' (allowed: id, rank, title, summary, description, aims)", key=True))
+                problems.append(_unknown(doc, path + (key,), ("id", "rank", "title", "summary", "description", "aims")))
         _check_localized(doc, pillar.get("title"), path + ("title",), problems)
         _check_localized(doc, pillar.get("summary"), path + ("summary",), problems)
         if "description" in pillar:
@@ -215,7 +222,7 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     allowed = ("id", "title", "summary", "description", "organisers", "key_dates", "cohorts", "contact", "source_updated")
     for key in data:
         if key not in allowed:
-            problems.append(doc.problem((key,), f"unknown field '{key}' (allowed: {', '.join(allowed)})", key=True))
+            problems.append(_unknown(doc, (key,), allowed))
     wrong = _id_problem(doc, ("id",), data.get("id"), "program id") or _id_problem(doc, (), file.stem, "program file name")
     if wrong:
         problems.append(wrong)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from resource_library.load.catalogue import load_catalogue
-from resource_library.load.suggest import did_you_mean, shown
+from resource_library.load.suggest import did_you_mean, quoted
 from resource_library.cli.scaffold import scaffold_record
 from resource_library.model.ids import id_problem, propose_id
 
@@ -98,7 +98,7 @@ def _type(value, allowed, interactive) -> str:
     if not value:
         raise _Misuse("give the resource's type with --type (one of: " + ", ".join(allowed) + ")")
     if value not in allowed:
-        raise _Misuse(f"'{shown(value)}' is not a type{did_you_mean(value, allowed)}; use one of: {', '.join(allowed)}")
+        raise _Misuse(f"'{quoted(value)}' is not a type{did_you_mean(value, allowed)}; use one of: {', '.join(allowed)}")
     return value
 
 

@@ -19,7 +19,7 @@ from jsonschema import Draft7Validator
 
 from resource_library.load.editorial import record_warnings
 from resource_library.load.pagepaths import SITE_PAGES, conflicts, generated_pages
-from resource_library.load.suggest import did_you_mean, misread, shown
+from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.model.ids import RESERVED, id_problem
 from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
@@ -185,7 +185,7 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
     if wrong_stem:  # the id must equal the file name: both are to change
         problems.append(doc.problem((), f"rename the file (its name is the record's id and page address): {wrong_stem}"))
     elif isinstance(data.get("id"), str) and data["id"] != stem:
-        problems.append(doc.problem(("id",), f"the id '{shown(data['id'])}' differs from the file name; use '{shown(stem)}' (or rename the file)"))
+        problems.append(doc.problem(("id",), f"the id '{quoted(data['id'])}' differs from the file name; use '{quoted(stem)}' (or rename the file)"))
     if isinstance(data.get("id"), str) and data["id"] in RESERVED:
         problems.append(doc.problem(("id",), id_problem(data["id"], reserved=True)))
     for name in ("published", "updated"):
@@ -253,7 +253,7 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
             if written in map(str, allowed):
                 return doc.problem(path, f"put the term in quotes: \"{written}\" ({reading})")
             return doc.problem(path, f"'{written}' is not a term{where}; allowed: {allowed_text} ({reading})")
-        return doc.problem(path, f"'{shown(error.instance)}' is not a term{where}"
+        return doc.problem(path, f"'{quoted(error.instance)}' is not a term{where}"
                                  f"{did_you_mean(error.instance, allowed, doc.column(path))}; allowed: {allowed_text}")
     if kind == "anyOf" and top == "type":
         return doc.problem(path, "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
@@ -307,7 +307,7 @@ def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Prob
         return Problem(doc.path, line, column, field_name(path + (intended,)),
                        f"put a space after the colon: `{intended}: ...` (YAML reads '{name}' as one word)")
     suggestion = did_you_mean(name, allowed, doc.column(path + (name,), key=True))
-    return doc.problem(path + (name,), f"unknown field '{shown(name)}'{suggestion or '; allowed: ' + ', '.join(allowed)}",
+    return doc.problem(path + (name,), f"unknown field '{quoted(name)}'{suggestion or '; allowed: ' + ', '.join(allowed)}",
                        key=True)
 
 

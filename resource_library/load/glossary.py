@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from resource_library.load.problems import Problem
-from resource_library.load.suggest import did_you_mean, misread, shown
+from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import load_file
 from resource_library.model.ids import id_problem
@@ -94,7 +94,7 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
         for key in sorted(unknown):
             allowed = ("id", "en", "fr", "accepted", "not_preferred", "definition", "note")
             hint = did_you_mean(key, allowed, doc.column(path + (key,), key=True))
-            problem(path + (key,), f"unknown key '{shown(key)}'{hint}; allowed: {', '.join(allowed)}")
+            problem(path + (key,), f"unknown key '{quoted(key)}'{hint}; allowed: {', '.join(allowed)}")
             bad = True
         if not bad and entry["id"] in seen:
             problem(path + ("id",), f"the id '{entry['id']}' is used twice")

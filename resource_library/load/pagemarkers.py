@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from resource_library.load.problems import Problem
-from resource_library.load.suggest import did_you_mean, shown
+from resource_library.load.suggest import did_you_mean, quoted
 from resource_library.model.record import TERM_FIELDS
 
 #: Marker key → record field.
@@ -77,10 +77,10 @@ def parse_marker(body: str, catalogue, where: tuple, body_column: int = 0) -> tu
         token = token.group(0)
         key, sep, value = token.partition("=")
         if not sep or not value:
-            problem(f"'{shown(token)}' is not KEY=TERM; keys: {', '.join(KEYS)}")
+            problem(f"'{quoted(token)}' is not KEY=TERM; keys: {', '.join(KEYS)}")
             continue
         if key not in KEYS:
-            problem(f"unknown key '{shown(key)}'{did_you_mean(key, KEYS, start)}; keys: {', '.join(KEYS)}")
+            problem(f"unknown key '{quoted(key)}'{did_you_mean(key, KEYS, start)}; keys: {', '.join(KEYS)}")
             continue
         field = KEYS[key]
         if field in criteria:
@@ -92,7 +92,7 @@ def parse_marker(body: str, catalogue, where: tuple, body_column: int = 0) -> tu
         for term in value.split(","):
             if vocab is not None and term not in vocab.terms:
                 term_column = start + offset if start else None
-                problem(f"'{shown(term)}' is not a term of '{TERM_FIELDS[field]}'{did_you_mean(term, vocab.terms, term_column)}; "
+                problem(f"'{quoted(term)}' is not a term of '{TERM_FIELDS[field]}'{did_you_mean(term, vocab.terms, term_column)}; "
                         f"allowed: {', '.join(vocab.terms)}")
             terms.add(term)
             offset += len(term) + 1
@@ -129,7 +129,7 @@ def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) 
             if drawing_id not in catalogue.infographics:
                 known = ", ".join(catalogue.infographics) or "none"
                 problems.append(Problem(shown_path, number, column, "infographic marker",
-                                        f"no infographic '{shown(drawing_id)}' in data/infographics/"
+                                        f"no infographic '{quoted(drawing_id)}' in data/infographics/"
                                         f"{did_you_mean(drawing_id, catalogue.infographics, drawing.start('id') + 1)}; "
                                         f"known: {known}"))
             else:

@@ -88,9 +88,9 @@ def misread(doc, path, value, advice: bool = True) -> str:
     return out + (f"; write it in quotes: \"{written}\"" if advice else "")
 
 
-def shown(word) -> str:
+def quoted(word) -> str:
     """``word`` as a message quotes it: invisible and control characters written ``[U+200D]``."""
     return visible(str(word))
 
 
-__all__ = ["did_you_mean", "misread", "odd_characters", "shown"]
+__all__ = ["did_you_mean", "misread", "odd_characters", "quoted"]

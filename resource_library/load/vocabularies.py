@@ -18,7 +18,7 @@ from resource_library.text.fallback import text_in
 from resource_library.model.ids import id_problem
 from resource_library.model.record import DATE_PATTERN, LANGUAGES
 from resource_library.load.problems import WARNING, Problem
-from resource_library.load.suggest import did_you_mean, misread, shown
+from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import Document, load_file
 
@@ -100,8 +100,8 @@ def _check_localized(doc: Document, value, path: tuple, problems: list, *, kind=
 def _unknown(doc: Document, path: tuple, allowed) -> Problem:
     """The problem of the unknown field at ``path``, with the one suggestion helper."""
     name = str(path[-1])
-    return doc.problem(path, f"unknown field '{shown(name)}'{did_you_mean(name, allowed, doc.column(path, key=True))} "
-                             f"(allowed: {', '.join(allowed)})", key=True)
+    return doc.problem(path, f"unknown field '{quoted(name)}'{did_you_mean(name, allowed, doc.column(path, key=True))}; "
+                             f"allowed: {', '.join(allowed)}", key=True)
 
 
 def _id_problem(doc: Document, path: tuple, value, noun: str):

@@ -16,7 +16,8 @@ import pytest
 from resource_library import FIELDS, load_catalogue
 from resource_library.cli.main import main
 from resource_library.cli.main import COMMANDS
-from resource_library.cli.scaffold import PLACEHOLDER, propose_id
+from resource_library.cli.scaffold import PLACEHOLDER
+from resource_library.model.ids import propose_id
 from resource_library.load.schemafile import MODELINE, SCHEMA_PATH, generate
 from sitebuild import FIXTURES, ROOT
 
@@ -130,7 +131,7 @@ def test_new_refuses_to_overwrite(tmp_path, capsys):
     (["--type", "guid", "--title", "T"], "'guid' is not a type (did you mean 'guide'?)"),
     (["--type", "guide"], "give the English title with --title"),
     (["--type", "guide", "--title", "T", "--id", "Not_valid"], "'Not_valid' is not a valid id"),
-    (["--type", "guide", "--title", "!!!"], "'' is not a valid id"),
+    (["--type", "guide", "--title", "T", "--id", "index"], "'index' is reserved: the site uses this name"),
 ])
 def test_new_misuse_exits_2(tmp_path, capsys, args, expected):
     root = project(tmp_path)
@@ -163,6 +164,14 @@ def test_new_asks_in_a_terminal(tmp_path, monkeypatch, capsys):
 ])
 def test_propose_id(title, expected):
     assert propose_id(title) == expected
+
+
+@pytest.mark.parametrize("title", ["!!!", "Руководство", "Index", "«»", "Glossary"])
+def test_the_proposed_id_is_always_one_check_accepts(tmp_path, capsys, title):
+    root = project(tmp_path)
+    assert run(root, "new", "--type", "guide", "--title", title, "--summary", "S.") == 0
+    (created,) = (root / "data" / "resources").iterdir()
+    assert [str(p) for p in load_catalogue(root).errors if p.path.endswith(created.name)] == []
 
 
 def test_new_for_a_practice_says_what_is_still_missing(tmp_path, capsys):
@@ -269,7 +278,7 @@ def test_description_links_to_generated_pages_are_fine(tmp_path, capsys):
 
 @pytest.mark.parametrize("file, text, expected", [
     ("data/vocabularies.yml", None, "data/vocabularies.yml:"),
-    ("data/pillars.yml", "pillars:\n  - id: Bad Id\n", "data/pillars.yml:2:9: pillars[0].id: a pillar id uses lowercase"),
+    ("data/pillars.yml", "pillars:\n  - id: Bad Id\n", "data/pillars.yml:2:9: pillars[0].id: 'Bad Id' is not a valid pillar id: use lowercase"),
     ("data/programs/ma-csmhs-coiin.yml", None, "data/programs/ma-csmhs-coiin.yml:"),
     ("data/interface.yml", "library_title: {en: Resource library}\n",
      "data/interface.yml:1:16: library_title: the French text (`fr:`) is missing"),

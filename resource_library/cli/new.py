@@ -6,11 +6,12 @@ run in a terminal; takes them as options otherwise.  Never overwrites a file.
 
 from __future__ import annotations
 
-import difflib
 import sys
 
 from resource_library.load.catalogue import load_catalogue
-from resource_library.cli.scaffold import propose_id, scaffold_record, valid_id
+from resource_library.load.suggest import did_you_mean, quoted
+from resource_library.cli.scaffold import scaffold_record
+from resource_library.model.ids import id_problem, propose_id
 
 
 def register(subparsers) -> None:
@@ -97,9 +98,7 @@ def _type(value, allowed, interactive) -> str:
     if not value:
         raise _Misuse("give the resource's type with --type (one of: " + ", ".join(allowed) + ")")
     if value not in allowed:
-        match = difflib.get_close_matches(value, allowed, n=1)
-        hint = f" (did you mean '{match[0]}'?)" if match else ""
-        raise _Misuse(f"'{value}' is not a type{hint}; use one of: {', '.join(allowed)}")
+        raise _Misuse(f"'{quoted(value)}' is not a type{did_you_mean(value, allowed)}; use one of: {', '.join(allowed)}")
     return value
 
 
@@ -118,6 +117,7 @@ def _record_id(value, title, interactive) -> str:
     if value is None and interactive:
         value = _ask("Id (the file name and page address)", proposed)
     value = value or proposed
-    if not valid_id(value):
-        raise _Misuse(f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. '{proposed or 'my-resource'}'")
+    wrong = id_problem(value, reserved=True)
+    if wrong:
+        raise _Misuse(wrong)
     return value

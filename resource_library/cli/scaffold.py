@@ -10,39 +10,15 @@ field appears in new records without anyone editing a template.
 from __future__ import annotations
 
 import json
-import re
 import textwrap
-import unicodedata
 from datetime import date
 
-from resource_library.model.record import FIELDS, ID_PATTERN
+from resource_library.model.record import FIELDS
 from resource_library.load.schemafile import MODELINE
 
 _WIDTH = 88
-#: Letters that Unicode does not decompose into a base letter and an accent.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O",
-                            "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "’": "-", "'": "-"})
 #: The summary written when the editor gives none; ``check`` warns while it is there.
 PLACEHOLDER = "TODO: one or two sentences saying what this resource is and who it is for."
-
-
-def propose_id(title: str, max_length: int = 60) -> str:
-    """An id from an English title: ``"Étapes : l'été 2024"`` → ``etapes-l-ete-2024``."""
-    decomposed = unicodedata.normalize("NFKD", title.translate(_LIGATURES))
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    out = ""
-    for word in words:
-        candidate = f"{out}-{word}" if out else word
-        if len(candidate) > max_length:
-            break
-        out = candidate
-    return out or (words[0][:max_length] if words else "")
-
-
-def valid_id(value: str) -> bool:
-    return bool(re.match(ID_PATTERN, value))
 
 
 def _quote(text: str) -> str:

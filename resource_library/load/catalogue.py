@@ -9,7 +9,6 @@ bad content; callers decide whether errors stop them (:meth:`Catalogue.raise_for
 
 from __future__ import annotations
 
-import difflib
 import heapq
 import re
 from dataclasses import dataclass, field
@@ -21,12 +20,16 @@ from jsonschema import Draft7Validator
 from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
+from resource_library.load.pagepaths import SITE_PAGES, conflicts, generated_pages
+from resource_library.load.suggest import did_you_mean, misread, quoted
+from resource_library.model.ids import RESERVED, id_problem
 from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
 from resource_library.load.textsafety import link_scheme, scan_document
 from resource_library.load.vocabularies import load_pillars, load_program, load_vocabularies
 from resource_library.load.yamlsource import Document, field_name, load_file
+from resource_library.translation.snapshots import snapshot_problems
 
 #: How many related resources a resource page lists.
 RELATED_COUNT = 5
@@ -144,6 +147,9 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     _relate(catalogue.records)
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
     problems += found
+    problems += conflicts(docs, _rel(root, docs), generated_pages(catalogue.records, pillars, catalogue.programs),
+                          catalogue.drawings)
+    problems += snapshot_problems(root)
     # Drawings escape their texts, but raw HTML in them is refused all the same, as everywhere.
     for file in sorted(drawings_dir.glob("*.yml")) if drawings_dir.is_dir() else ():
         doc = load_file(file, _rel(root, file))
@@ -155,7 +161,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
 
 def _generated_pages(files, pillars, programs) -> frozenset:
     """Source paths of the pages the build generates (targets of description links)."""
-    pages = {"library/index.md", "pillars/index.md", "infographics/index.md", "translation-status.md", "glossary.md"}
+    pages = set(SITE_PAGES)
     pages |= {f"library/{file.stem}.md" for file in files}
     pages |= {f"pillars/{pid}.md" for pid in (pillars.terms if pillars else ())}
     pages |= {f"programs/{pid}.md" for pid in programs}
@@ -170,19 +176,19 @@ def _rel(root: Path, path: Path) -> str:
         return str(path)
 
 
-def _suggest(word, choices) -> str:
-    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
 def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, docs: Path) -> list:
     data = doc.data
     if not isinstance(data, dict):
         return [doc.problem((), "a record is a mapping of fields (id:, type:, title:, ...)")]
     problems = list(_flatten(_schema_problem(doc, error, vocabularies) for error in validator.iter_errors(data)))
 
-    if isinstance(data.get("id"), str) and data["id"] != stem:
-        problems.append(doc.problem(("id",), f"the id '{data['id']}' differs from the file name; use '{stem}' (or rename the file)"))
+    wrong_stem = id_problem(stem, "file name", reserved=True)
+    if wrong_stem:  # the id must equal the file name: both are to change
+        problems.append(doc.problem((), f"rename the file (its name is the record's id and page address): {wrong_stem}"))
+    elif isinstance(data.get("id"), str) and data["id"] != stem:
+        problems.append(doc.problem(("id",), f"the id '{quoted(data['id'])}' differs from the file name; use '{quoted(stem)}' (or rename the file)"))
+    if isinstance(data.get("id"), str) and data["id"] in RESERVED:
+        problems.append(doc.problem(("id",), id_problem(data["id"], reserved=True)))
     for name in ("published", "updated"):
         value = data.get(name)
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
@@ -239,13 +245,25 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         where = f" of the vocabulary '{vocab_id}'" if vocab_id else ""
         if top == "drawing":
             where = " of data/infographics/"
-        return doc.problem(path, f"'{error.instance}' is not a term{where}{_suggest(error.instance, allowed)}; allowed: {', '.join(map(str, allowed))}")
+        allowed_text = ", ".join(map(str, allowed))
+        reading = misread(doc, path, error.instance, advice=False)
+        if reading:  # `no`, `on`, `1.0`: what YAML made of the term is not what the editor wrote
+            written = doc.positions.written[path]
+            if written in ("", "~"):
+                return doc.problem(path, f"the value is empty; write a term{where}: {allowed_text}")
+            if written in map(str, allowed):
+                return doc.problem(path, f"put the term in quotes: \"{written}\" ({reading})")
+            return doc.problem(path, f"'{written}' is not a term{where}; allowed: {allowed_text} ({reading})")
+        return doc.problem(path, f"'{quoted(error.instance)}' is not a term{where}"
+                                 f"{did_you_mean(error.instance, allowed, doc.column(path))}; allowed: {allowed_text}")
     if kind == "anyOf" and top == "type":
         return doc.problem(path, "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
     if kind == "anyOf" and top == "publisher":
         return doc.problem(path, "expected the publisher's name as text, or `en:` and `fr:` names")
     if kind == "anyOf":
         return doc.problem(("type",), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
+    if kind == "type" and "enum" in error.schema and misread(doc, path, error.instance):
+        return None  # the enum error says it, quoting what the editor wrote
     if kind == "type":
         expected = {"string": "text", "array": "a list", "object": "a mapping (`en:` / `fr:` or sub-fields)", "integer": "a whole number"}
         wanted = error.validator_value
@@ -254,13 +272,14 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         hint = ""
         if wanted == "a list" and isinstance(error.instance, str):
             hint = f"; write it as a list: [{error.instance}]"
-        if wanted == "text" and isinstance(error.instance, bool):
-            hint = "; put the value in quotes"
+        reading = misread(doc, path, error.instance, advice=False)
+        if "text" in wanted and reading and doc.positions.written[path] not in ("", "~"):
+            hint = f"; put the value in quotes: \"{doc.positions.written[path]}\" ({reading})"
         return doc.problem(path, f"expected {wanted}, got {got}{hint}")
     if kind == "pattern":
         if top in ("published", "updated"):
             return doc.problem(path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")
-        return doc.problem(path, f"'{error.instance}' is not a valid id: use lowercase letters, digits and single hyphens")
+        return doc.problem(path, id_problem(error.instance, column=doc.column(path), reserved=top == "id"))
     if kind == "minLength":
         if path and path[-1] == "en":
             return doc.problem(path, "the English text is empty; write it (English is required)")
@@ -288,8 +307,9 @@ def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Prob
         line, column = doc.positions.of_key(path + (name,))
         return Problem(doc.path, line, column, field_name(path + (intended,)),
                        f"put a space after the colon: `{intended}: ...` (YAML reads '{name}' as one word)")
-    return doc.problem(path + (name,), f"unknown field '{name}'{_suggest(name, allowed) or '; allowed: ' + ', '.join(allowed)}",
-               key=True)
+    suggestion = did_you_mean(name, allowed, doc.column(path + (name,), key=True))
+    return doc.problem(path + (name,), f"unknown field '{quoted(name)}'{suggestion or '; allowed: ' + ', '.join(allowed)}",
+                       key=True)
 
 
 class _Multi(list):
@@ -300,7 +320,7 @@ def _flatten(problems):
     for p in problems:
         if isinstance(p, _Multi):
             yield from p
-        else:
+        elif p is not None:
             yield p
 
 

@@ -20,7 +20,8 @@ from resource_library.drawing.layouts import lay_out
 from resource_library.load.problems import WARNING
 from resource_library.load.yamlsource import Document, load_file
 from resource_library.model.drawing import DEFAULT_FILL, LAYOUT_FIELDS, LAYOUTS, PART_FIELDS, Infographic, Part
-from resource_library.model.record import ID_PATTERN, LANGUAGES
+from resource_library.model.ids import id_problem
+from resource_library.model.record import LANGUAGES
 
 _LINK = re.compile(r"^(?P<path>[a-z0-9][a-z0-9/_-]*\.md)(?:#(?P<anchor>[a-z0-9][a-z0-9-]*))?$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -43,7 +44,7 @@ def load_infographics(folder: Path, root: Path, docs_dir: Path, records: dict, p
         generated |= {f"pillars/{pid}.md" for pid in pillars.terms}
     for file in sorted(folder.glob("*.yml")):
         try:
-            shown = file.resolve().relative_to(Path(root).resolve()).as_posix()
+            shown = (file.parent.resolve() / file.name).relative_to(Path(root).resolve()).as_posix()
         except ValueError:
             shown = str(file)
         doc = load_file(file, shown)
@@ -80,8 +81,9 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
     data = doc.data
     if not isinstance(data, dict):
         return None, [doc.problem((), "an infographic is a mapping (layout:, title:, parts:, ...)")]
-    if not re.match(ID_PATTERN, stem):
-        problems.append(doc.problem((), f"the file name '{stem}' is not a valid id: use lowercase letters, digits and hyphens"))
+    wrong = id_problem(stem, "drawing name", reserved=True)
+    if wrong:
+        problems.append(doc.problem((), f"rename the file (its name is the drawing's name): {wrong}"))
     layout = data.get("layout")
     if layout not in LAYOUTS:
         problems.append(doc.problem(("layout",), f"unknown layout '{layout}'; use one of {', '.join(LAYOUTS)}"))
@@ -99,8 +101,10 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
             if key not in PART_FIELDS:
                 problems.append(doc.problem(path + (key,), f"unknown field '{key}'; allowed: {', '.join(sorted(PART_FIELDS))}", key=True))
         pid = value.get("id")
-        if not isinstance(pid, str) or not re.match(ID_PATTERN, pid):
-            problems.append(doc.problem(path + ("id",), "each part needs an `id` (lowercase letters, digits and hyphens)"))
+        wrong = id_problem(pid, "part id", doc.column(path + ("id",))) if isinstance(pid, str) \
+            else "each part needs an `id` (lowercase letters, digits and hyphens)"
+        if wrong:
+            problems.append(doc.problem(path + ("id",), wrong))
         fill = value.get("fill", DEFAULT_FILL)
         if not isinstance(fill, str) or not _COLOUR.match(fill):
             problems.append(doc.problem(path + ("fill",), f"'{fill}' is not a colour; write #rrggbb"))

@@ -14,7 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from resource_library.load.problems import Problem
+from resource_library.load.suggest import did_you_mean, misread, quoted
+from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import load_file
+from resource_library.model.ids import id_problem
 
 _APOSTROPHES = "'’"
 
@@ -50,6 +53,7 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
     problems = list(doc.problems)
     if not doc.ok:
         return [], problems
+    problems += scan_document(doc, markdown_keys=())
     entries = doc.data.get("terms") if isinstance(doc.data, dict) else None
     if not isinstance(entries, list):
         return [], problems + [Problem(shown, 1, 1, "terms", "expected a list of terms under `terms:`")]
@@ -66,8 +70,14 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
         bad = False
         for key in ("id", "en", "fr"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
-                problem(path + (key,), f"`{key}` is required (text)")
+                reading = misread(doc, path + (key,), entry.get(key))
+                problem(path + (key,), f"`{key}` is required (text)" + (f": {reading}" if reading else ""))
                 bad = True
+        wrong = id_problem(entry["id"], "term id", doc.column(path + ("id",))) if isinstance(entry.get("id"), str) \
+            and entry["id"].strip() else None
+        if wrong:
+            problem(path + ("id",), wrong)
+            bad = True
         definition = entry.get("definition")
         if not isinstance(definition, dict) or not all(isinstance(definition.get(l), str) and definition[l].strip() for l in ("en", "fr")):
             problem(path + ("definition",), "`definition` needs `en:` and `fr:` texts")
@@ -82,7 +92,9 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
             lists[key] = tuple(value)
         unknown = set(entry) - {"id", "en", "fr", "definition", "accepted", "not_preferred", "note"}
         for key in sorted(unknown):
-            problem(path + (key,), f"unknown key '{key}'; allowed: id, en, fr, accepted, not_preferred, definition, note")
+            allowed = ("id", "en", "fr", "accepted", "not_preferred", "definition", "note")
+            hint = did_you_mean(key, allowed, doc.column(path + (key,), key=True))
+            problem(path + (key,), f"unknown key '{quoted(key)}'{hint}; allowed: {', '.join(allowed)}")
             bad = True
         if not bad and entry["id"] in seen:
             problem(path + ("id",), f"the id '{entry['id']}' is used twice")

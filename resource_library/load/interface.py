@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from resource_library.load.problems import Problem
+from resource_library.load.suggest import misread
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import field_name, load_file
 
@@ -28,7 +29,9 @@ def load_interface(file: Path, shown: str) -> tuple[dict, list]:
             for lang in ("en", "fr"):
                 if not isinstance(value.get(lang), str) or not value[lang]:
                     line, column = doc.positions.of_value(path)
-                    problems.append(Problem(shown, line, column, field_name(path), f"the {'English' if lang == 'en' else 'French'} text (`{lang}:`) is missing"))
+                    reading = misread(doc, path + (lang,), value.get(lang))
+                    problems.append(Problem(shown, line, column, field_name(path), f"the {'English' if lang == 'en' else 'French'} text (`{lang}:`) is missing"
+                                            + (f" ({reading})" if reading else "")))
         elif isinstance(value, dict):
             for key, sub in value.items():
                 check(sub, path + (key,))

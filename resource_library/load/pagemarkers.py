@@ -17,11 +17,11 @@ so both report the same problems at the same places.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
 from resource_library.load.problems import Problem
+from resource_library.load.suggest import did_you_mean, quoted
 from resource_library.model.record import TERM_FIELDS
 
 #: Marker key → record field.
@@ -54,16 +54,13 @@ class Marker:
     drawing: str = ""
 
 
-def _suggest(word: str, choices) -> str:
-    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
-def parse_marker(body: str, catalogue, where: tuple) -> tuple[dict, list]:
+def parse_marker(body: str, catalogue, where: tuple, body_column: int = 0) -> tuple[dict, list]:
     """``tier=universal pillar=a,b`` → ``{field: {terms}}`` and the problems found.
 
     Args:
         where: ``(path, line, column)`` of the marker, for problems.
+        body_column: the column of the line where ``body`` starts (names where a
+            look-alike or invisible character is); 0 when unknown.
     """
     path, line, column = where
     problems: list = []
@@ -75,13 +72,15 @@ def parse_marker(body: str, catalogue, where: tuple) -> tuple[dict, list]:
     if not body.strip():
         problem("a resources marker needs at least one KEY=TERM, e.g. <!-- resources tier=universal -->; "
                 f"keys: {', '.join(KEYS)}")
-    for token in body.split():
+    for token in re.finditer(r"\S+", body):
+        start = body_column + token.start() if body_column else None
+        token = token.group(0)
         key, sep, value = token.partition("=")
         if not sep or not value:
-            problem(f"'{token}' is not KEY=TERM; keys: {', '.join(KEYS)}")
+            problem(f"'{quoted(token)}' is not KEY=TERM; keys: {', '.join(KEYS)}")
             continue
         if key not in KEYS:
-            problem(f"unknown key '{key}'{_suggest(key, KEYS)}; keys: {', '.join(KEYS)}")
+            problem(f"unknown key '{quoted(key)}'{did_you_mean(key, KEYS, start)}; keys: {', '.join(KEYS)}")
             continue
         field = KEYS[key]
         if field in criteria:
@@ -89,11 +88,14 @@ def parse_marker(body: str, catalogue, where: tuple) -> tuple[dict, list]:
             continue
         vocab = catalogue.vocabularies.get(TERM_FIELDS[field])
         terms = set()
+        offset = len(key) + 1
         for term in value.split(","):
             if vocab is not None and term not in vocab.terms:
-                problem(f"'{term}' is not a term of '{TERM_FIELDS[field]}'{_suggest(term, vocab.terms)}; "
+                term_column = start + offset if start else None
+                problem(f"'{quoted(term)}' is not a term of '{TERM_FIELDS[field]}'{did_you_mean(term, vocab.terms, term_column)}; "
                         f"allowed: {', '.join(vocab.terms)}")
             terms.add(term)
+            offset += len(term) + 1
         criteria[field] = terms
     return criteria, problems
 
@@ -127,8 +129,9 @@ def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) 
             if drawing_id not in catalogue.infographics:
                 known = ", ".join(catalogue.infographics) or "none"
                 problems.append(Problem(shown_path, number, column, "infographic marker",
-                                        f"no infographic '{drawing_id}' in data/infographics/"
-                                        f"{_suggest(drawing_id, catalogue.infographics)}; known: {known}"))
+                                        f"no infographic '{quoted(drawing_id)}' in data/infographics/"
+                                        f"{did_you_mean(drawing_id, catalogue.infographics, drawing.start('id') + 1)}; "
+                                        f"known: {known}"))
             else:
                 markers.append(Marker(index, "infographic", {}, drawing_id))
             continue
@@ -136,7 +139,8 @@ def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) 
         if not match:
             continue
         column = line.index("<!--") + 1
-        criteria, found = parse_marker(match.group("body") or "", catalogue, (shown_path, number, column))
+        criteria, found = parse_marker(match.group("body") or "", catalogue, (shown_path, number, column),
+                                       match.start("body") + 1 if match.group("body") else 0)
         problems += found
         if not found:
             markers.append(Marker(index, "resources", criteria))

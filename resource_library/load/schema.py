@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 
-from resource_library.model.record import DATE_PATTERN, FIELDS, ID_PATTERN, LANGUAGES
+from resource_library.model.ids import ID_PATTERN
+from resource_library.model.record import DATE_PATTERN, FIELDS, LANGUAGES
 from resource_library.translation.hashing import HASH_PATTERN, RECORD_FIELDS
 
 SCHEMA_ID = "resource.schema.json"

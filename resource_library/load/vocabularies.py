@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Optional
 
 from resource_library.text.fallback import text_in
-from resource_library.model.record import DATE_PATTERN, ID_PATTERN, LANGUAGES
-from resource_library.load.problems import WARNING
+from resource_library.model.ids import id_problem
+from resource_library.model.record import DATE_PATTERN, LANGUAGES
+from resource_library.load.problems import WARNING, Problem
+from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import Document, load_file
 
@@ -83,14 +86,40 @@ def _check_localized(doc: Document, value, path: tuple, problems: list, *, kind=
     for lang in value:
         if lang not in LANGUAGES:
             problems.append(doc.problem(path + (lang,), f"unknown language '{lang}'; use en or fr", key=True))
-    if required and not value.get("en"):
+    if required and value.get("en") in (None, ""):  # a value of another kind is reported below
         problems.append(doc.problem(path, "the English variant (`en:`) is required"))
     for lang, text in value.items():
         if text is not None and not isinstance(text, kind):
             expected = "a list" if kind is list else "text"
-            problems.append(doc.problem(path + (lang,), f"expected {expected}"))
+            reading = misread(doc, path + (lang,), text)
+            problems.append(doc.problem(path + (lang,), f"expected {expected}" + (f" ({reading})" if reading else "")))
     if required and value.get("en") and not value.get("fr"):
         problems.append(doc.problem(path, "no French variant (`fr:`) yet", WARNING))
+
+
+def _unknown(doc: Document, path: tuple, allowed) -> Problem:
+    """The problem of the unknown field at ``path``, with the one suggestion helper."""
+    name = str(path[-1])
+    return doc.problem(path, f"unknown field '{quoted(name)}'{did_you_mean(name, allowed, doc.column(path, key=True))}; "
+                             f"allowed: {', '.join(allowed)}", key=True)
+
+
+def _id_problem(doc: Document, path: tuple, value, noun: str):
+    """The problem of a page id (pillar, program) at ``path``, or None: the id rule, reserved names included."""
+    if not isinstance(value, str):
+        reading = misread(doc, path, value)
+        return doc.problem(path, f"the {noun} is missing or not text; use lowercase letters, digits and single hyphens"
+                                 + (f" ({reading})" if reading else ""))
+    wrong = id_problem(value, noun, doc.column(path) if path else None, reserved=True)
+    return doc.problem(path, wrong) if wrong else None
+
+
+def _real_date(value) -> bool:
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
@@ -111,18 +140,19 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
         _check_localized(doc, body.get("label"), path + ("label",), problems)
         for key in body:
             if key not in ("label", "description", "terms"):
-                problems.append(doc.problem(path + (key,), f"unknown field '{key}' (allowed: label, description, terms)", key=True))
+                problems.append(_unknown(doc, path + (key,), ("label", "description", "terms")))
         terms = {}
         for tid, term in body["terms"].items():
             tpath = path + ("terms", tid)
-            if not re.match(ID_PATTERN, str(tid)):
-                problems.append(doc.problem(tpath, "a term id uses lowercase letters, digits and hyphens", key=True))
+            wrong = id_problem(str(tid), "term id", doc.column(tpath, key=True))
+            if wrong:
+                problems.append(doc.problem(tpath, wrong, key=True))
             if not isinstance(term, dict):
                 problems.append(doc.problem(tpath, "a term needs `label: {en, fr}`"))
                 continue
             for key in term:
                 if key not in ("label", "definition", "rank"):
-                    problems.append(doc.problem(tpath + (key,), f"unknown field '{key}' (allowed: label, definition, rank)", key=True))
+                    problems.append(_unknown(doc, tpath + (key,), ("label", "definition", "rank")))
             _check_localized(doc, term.get("label"), tpath + ("label",), problems)
             if "definition" in term:
                 _check_localized(doc, term["definition"], tpath + ("definition",), problems)
@@ -146,7 +176,7 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
         return None, {}, problems + [doc.problem((), "expected `pillars:` with a list of pillars")]
     for key in data:
         if key not in ("pillars", "note", "illustrative", "label"):
-            problems.append(doc.problem((key,), f"unknown field '{key}' (allowed: label, illustrative, note, pillars)", key=True))
+            problems.append(_unknown(doc, (key,), ("label", "illustrative", "note", "pillars")))
     terms = {}
     for index, pillar in enumerate(data["pillars"]):
         path = ("pillars", index)
@@ -154,14 +184,15 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
             problems.append(doc.problem(path, "a pillar needs id, title and summary"))
             continue
         pid = pillar.get("id")
-        if not isinstance(pid, str) or not re.match(ID_PATTERN, pid):
-            problems.append(doc.problem(path + ("id",), "a pillar id uses lowercase letters, digits and hyphens"))
+        wrong = _id_problem(doc, path + ("id",), pid, "pillar id")
+        if wrong:
+            problems.append(wrong)
             continue
         if pid in terms:
             problems.append(doc.problem(path + ("id",), f"the pillar id '{pid}' is used twice"))
         for key in pillar:
             if key not in ("id", "rank", "title", "summary", "description", "aims"):
-                problems.append(doc.problem(path + (key,), f"unknown field '{key}' (allowed: id, rank, title, summary, description, aims)", key=True))
+                problems.append(_unknown(doc, path + (key,), ("id", "rank", "title", "summary", "description", "aims")))
         _check_localized(doc, pillar.get("title"), path + ("title",), problems)
         _check_localized(doc, pillar.get("summary"), path + ("summary",), problems)
         if "description" in pillar:
@@ -191,8 +222,11 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     allowed = ("id", "title", "summary", "description", "organisers", "key_dates", "cohorts", "contact", "source_updated")
     for key in data:
         if key not in allowed:
-            problems.append(doc.problem((key,), f"unknown field '{key}' (allowed: {', '.join(allowed)})", key=True))
-    if data.get("id") != file.stem:
+            problems.append(_unknown(doc, (key,), allowed))
+    wrong = _id_problem(doc, ("id",), data.get("id"), "program id") or _id_problem(doc, (), file.stem, "program file name")
+    if wrong:
+        problems.append(wrong)
+    elif data.get("id") != file.stem:
         problems.append(doc.problem(("id",), f"the id must equal the file name '{file.stem}'"))
     for key in ("title", "summary"):
         _check_localized(doc, data.get(key), (key,), problems)
@@ -206,6 +240,8 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
         if not isinstance(item, dict) or not re.match(DATE_PATTERN, str(item.get("date", ""))):
             problems.append(doc.problem(path + ("date",), "each key date needs `date: YYYY-MM-DD` and `label: {en, fr}`"))
             continue
+        if not _real_date(item["date"]):
+            problems.append(doc.problem(path + ("date",), f"'{item['date']}' is not a real date (YYYY-MM-DD)"))
         _check_localized(doc, item.get("label"), path + ("label",), problems)
     cohorts = []
     for index, item in enumerate(data.get("cohorts") or []):
@@ -214,9 +250,16 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
                 or not isinstance(item.get("districts"), list):
             problems.append(doc.problem(path, "each cohort needs `school_year: \"2021-2022\"` and a `districts:` list"))
             continue
+        for number, district in enumerate(item["districts"]):
+            if not isinstance(district, str):
+                reading = misread(doc, path + ("districts", number), district)
+                problems.append(doc.problem(path + ("districts", number), "expected the name of a district"
+                                            + (f" ({reading})" if reading else "")))
         cohorts.append(Cohort(str(item["school_year"]), [str(d) for d in item["districts"]]))
     if data.get("source_updated") is not None and not re.match(DATE_PATTERN, str(data["source_updated"])):
         problems.append(doc.problem(("source_updated",), "expected a date YYYY-MM-DD"))
+    elif data.get("source_updated") is not None and not _real_date(data["source_updated"]):
+        problems.append(doc.problem(("source_updated",), f"'{data['source_updated']}' is not a real date (YYYY-MM-DD)"))
     if any(p.is_error for p in problems):
         return None, problems
     cohorts.sort(key=lambda c: c.school_year, reverse=True)

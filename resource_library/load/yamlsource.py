@@ -7,7 +7,14 @@ fail to load (not UTF-8, empty, too large, a link or a device, tabs, syntax) int
 :class:`~resource_library.load.problems.Problem` instead of an exception.
 
 Dates are kept as the text the editor wrote (``2021-05-11``), so the validator
-can say which dates are not ISO dates instead of PyYAML failing on them.
+can say which dates are not ISO dates instead of PyYAML failing on them.  Keys are
+always the text the editor wrote: a term ``no:`` is the term ``no``, not ``False``.
+Values that YAML 1.1 reads as something other than text (``no``, ``on``, ``~``,
+``1.10``) keep what was written beside them (``Positions.written``), so a
+message can quote the editor instead of Python.  Control, bidirectional and
+invisible characters, and names outside ASCII, are refused here for every file
+(:mod:`resource_library.load.unicode`).  The module stays one piece past 400 lines
+on purpose: everything asked of PyYAML, and everything it answers, passes here.
 """
 
 from __future__ import annotations
@@ -24,6 +31,9 @@ import yaml
 
 from resource_library.load.files import LIMITS, read_limited
 from resource_library.load.problems import ERROR, Problem
+from resource_library.load.unicode import (blanked, name_problem, reader_error, source_characters, source_problems,
+                                           value_problems)
+from resource_library.text.unicode import visible
 
 try:  # libyaml is an order of magnitude faster; fall back when it is absent.
     _BaseLoader = yaml.CSafeLoader
@@ -47,6 +57,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 @dataclass
@@ -61,6 +73,11 @@ class Positions:
     values: dict = field(default_factory=dict)
     #: Paths of block scalars (``|`` or ``>``), whose text starts on the next line.
     blocks: set = field(default_factory=set)
+    #: Paths of quoted values and keys: their text starts one column after the quote.
+    quoted: set = field(default_factory=set)
+    quoted_keys: set = field(default_factory=set)
+    #: What the editor wrote, for plain values YAML did not read as text (``no``, ``1.10``, ``~``).
+    written: dict = field(default_factory=dict)
 
     def of_text_line(self, path: FieldPath, line_index: int) -> tuple[int, int]:
         """Position of line ``line_index`` (0-based) inside the text value at ``path``."""
@@ -115,6 +132,12 @@ class Document:
             line, column = self.positions.of_text_line(path, line_index)
         return Problem(self.path, line, column, field_name(path), message, severity)
 
+    def column(self, path: FieldPath, key: bool = False) -> int:
+        """The column where the text of the value (or key) at ``path`` starts, after any quote."""
+        if key:
+            return self.positions.of_key(path)[1] + (1 if tuple(path) in self.positions.quoted_keys else 0)
+        return self.positions.of_value(path)[1] + (1 if tuple(path) in self.positions.quoted else 0)
+
 
 def field_name(path: FieldPath) -> str:
     """``("title", "fr")`` → ``title.fr``; ``("tiers", 1)`` → ``tiers[1]``."""
@@ -123,7 +146,7 @@ def field_name(path: FieldPath) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
+            out += ("." if out else "") + visible(str(part))
     return out or "-"
 
 
@@ -138,6 +161,12 @@ def load_text(text: str, path: str) -> Document:
     if not text.strip():
         problems.append(Problem(path, 1, 1, "-", "the file is empty; a record needs at least id, type, title, summary, languages and published"))
         return Document(path, None, positions, problems)
+    found = source_characters(text)
+    if found:  # PyYAML refuses most of them itself, without naming the field: name them all first
+        shape = load_text(blanked(text, found), path)
+        problems = [Problem(path, line, column, field_name(at), message)
+                    for line, column, at, message in source_problems(text, found, shape.positions)]
+        return Document(path, None, shape.positions, problems)
     deep = _too_deep(text)
     if deep:
         problems.append(Problem(path, deep, 1, "-", f"values are nested more than {MAX_DEPTH} levels deep; "
@@ -156,11 +185,18 @@ def load_text(text: str, path: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         problems.append(_syntax_problem(exc, text, path))
         return Document(path, None, positions, problems)
+    except yaml.reader.ReaderError as exc:  # a character PyYAML refuses (source_characters finds them first)
+        problems.append(Problem(path, *reader_error(exc, text)))
+        return Document(path, None, positions, problems)
     except (ValueError, TypeError) as exc:  # constructor failures outside YAML marks
         problems.append(Problem(path, 1, 1, "-", f"the file cannot be read as YAML: {exc}"))
         return Document(path, None, positions, problems)
     finally:
         loader.dispose()
+    found = value_problems(data, positions, text.split("\n"))
+    if found:
+        problems += [Problem(path, line, column, field_name(at), message) for at, line, column, message in found]
+        return Document(path, None, positions, problems)
     return Document(path, data, positions, problems)
 
 
@@ -308,6 +344,11 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
     if len(path) > MAX_DEPTH:
         return
     positions.values[path] = _mark(node)
+    if isinstance(node, yaml.ScalarNode):
+        if node.style in ("'", '"'):
+            positions.quoted.add(path)
+        elif not node.style and node.tag not in (_STR, _TIMESTAMP):
+            positions.written[path] = node.value
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
         for key_node, value_node in node.value:
@@ -316,7 +357,13 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
                 line, column = _mark(key_node)
                 problems.append(Problem(file, line, column, field_name(path), "a key must be plain text"))
                 continue
+            key_node.tag = _STR  # a key is the text written: `no:` is the term 'no', not False
             child = path + (key,)
+            quoted = key_node.style in ("'", '"')
+            odd = name_problem(key, _mark(key_node)[1] + quoted)
+            if odd:
+                line, column = _mark(key_node)
+                problems.append(Problem(file, line, column, field_name(child), odd))
             if key in seen:
                 line, column = _mark(key_node)
                 problems.append(Problem(
@@ -325,6 +372,8 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
             else:
                 seen[key] = _mark(key_node)[0]
                 positions.keys[child] = _mark(key_node)
+                if quoted:
+                    positions.quoted_keys.add(child)
             _walk(value_node, child, positions, problems, file, seen_nodes)
     elif isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
         positions.blocks.add(path)

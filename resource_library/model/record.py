@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from resource_library.model.ids import ID_PATTERN  # noqa: F401  (the id rule lives in model/ids.py)
+
 LANGUAGES = ("en", "fr")
 #: English is the reference language: every record and page exists in English.
 DEFAULT_LANGUAGE = "en"
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 

@@ -1,0 +1,97 @@
+"""The addresses the build publishes, and hand-written files under ``docs/`` that would take one.
+
+MkDocs publishes every file under ``docs/``; the build adds the library's pages
+(``library/<id>.md``, ``pillars/<id>.md``, ``programs/<id>.md``, the library,
+pillars, infographics, glossary and translation status pages) and files (the
+drawings, the search data).  A hand-written file at one of those addresses would
+replace a generated page, or be replaced by it, with only MkDocs' generic
+messages to say so.  With directory URLs, ``glossary.md``, ``glossary/index.md``
+and ``glossary/README.md`` all publish ``/glossary/``: addresses are compared, not
+file names, in every language folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resource_library.load.problems import Problem
+from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
+
+#: Pages the build always makes, and what they are (source paths, language-neutral).
+SITE_PAGES = {
+    "library/index.md": "the library page (made from data/resources/)",
+    "pillars/index.md": "the strategic pillars page (made from data/pillars.yml)",
+    "infographics/index.md": "the infographics page (made from data/infographics/)",
+    "glossary.md": "the glossary page (made from data/glossary.yml)",
+    "translation-status.md": "the translation status page",
+}
+#: Files the build or the theme writes, and what they are (a trailing "/" is a whole folder).
+SITE_FILES = {
+    "library/search-index.json": "the library's search data",
+    "assets/javascripts/library-lunr/": "the library's search script",
+    "search/search_index.json": "the site search index",
+    "sitemap.xml": "the site map",
+    "sitemap.xml.gz": "the site map",
+    "404.html": "the 'page not found' page",
+}
+
+
+def generated_pages(records: dict, pillars, programs: dict) -> dict:
+    """``{source path: what it is}`` of every page the build makes (language-neutral)."""
+    pages = dict(SITE_PAGES)
+    pages.update({f"library/{rid}.md": f"the page of the record {record.source}" for rid, record in records.items()})
+    pages.update({f"pillars/{pid}.md": f"the page of the pillar '{pid}' (data/pillars.yml)"
+                  for pid in (pillars.terms if pillars is not None else ())})
+    pages.update({f"programs/{pid}.md": f"the page of the program {program.source}" for pid, program in programs.items()})
+    return pages
+
+
+def address(path: str) -> str:
+    """The address MkDocs gives ``path`` with directory URLs: ``a/b.md`` and ``a/b/index.md`` → ``a/b/``."""
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    folder, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
+    """A problem for each file under ``docs`` published where the build publishes a page or a file.
+
+    Args:
+        shown_docs: how problems name the folder (``docs``).
+        pages: :func:`generated_pages`.
+        drawings: ids of the drawings (published as ``infographics/<id>.svg``).
+    """
+    if not docs.is_dir():
+        return []
+    taken = {address(path): what for path, what in pages.items()}
+    files = dict(SITE_FILES)
+    files.update({f"infographics/{did}.svg": f"the drawing data/infographics/{did}.yml" for did in drawings})
+    folders = {path: what for path, what in files.items() if path.endswith("/")}
+    others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    problems = []
+    for file in sorted(docs.rglob("*")):
+        if not file.is_file():
+            continue
+        rel = file.relative_to(docs).as_posix()
+        prefix, _, neutral = rel.partition("/")
+        if prefix not in others or not neutral:
+            prefix, neutral = "", rel
+        where = address(neutral)
+        what = taken.get(where) if rel.endswith(".md") else files.get(neutral)
+        if what is None and not rel.endswith(".md"):
+            what = next((w for folder, w in folders.items() if neutral.startswith(folder)), None)
+        if what is None:
+            continue
+        shown = f"/{prefix}/{where}" if prefix else f"/{where}"
+        kind = "page" if rel.endswith(".md") else "file"
+        problems.append(Problem(f"{shown_docs}/{rel}", 1, 1, "-",
+                                f"this {kind} would be published at {shown}, where the build publishes {what}; "
+                                "rename or move the file"))
+    return problems
+
+
+__all__ = ["SITE_FILES", "SITE_PAGES", "address", "conflicts", "generated_pages"]

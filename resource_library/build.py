@@ -7,7 +7,8 @@ project (its root and ``docs/`` folder) and lives as long as the process:
 - :meth:`Build.begin_pass` walks ``data/`` and ``docs/`` once per language pass
   (names, sizes, modification times); the content and the translation state are
   loaded and validated again only when that walk differs from the last one;
-- each language's pages are rendered once per version of the content;
+- each language's pages, and its open data files and feed (``render/opendata.py``),
+  are made once per version of the content;
 - :attr:`Build.held` keeps the HTML kept out of Markdown until the page that
   carries its placeholders has been converted (``render/blocks.py``);
 - :attr:`Build.not_found` and :attr:`Build.home_alternates` carry what the
@@ -32,7 +33,10 @@ from resource_library.translation.site import TranslationSite
 from resource_library.views.infographics import svg_files
 from resource_library.render.markers import expand_markers
 from resource_library.model.record import DEFAULT_LANGUAGE
+from resource_library.render.opendata import Publication, publish
 from resource_library.render.pages import render_language
+from resource_library.views.opendata import site_links
+from resource_library.views.site import Strings
 from resource_library.load.yamlsource import forget_missing_files
 
 
@@ -42,7 +46,7 @@ class Content:
     strings: dict
     docs_dir: Path
     templates_dir: Path
-    pages: dict = field(default_factory=dict)  # {(lang, edit_url_base): [GeneratedPage]}
+    pages: dict = field(default_factory=dict)  # {(lang, edit_url_base, site_url): [GeneratedPage]}, files, publications
 
 
 class Build:
@@ -99,25 +103,42 @@ class Build:
         self._key = key
         return self._content
 
-    def pages(self, lang: str, edit_url_base: str = "") -> list:
-        """Generated pages of ``lang`` for the content last loaded."""
+    def pages(self, lang: str, edit_url_base: str = "", site_url: str = "") -> list:
+        """Generated pages of ``lang`` for the content last loaded (``site_url``: the site's public address, if any)."""
         if self._content is None:
             raise RuntimeError("Build.pages() called before get()")
         content = self._content
-        cache_key = (lang, edit_url_base)
+        cache_key = (lang, edit_url_base, site_url)
         if cache_key not in content.pages:
             content.pages[cache_key] = render_language(
-                content.catalogue, content.strings, lang, content.templates_dir, content.docs_dir, edit_url_base)
+                content.catalogue, content.strings, lang, content.templates_dir, content.docs_dir, edit_url_base,
+                site_url=site_url, publication=self.publication(lang, site_url))
         return content.pages[cache_key]
 
-    def files(self, lang: str) -> list:
-        """Files (not pages) of ``lang`` to publish: the standalone infographics."""
+    def publication(self, lang: str, site_url: str = "") -> Publication:
+        """The open data files and the feed of ``lang`` (addresses absolute under ``site_url`` when given)."""
+        if self._content is None:
+            raise RuntimeError("Build.publication() called before get()")
+        key = ("publication", lang, site_url)
+        if key not in self._content.pages:
+            content = self._content
+            self._content.pages[key] = publish(content.catalogue, content.strings, lang, content.docs_dir, site_url)
+        return self._content.pages[key]
+
+    def files(self, lang: str, site_url: str = "") -> list:
+        """Files (not pages) of ``lang`` to publish: the standalone infographics, the open data files and the feed."""
         if self._content is None:
             raise RuntimeError("Build.files() called before get()")
-        key = ("files", lang)
+        key = ("files", lang, site_url)
         if key not in self._content.pages:
-            self._content.pages[key] = svg_files(self._content.catalogue, lang)
+            self._content.pages[key] = svg_files(self._content.catalogue, lang) + self.publication(lang, site_url).files
         return self._content.pages[key]
+
+    def links(self, lang: str, from_url: str) -> dict:
+        """The Data page and the feed of ``lang``, as linked from the page at ``from_url`` (head, footer)."""
+        if self._content is None:
+            raise RuntimeError("Build.links() called before get()")
+        return site_links(Strings(self._content.strings, lang), lang, from_url)
 
     def expand_markers(self, markdown: str, lang: str, src_uri: str, shown_path: str, line_offset: int = 0) -> tuple:
         """A hand-written page's Markdown with placeholders for its markers, and their HTML (see markers.py)."""

@@ -5,12 +5,16 @@
   problems, never a traceback; watch ``data/`` during ``mkdocs serve``.
 - ``on_files`` (priority -200, after the i18n plugin has localized the files):
   add the current language's generated pages and register them with the i18n
-  plugin; add the language's standalone infographics (``infographics/<id>.svg``).
+  plugin; add the language's standalone infographics (``infographics/<id>.svg``),
+  open data files (``library/library.json``, ``.schema.json``, ``.csv``) and
+  Atom feed (``feed.xml``), with addresses under ``site_url`` when it is set.
 - ``on_page_markdown``: replace the ``<!-- resources ... -->`` and ``<!-- infographic
   ... -->`` markers of hand-written pages with placeholders, keeping the lists and
   drawings aside (a bad marker stops the build).
 - ``on_page_content`` (priority 100, before the other handlers read the HTML): put
   the HTML kept out of Markdown back in place (``assembly``).
+- ``on_page_context``: the links every page carries to its language's feed
+  (``<head>``) and Data page (footer), as ``rl_links``.
 - ``on_post_page``: French pages point Material's search at the French index.
 - ``on_post_build``: write the current language's library search data and copy
   lunr.js from the installed ``mkdocs`` package; at priority -150, once the i18n
@@ -37,7 +41,8 @@ from resource_library_mkdocs.session import build_for, project_root
 
 log = logging.getLogger("mkdocs.hooks.library")
 
-__all__ = ["on_config", "on_files", "on_page_markdown", "on_page_content", "on_post_page", "on_post_build"]
+__all__ = ["on_config", "on_files", "on_page_markdown", "on_page_content", "on_page_context", "on_post_page",
+           "on_post_build"]
 
 
 def on_config(config):
@@ -60,10 +65,11 @@ def on_config(config):
 def on_files(files, config):
     build = build_for(config)
     lang = i18n.current_language(config)
-    pages = build.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "")
+    site_url = config.site_url or ""
+    pages = build.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "", site_url=site_url)
     assembly.add(build, files, config, pages, lang)
     default, _ = i18n.languages(config)
-    for asset in build.files(lang):
+    for asset in build.files(lang, site_url=site_url):
         files.append(File.generated(config, i18n.localized_src_uri(asset.path, lang, default), content=asset.content))
     return files
 
@@ -89,6 +95,11 @@ def on_page_content(html, page, config, files):
         return assembly.assemble(build_for(config), html, page)
     except assembly.AssemblyError as exc:
         raise PluginError(str(exc)) from None
+
+
+def on_page_context(context, page, config, nav):
+    context["rl_links"] = build_for(config).links(i18n.current_language(config), page.url)
+    return context
 
 
 def on_post_page(output, page, config):

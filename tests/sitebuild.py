@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_DATA = ("vocabularies.yml", "pillars.yml", "interface.yml", "glossary.yml")
+SHARED_DATA = ("vocabularies.yml", "pillars.yml", "interface.yml", "glossary.yml", "site.yml")
 
 FIXTURE_NAV = """nav:
   - Home: index.md

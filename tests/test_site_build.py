@@ -19,7 +19,7 @@ def test_exact_set_of_pages_in_both_languages(fixture_site):
     per_language = {"index.html", "about/index.html", "library/index.html", "pillars/index.html",
                     "library/full-record/index.html", "library/english-only/index.html",
                     "library/offered-in-french/index.html", "infographics/index.html"} | {f"pillars/{p}/index.html" for p in pillars}
-    per_language |= {"glossary/index.html", "translation-status/index.html"}
+    per_language |= {"glossary/index.html", "translation-status/index.html", "data/index.html"}
     expected = per_language | {f"fr/{p}" for p in per_language} | {"404.html", "fr/404.html"}
     assert html_pages(fixture_site) == expected
 

@@ -1,4 +1,4 @@
-"""Load and validate the whole library: records, vocabularies, pillars, programs.
+"""Load and validate the whole library: records, vocabularies, pillars, programs, the site's data.
 
 :func:`load_catalogue` is the one entry point the build hooks, the ``library``
 command and the tests share.  It reads every file, collects every problem in one
@@ -26,6 +26,7 @@ from resource_library.model.ids import RESERVED, id_problem
 from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
+from resource_library.load.site import SiteInfo, load_site
 from resource_library.load.textsafety import link_scheme, scan_document
 from resource_library.load.vocabularies import load_pillars, load_program, load_vocabularies
 from resource_library.load.yamlsource import Document, field_name, load_file
@@ -51,6 +52,7 @@ class Catalogue:
         vocabularies: ``{vocabulary id: Vocabulary}``, including ``pillars``.
         pillars_note: ``{en, fr}`` notice shown with the pillars (e.g. "illustrative").
         programs: ``{id: Program}``.
+        site: The publisher and the licence of the data (``data/site.yml``).
         problems: Every problem found, errors and warnings, sorted.
     """
 
@@ -61,6 +63,7 @@ class Catalogue:
     programs: dict = field(default_factory=dict)
     drawings: tuple = ()
     infographics: dict = field(default_factory=dict)  # {id: Infographic}, see load/drawings.py
+    site: SiteInfo = field(default_factory=SiteInfo)
     problems: list = field(default_factory=list)
 
     @property
@@ -108,6 +111,8 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
         vocabularies["pillars"] = pillars
     catalogue.vocabularies = vocabularies
     catalogue.pillars_note = note
+    catalogue.site, found = load_site(data / "site.yml", _rel(root, data / "site.yml"))
+    problems += found
     drawings_dir = data / "infographics"
     catalogue.drawings = tuple(sorted(p.stem for p in drawings_dir.glob("*.yml"))) if drawings_dir.is_dir() else ()
 

@@ -24,10 +24,15 @@ SITE_PAGES = {
     "infographics/index.md": "the infographics page (made from data/infographics/)",
     "glossary.md": "the glossary page (made from data/glossary.yml)",
     "translation-status.md": "the translation status page",
+    "data.md": "the open data page (the library as JSON and CSV files)",
 }
 #: Files the build or the theme writes, and what they are (a trailing "/" is a whole folder).
 SITE_FILES = {
     "library/search-index.json": "the library's search data",
+    "library/library.json": "the library as open data (JSON)",
+    "library/library.schema.json": "the JSON Schema of the open data",
+    "library/library.csv": "the library as open data (CSV)",
+    "feed.xml": "the feed of new and updated resources",
     "assets/javascripts/library-lunr/": "the library's search script",
     "search/search_index.json": "the site search index",
     "sitemap.xml": "the site map",

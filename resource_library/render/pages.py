@@ -26,11 +26,14 @@ import jinja2
 from markupsafe import Markup, escape
 
 from resource_library.render.blocks import insert_blocks, placeholder
+from resource_library.render.opendata import Publication, counterpart_links, downloads, publish
+from resource_library.render.structured import resource_head
 from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from resource_library.model.record import LANGUAGES
 from resource_library.search.assets import LUNR_DIR
 from resource_library.search.facets import facet_options
 from resource_library.text.fallback import pick
+from resource_library.views.opendata import DATA_PAGE, DATA_URL, FEED_SIZE, columns, other_language
 from resource_library.views.site import SiteView, page_url, relative
 
 #: Above this many records the library page lists each resource without its summary
@@ -98,7 +101,7 @@ def _title_text(title: str) -> str:
     return _ENTITY_LIKE.sub("&amp;", str(title)).replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _front_matter(title: str, description: str = "", search_exclude: bool = False) -> Markup:
+def _front_matter(title: str, description: str = "", search_exclude: bool = False, head: Optional[dict] = None) -> Markup:
     # JSON strings are valid YAML scalars. The description goes unescaped into an
     # attribute of the theme (<meta name="description" content="...">): escape it all.
     lines = ["---", f"title: {json.dumps(_title_text(title), ensure_ascii=False)}"]
@@ -108,6 +111,10 @@ def _front_matter(title: str, description: str = "", search_exclude: bool = Fals
         # Material's site search skips the page: a French page whose text is all English,
         # or a list of pages that site search finds on their own.
         lines += ["search:", "  exclude: true"]
+    # What overrides/partials/library-head.html writes in <head> (render/structured.py),
+    # as JSON (valid YAML); the template escapes it.
+    for key, value in (head or {}).items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return Markup("\n".join(lines))
 
@@ -167,27 +174,52 @@ class Renderer:
         """Template ``name`` rendered as a piece of HTML (no Markdown in it), without its last line end."""
         return self.env.get_template(name).render(**context).rstrip("\n")
 
-    def pages(self, site: SiteView) -> list:
-        """Every generated page of ``site.lang``."""
-        out = [self.library(site)]
-        out += [self.resource(site, record) for record in site.catalogue.records.values()]
+    def pages(self, site: SiteView, publication: Publication) -> list:
+        """Every generated page of ``site.lang``; ``publication``: the open data files they link to."""
+        out = [self.library(site, publication), self.data_page(site, publication)]
+        out += [self.resource(site, record, publication) for record in site.catalogue.records.values()]
         out += self.pillars(site)
         out.append(self.infographics(site))
         out += [self.program(site, program) for program in site.catalogue.programs.values()]
         return out
 
-    def library(self, site: SiteView) -> GeneratedPage:
+    def library(self, site: SiteView, publication: Publication) -> GeneratedPage:
         url = page_url(site.lang, "library/")
         cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
         if len(cards) > LIBRARY_SUMMARIES_UP_TO:
             cards = [dict(c, summary=None) for c in cards]
         return self.render_page("library.html", "library/index.md", "data/resources/",
                                 t=site.t, lang=site.lang, cards=cards, facets=facet_options(site.catalogue, site.lang),
-                                site_root=relative(url, ""), lunr_dir=LUNR_DIR)
+                                site_root=relative(url, ""), lunr_dir=LUNR_DIR,
+                                downloads=downloads(publication, url), data_href=relative(url, page_url(site.lang, DATA_URL)))
 
-    def resource(self, site: SiteView, record) -> GeneratedPage:
+    def data_page(self, site: SiteView, publication: Publication) -> GeneratedPage:
+        """The Data page: the open data files, their terms of reuse, their fields."""
+        lang, info = site.lang, site.catalogue.site
+        url = page_url(lang, DATA_URL)
+        fields: list = []
+        for column in columns(site):  # one row per field; a field with a column per language has both headers
+            if fields and fields[-1]["key"] == column.key and fields[-1]["meaning"] == column.meaning:
+                fields[-1]["headers"].append(column.header)
+            else:
+                fields.append({"key": column.key, "headers": [column.header], "meaning": column.meaning})
+        contact = site.docs_dir is not None and (site.docs_dir / "contact.md").is_file()
+        example = next(iter(site.catalogue.records), "example")
+        addresses = publication.addresses
+        return self.render_page(
+            "data.html", DATA_PAGE, info.source, t=site.t, lang=lang,
+            files=downloads(publication, url), other=counterpart_links(publication, url),
+            other_language=site.t.language(other_language(lang)),
+            feed_count=min(FEED_SIZE, len(site.catalogue.records)),
+            publisher=info.publisher_name(lang),
+            licence={"name": info.licence_name(lang), "href": info.licence.url} if info.licence else None,
+            contact_href=relative(url, page_url(lang, "contact/")) if contact else None,
+            base=addresses.base, example=example, example_path=page_url(lang, f"library/{example}/"), fields=fields)
+
+    def resource(self, site: SiteView, record, publication: Publication) -> GeneratedPage:
         r = site.resource(record)
         r["infographic"] = infographic_view(site, record, r["url"])
+        r["head"] = resource_head(site, record, publication.addresses)
         return self.render_page("resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r)
 
     def pillars(self, site: SiteView) -> list:
@@ -257,9 +289,14 @@ class Renderer:
 
 
 def render_language(catalogue, strings: dict, lang: str, templates_dir: Path, docs_dir: Path,
-                    edit_url_base: str = "") -> list:
-    """All generated pages of one language (the hooks' and scripts' entry point)."""
+                    edit_url_base: str = "", site_url: str = "", publication: Optional[Publication] = None) -> list:
+    """All generated pages of one language (the hooks' and scripts' entry point).
+
+    ``publication``: the open data files of ``lang`` (made here from ``site_url`` when not given).
+    """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     site = SiteView(catalogue, strings, lang, docs_dir, edit_url_base)
-    return Renderer(templates_dir).pages(site)
+    if publication is None:
+        publication = publish(catalogue, strings, lang, docs_dir, site_url)
+    return Renderer(templates_dir).pages(site, publication)

@@ -32,7 +32,7 @@ class GeneratedFile:
     """A file (not a page) to publish: ``path`` is language-neutral, e.g. ``infographics/x.svg``."""
 
     path: str
-    content: str
+    content: str | bytes  # bytes: written as they are (open data files, see render/opendata.py)
 
 
 def svg_path(drawing_id: str) -> str:

@@ -51,7 +51,7 @@ def make_generator_project(base: Path, records: list) -> Path:
     _copy_common(project)
     data = project / "data"
     (data / "resources").mkdir(parents=True)
-    for name in ("vocabularies.yml", "pillars.yml", "interface.yml", "glossary.yml"):
+    for name in ("vocabularies.yml", "pillars.yml", "interface.yml", "glossary.yml", "site.yml"):
         if (ROOT / "data" / name).is_file():
             shutil.copy(ROOT / "data" / name, data / name)
     if (ROOT / "data" / "programs").is_dir():
@@ -144,6 +144,8 @@ def bare_pages(records: list, lang: str, vocab: dict) -> dict:
     pages["glossary/index.md"] = "# Glossary\n\n" + "\n".join(f"- **{t}**" for t in vocab["pillars"]) + "\n"
     pages["translation-status/index.md"] = "# Translation status\n\n" + "\n".join(
         f"- {titles[r['id']]}" for r in records if "fr" not in r["title"]) + "\n"
+    pages["data.md"] = "# Open data\n\n" + "\n".join(
+        f"- `{field}`: {field.replace('_', ' ')}" for field in records[0] if not field.startswith("_")) + "\n"
     return pages
 
 

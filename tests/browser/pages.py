@@ -27,6 +27,8 @@ PAGE_KINDS = [
     ("infographics", "infographics/", "fr/infographics/"),
     ("glossary", "glossary/", "fr/glossary/"),
     ("translation-status", "translation-status/", "fr/translation-status/"),
+    # The open data files, their terms of reuse and their fields.
+    ("data", "data/", "fr/data/"),
     # French page of an English-only record: English text inside French pages.
     ("fallback", "library/csmhs-definition/", "fr/library/csmhs-definition/"),
     # The server answers an unknown address with the site's 404 page, as hosts do.

@@ -8,7 +8,8 @@
   plugin; add the language's standalone infographics (``infographics/<id>.svg``).
 - ``on_page_markdown``: replace the ``<!-- resources ... -->`` and ``<!-- infographic
   ... -->`` markers of hand-written pages with placeholders, keeping the lists and
-  drawings aside (a bad marker stops the build).
+  drawings aside (a bad marker stops the build); keep only the front matter
+  settings the site reads, escaped for the theme (``render/pagemeta.py``).
 - ``on_page_content`` (priority 100, before the other handlers read the HTML): put
   the HTML kept out of Markdown back in place (``assembly``).
 - ``on_post_page``: French pages point Material's search at the French index.
@@ -30,6 +31,7 @@ from mkdocs.structure.files import File
 
 from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.problems import ContentError
+from resource_library.render.pagemeta import theme_meta
 from resource_library.search.assets import copy_lunr_js
 from resource_library.search.data import write_search_data
 from resource_library_mkdocs import assembly, i18n, material_search
@@ -71,6 +73,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if page.file.abs_src_path is None:  # generated pages have no markers
         return markdown
+    # What the theme writes from the front matter: known settings, escaped (render/pagemeta.py).
+    page.meta = theme_meta(page.meta)
     build = build_for(config)
     shown = Path(os.path.relpath(page.file.abs_src_path, project_root(config))).as_posix()
     # Problems name lines of the file; MkDocs hands over the Markdown without its front matter.

@@ -9,9 +9,9 @@ problems at the same ``file:line:column``.
   otherwise show it as text, silently), with only the settings the site reads
   (:data:`SETTINGS`), each of the right type; its texts follow the rules of
   record texts, and may not hold ``<``, ``>`` or ``"`` at all, since the theme
-  writes them into the HTML head.  Without front matter, a first line that
-  reads as ``key: value`` would be taken by MkDocs as a setting and vanish from
-  the page: it is refused too.
+  writes them into the HTML head.  Front matter that is never closed, and,
+  without front matter, a first line that reads as ``key: value`` (MkDocs would
+  take it as a setting and drop it from the page) are refused too.
 - The Markdown follows the rules of Markdown texts in records
   (``load/textsafety.py``: no raw HTML, safe links only, attribute lists
   limited to classes and ids, no image from another host), except inside
@@ -52,10 +52,11 @@ _HEAD_UNSAFE = re.compile(r'[<>"]')
 # MkDocs' own rule for "MultiMarkdown" metadata when a page has no front matter.
 _META_LINE = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:")
 _YAML_CONTENT = re.compile(r"^[ \t]*[^#\s]", re.M)
+_FENCE_LINE = re.compile(r"-{3}[ \t]*\r?$")
 # Python-Markdown's fenced code (extension fenced_code, which MkDocs always enables):
 # a fence at the start of a line, closed by the same fence alone on a later line.
 # Fences with hl_lines= are not recognised here, so their content is checked.
-_FENCE = re.compile(r"(`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*)$")
+_FENCE = re.compile(r"(`{3,}|~{3,})[ ]*+(?:\{[^\n]*\}|\.?[\w#.+-]*+[ ]*+)$")
 _BACKTICKS = re.compile(r"`+")
 # A page marker alone on its line (pagemarkers.py checks what is inside).
 _MARKER_LINE = re.compile(r" {0,3}<!--\s*(?:resources|infographic)\b[^<>]*-->\s*$")
@@ -95,7 +96,11 @@ def check_page(text: str, shown: str) -> list:
 def front_matter_problems(text: str, shown: str) -> list:
     found = frontmatter.match(text)
     if found is None:
-        first = text.split("\n", 1)[0]
+        first, _, rest = text.partition("\n")
+        if _FENCE_LINE.match(first) and _META_LINE.match(rest):
+            return [Problem(shown, 1, 1, "front matter", (
+                "the front matter is not closed, so MkDocs would show it as text; end the settings with a "
+                "line of --- followed by a line break"))]
         if _META_LINE.match(first):
             return [Problem(shown, 1, 1, "front matter", (
                 f"the first line starts with '{first.split(':', 1)[0].strip()}:', so MkDocs would read the "
@@ -108,7 +113,8 @@ def front_matter_problems(text: str, shown: str) -> list:
         return [Problem(shown, 1, 1, "front matter", (
             "the front matter between the --- lines holds no setting, so MkDocs would show it as text; "
             "remove both --- lines or write settings (title: ...)"))]
-    doc = load_text(body, shown)
+    # Blank lines in place of the opening fence: positions (and line numbers in messages) are the file's.
+    doc = load_text("\n" * offset + body, shown)
     problems = list(doc.problems)
     if doc.ok:
         if isinstance(doc.data, dict):
@@ -116,7 +122,7 @@ def front_matter_problems(text: str, shown: str) -> list:
         else:
             problems.append(doc.problem((), "the front matter must be settings written as 'key: value' lines "
                                             "(title: ..., description: ...); MkDocs would show it as text"))
-    return [replace(p, line=p.line + offset, field=_front_field(p.field)) for p in problems]
+    return [replace(p, field=_front_field(p.field)) for p in problems]
 
 
 def _front_field(field: str) -> str:
@@ -127,7 +133,7 @@ def _settings_problems(doc: Document) -> list:
     problems: list = []
     for key, value in doc.data.items():
         if key not in SETTINGS:
-            match = difflib.get_close_matches(str(key), list(SETTINGS), n=1, cutoff=0.6)
+            match = difflib.get_close_matches(str(key), list(SETTINGS), n=1, cutoff=0.8)
             hint = f" (did you mean '{match[0]}'?)" if match else ""
             problems.append(doc.problem((key,), f"unknown setting '{key}'{hint}; a page may set: "
                                                 f"{', '.join(SETTINGS)}", key=True))

@@ -24,6 +24,7 @@ reported, not only the first.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from typing import Iterator
@@ -42,12 +43,21 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Characters a browser drops from a URL, or strips before reading its scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
 _LINK_TARGETS = (
-    # [text](target), ![alt](target); a lookahead, so "[a]([b](c)" yields both targets.
-    re.compile(r"\](?=\(\s*<?([^)>]*))"),
+    # [text](target), ![alt](target): every "](" (so "[a]([b](c)" yields both targets), the
+    # target running to the next ")" or ">"; read by _inline_targets in linear time.
+    re.compile(r"\]\("),
     re.compile(r"^[ \t>]*\[[^\[\]\n]*\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.M),  # [ref]: target (any indent)
     re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>"),                  # <scheme:...>
 )
-_ATTR_LIST = re.compile(r"\{([^}\n]*)\}")
+_SPACES = re.compile(r"\s*")
+_TARGET_END = re.compile(r"[)>]")
+# A scheme is decided before the first character that can be neither in a scheme, nor
+# noise, nor in a character reference (or at a ":"): the scheme is read up to there.
+_SCHEME_READ = re.compile(r"[^A-Za-z0-9+.\-&#;\x00-\x20\x7f]")
+#: How much of a target is read to show it in a message (messages show 40 to 60 characters).
+_SHOWN = 512
+# An attribute list runs from "{" to the next "}" on its line; read by _brace_groups.
+_BRACE_END = re.compile(r"[}\n]")
 # Python-Markdown's e-mail autolink, <name@host>: a mailto: link, not HTML.
 _MAIL_AUTOLINK = re.compile(r"<[^<> !]+@[^@<> ]+>")
 # Images: every bracket (escaped ones skipped), matched with a stack so that nested
@@ -66,6 +76,43 @@ def link_scheme(target: str) -> str | None:
     decoded = _URL_NOISE.sub("", html.unescape(target))
     match = _SCHEME.match(decoded)
     return match.group(1).lower() if match else None
+
+
+def _inline_targets(text: str) -> Iterator[tuple[int, str, str]]:
+    """``(offset of "]", target as shown, the part of it that decides its scheme)`` of each
+    ``](target`` of ``text``.
+
+    Each target runs from after ``(`` (spaces and one ``<`` skipped) to the next ``)`` or
+    ``>``, so targets overlap ("](](](..." without a closing parenthesis); only the part
+    that decides the scheme is read (it stops at the next "]" at the latest) and at most
+    :data:`_SHOWN` characters are shown, which keeps the scan linear.
+    """
+    ends = [m.start() for m in _TARGET_END.finditer(text)]
+    for opener in _LINK_TARGETS[0].finditer(text):
+        start = _SPACES.match(text, opener.end()).end()
+        if text.startswith("<", start):
+            start += 1
+        index = bisect.bisect_left(ends, start)
+        end = ends[index] if index < len(ends) else len(text)
+        decided = _SCHEME_READ.search(text, start, end)
+        yield opener.start(), text[start:min(end, start + _SHOWN)], text[start:decided.end() if decided else end]
+
+
+def _brace_groups(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, text between the braces)`` of each ``{...}`` closed on its line, as
+    ``re.finditer(r"\\{([^}\\n]*)\\}")`` finds them, in linear time."""
+    position = 0
+    while True:
+        start = text.find("{", position)
+        if start < 0:
+            return
+        end = _BRACE_END.search(text, start + 1)
+        if end is None:
+            return
+        if end.group(0) == "}":
+            yield start, text[start + 1:end.start()]
+        # Every "{" before a line break that comes first would stop at that same line break.
+        position = end.end()
 
 
 def _blank(match: re.Match) -> str:
@@ -101,6 +148,11 @@ def remote_images(text: str) -> Iterator[tuple[int, str]]:
             continue
         opening = stack.pop()
         if opening == 0 or text[opening - 1] != "!":
+            continue
+        escapes = opening - 1
+        while escapes > 0 and text[escapes - 1] == "\\":  # each run of backslashes precedes one bracket
+            escapes -= 1
+        if (opening - 1 - escapes) % 2:  # \![...]: a link after a "!"
             continue
         inline = _INLINE_TARGET.match(text, match.end())
         if inline:
@@ -142,22 +194,25 @@ def unsafe_spans(text: str, markdown: bool, every_line: bool = False) -> Iterato
             break
     if not markdown:
         return
-    for pattern in _LINK_TARGETS:
-        for match in pattern.finditer(text):
-            target = re.sub(r"\s+[\"'(].*$", "", match.group(1).strip(), flags=re.S)
-            scheme = link_scheme(match.group(1))
-            if scheme is None or scheme in SAFE_SCHEMES:
-                continue
-            if scheme == "http":
-                yield match.start(), WARNING, f"the link '{target[:60]}' is not encrypted; use https:// if the site offers it"
-            else:
-                yield match.start(), ERROR, (f"the link target '{target[:40]}' is not allowed ({scheme}: links can run code "
-                                             "or hide content); use https://, mailto: or a page of the site")
-    for match in _ATTR_LIST.finditer(text):
-        tokens = match.group(1).lstrip(":").split()
+    targets = list(_inline_targets(text))
+    for pattern in _LINK_TARGETS[1:]:
+        targets += [(m.start(), m.group(1), m.group(1)) for m in pattern.finditer(text)]
+    for offset, shown, decisive in targets:
+        scheme = link_scheme(decisive)
+        if scheme is None or scheme in SAFE_SCHEMES:
+            continue
+        target = re.sub(r"\s+[\"'(].*$", "", shown.strip(), flags=re.S)
+        if scheme == "http":
+            yield offset, WARNING, f"the link '{target[:60]}' is not encrypted; use https:// if the site offers it"
+        else:
+            yield offset, ERROR, (f"the link target '{target[:40]}' is not allowed ({scheme}: links can run code "
+                                  "or hide content); use https://, mailto: or a page of the site")
+    for offset, inside in _brace_groups(text):
+        tokens = inside.lstrip(":").split()
         if tokens and not all(_SAFE_ATTR.match(t) for t in tokens):
-            yield match.start(), ERROR, (f"'{match.group(0)[:40]}' is an attribute list, which could add HTML attributes; "
-                                         "remove the braces (only {.class} and {#id} are allowed)")
+            group = "{" + inside + "}"
+            yield offset, ERROR, (f"'{group[:40]}' is an attribute list, which could add HTML attributes; "
+                                  "remove the braces (only {.class} and {#id} are allowed)")
     for offset, target in remote_images(text):
         yield offset, ERROR, (f"the image '{target[:60]}' comes from another site, which the site's security policy "
                               "blocks (and which would tell that site who reads the page); save the image under docs/ "

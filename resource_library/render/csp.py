@@ -6,24 +6,31 @@ library page's template one more.  A policy of ``script-src 'self'`` alone would
 block them, and ``'unsafe-inline'`` would let any injected script run too.  So:
 
 - :func:`template_scripts` reads the executable inline scripts written in the
-  templates' sources (the theme's, overridden by ``overrides/``, and the site's
-  own, ``overrides/library/``), once per build.  A script whose text depends on
-  anything but the site's configuration (``config``) and the page's depth
-  (``base_url``) is not taken: its text could carry a page's content.
-- :class:`KnownScripts` renders those sources for each ``base_url`` (once each)
-  and gives their SHA-256 hashes: the only inline scripts a page may run.
-- :func:`apply` writes those hashes into the page's policy ``<meta>``.  Nothing
-  in the page itself is hashed: a script injected into a page (by an editor's
-  text that escaped the checks, or anything else) is not in the list, so the
-  browser refuses it, and so are inline event handlers (``onerror=``) and
-  ``javascript:`` links, which no hash can allow.
-- :func:`intrusions` lists what a page carries that no template writes: an
-  inline script with another text, an event handler attribute, a ``<meta
-  http-equiv>`` other than the policy, ``<base>``, ``<iframe>``, ``<object>``,
-  ``<embed>``.  The build stops on any (it means escaping failed somewhere).
-
-The policy ``<meta>`` is the first element of ``<head>`` (``overrides/main.html``):
-a ``<meta>`` policy governs only what follows it.
+  templates' sources: the theme's folders in the theme's search order
+  (``overrides/``, which holds the site's own ``library/`` templates, then
+  Material's), once per language pass.  A script whose text depends on anything
+  but the site's configuration (``config``) and the page's depth (``base_url``)
+  is left out (Material's redirect page and analytics snippet): its text could
+  carry a page's content or a setting, so it is never allowed.
+- :class:`KnownScripts` renders those sources once per ``base_url`` and gives
+  their SHA-256 hashes: the only inline scripts a page may run.
+- :func:`apply` writes those hashes, all of them, into the ``script-src`` of the
+  page's policy ``<meta>``; every page of one depth gets the same list, whether or
+  not it carries each script.  Nothing in the page is hashed: a script that
+  reaches a page any other way (an editor's text that escaped the checks, a
+  plugin) is not in the list and the browser refuses it, as it refuses inline
+  event handlers (``onerror=``) and ``javascript:`` links, which no hash allows.
+- :func:`intrusions` lists what a built page carries that no template writes: an
+  executable inline script with another text, one never closed, an event handler
+  attribute, a ``<meta http-equiv>`` other than the policy (``refresh`` would send
+  the reader elsewhere, whatever the policy says), ``<base>``, ``<iframe>``,
+  ``<object>``, ``<embed>``, frames.  The build stops on any, naming the page:
+  it means escaping failed somewhere.  The page is read with linear regular
+  expressions, closely enough to a browser's tokenizer for this purpose.
+- :func:`charset_in_time`: the policy ``<meta>`` is the first element of
+  ``<head>`` (``overrides/main.html``), since a ``<meta>`` policy governs only
+  what follows it; ``<meta charset>`` follows it and must still end within the
+  first 1024 bytes, where browsers look for it.
 """
 
 from __future__ import annotations

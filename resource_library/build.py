@@ -12,7 +12,9 @@ project (its root and ``docs/`` folder) and lives as long as the process:
 - :attr:`Build.held` keeps the HTML kept out of Markdown until the page that
   carries its placeholders has been converted (``render/blocks.py``);
 - :attr:`Build.not_found` and :attr:`Build.home_alternates` carry what the
-  "page not found" pages need from one pass to the next.
+  "page not found" pages need from one pass to the next;
+- :attr:`Build.known_scripts` holds the inline scripts the templates write, read
+  once per language pass (``render/csp.py``).
 
 The MkDocs adapter (``resource_library_mkdocs``) owns one :class:`Build` per
 project and calls it from its event handlers; nothing here imports MkDocs.
@@ -27,6 +29,7 @@ from typing import Optional
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
 from resource_library.load.interface import load_interface
+from resource_library.load.pages import check_pages
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
 from resource_library.translation.site import TranslationSite
@@ -62,6 +65,8 @@ class Build:
         self.not_found: dict = {}
         #: The language switcher's entries to each language's home page, as first configured.
         self.home_alternates = None
+        #: The pass's :class:`~resource_library.render.csp.KnownScripts`: the only inline scripts pages may carry.
+        self.known_scripts = None
         self._signature: Optional[tuple] = None
         self._key: Optional[tuple] = None
         self._content: Optional[Content] = None
@@ -95,6 +100,7 @@ class Build:
         files = check_files(root, root / "data", docs_dir)
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
+        problems = problems + check_pages(root, docs_dir)
         catalogue.problems = sorted(set(catalogue.problems) | set(problems) | set(files), key=lambda p: p.sort_key())
         if catalogue.errors:
             self._key, self._content = None, None

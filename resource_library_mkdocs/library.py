@@ -10,7 +10,8 @@
   Atom feed (``feed.xml``), with addresses under ``site_url`` when it is set.
 - ``on_page_markdown``: replace the ``<!-- resources ... -->`` and ``<!-- infographic
   ... -->`` markers of hand-written pages with placeholders, keeping the lists and
-  drawings aside (a bad marker stops the build).
+  drawings aside (a bad marker stops the build); keep only the front matter
+  settings the site reads, escaped for the theme (``render/pagemeta.py``).
 - ``on_page_content`` (priority 100, before the other handlers read the HTML): put
   the HTML kept out of Markdown back in place (``assembly``).
 - ``on_page_context``: the links every page carries to its language's feed
@@ -34,6 +35,7 @@ from mkdocs.structure.files import File
 
 from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.problems import ContentError
+from resource_library.render.pagemeta import theme_meta
 from resource_library.search.assets import copy_lunr_js
 from resource_library.search.data import write_search_data
 from resource_library_mkdocs import assembly, i18n, material_search
@@ -77,6 +79,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if page.file.abs_src_path is None:  # generated pages have no markers
         return markdown
+    # What the theme writes from the front matter: known settings, escaped (render/pagemeta.py).
+    page.meta = theme_meta(page.meta)
     build = build_for(config)
     shown = Path(os.path.relpath(page.file.abs_src_path, project_root(config))).as_posix()
     # Problems name lines of the file; MkDocs hands over the Markdown without its front matter.

@@ -17,6 +17,7 @@ from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
 from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.pagemarkers import scan_markers
+from resource_library.load.pages import check_pages
 from resource_library.load.problems import WARNING, Problem, sorted_problems
 from resource_library.load.schema import dumps, record_schema
 from resource_library.load.schemafile import stale
@@ -47,6 +48,7 @@ def collect(root) -> tuple[list, int]:
     found += list(catalogue.problems) + list(problems)
     found += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
     found += page_problems(root, catalogue)
+    found += check_pages(root)
     schema_errors = [p for p in catalogue.errors if p.path in ("data/vocabularies.yml", "data/pillars.yml")]
     if (root / "schema").is_dir() and not schema_errors:
         # A warning: an editor who adds a term cannot always run a command (web editor);

@@ -18,7 +18,8 @@ IDS = [p.id for p in PAGES]
 CSP_REQUIRED = {
     "default-src": "'self'",
     "object-src": "'none'",
-    "base-uri": "'self'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
     "style-src": "'self'",
 }
 

@@ -289,9 +289,9 @@ def test_jsonld_parses_and_matches_the_page(fixture_site, lang):
 def test_the_security_policy_hashes_no_json_ld():
     from resource_library.render import csp
 
-    page = ('<script type="application/ld+json">{"name":"x"}</script><script type="APPLICATION/LD+JSON">{}</script>'
-            '<script>run()</script>')
-    assert len(csp.inline_script_hashes(page)) == 1  # only the executable one
+    data = '<script type="application/ld+json">{"name":"x"}</script><script type="APPLICATION/LD+JSON">{}</script>'
+    assert csp.intrusions(data, frozenset()) == []  # data, not script: nothing to allow or refuse
+    assert len(csp.intrusions(data + "<script>run()</script>", frozenset())) == 1  # only the executable one
 
 
 def test_jsonld_text_cannot_close_its_script():

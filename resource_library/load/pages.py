@@ -31,6 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from resource_library.load import frontmatter
+from resource_library.load.files import read_limited
 from resource_library.load.problems import Problem
 from resource_library.load.textsafety import check_text, unsafe_spans
 from resource_library.load.yamlsource import Document, load_text
@@ -74,14 +75,18 @@ def check_pages(root: Path, docs_dir: Path | None = None) -> list:
     problems: list = []
     for page in page_files(docs_dir):
         try:
-            text = page.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        try:
             shown = page.relative_to(root).as_posix()
         except ValueError:
             shown = page.as_posix()
-        problems += check_page(text, shown)
+        # The bounded reader refuses links, devices and oversized files (reported by load/files.py).
+        raw = read_limited(page, shown, "page")
+        if not isinstance(raw, bytes):
+            continue
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            continue
+        problems += check_page(text.replace("\r\n", "\n").replace("\r", "\n"), shown)
     return problems
 
 

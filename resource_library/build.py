@@ -25,6 +25,7 @@ from typing import Optional
 
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.interface import load_interface
+from resource_library.load.pagefiles import unreadable_pages
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
 from resource_library.translation.site import TranslationSite
@@ -88,6 +89,8 @@ class Build:
         forget_missing_files()  # parsed files stay cached across rebuilds; deleted ones need not
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
+        # Pages MkDocs could not read stop the build here, before MkDocs reads them.
+        problems += unreadable_pages(root, docs_dir)
         catalogue.problems = sorted(set(catalogue.problems) | set(problems), key=lambda p: p.sort_key())
         if catalogue.errors:
             self._key, self._content = None, None

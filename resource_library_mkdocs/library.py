@@ -29,6 +29,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from resource_library.load.frontmatter import front_matter_lines
+from resource_library.load.pagefiles import read_page
 from resource_library.load.problems import ContentError
 from resource_library.search.assets import copy_lunr_js
 from resource_library.search.data import write_search_data
@@ -73,8 +74,10 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     build = build_for(config)
     shown = Path(os.path.relpath(page.file.abs_src_path, project_root(config))).as_posix()
-    # Problems name lines of the file; MkDocs hands over the Markdown without its front matter.
-    offset = front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
+    # Problems name lines of the file; MkDocs hands over the Markdown without what tops it
+    # (front matter, blank lines): count them as `check` does.
+    source, _ = read_page(Path(page.file.abs_src_path), shown)
+    offset = front_matter_lines(source or "")
     try:
         text, blocks = build.expand_markers(markdown, i18n.current_language(config), page.file.src_uri, shown, offset)
     except ContentError as exc:

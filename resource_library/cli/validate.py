@@ -15,6 +15,7 @@ from resource_library.load.catalogue import load_catalogue
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
 from resource_library.load.frontmatter import front_matter_lines
+from resource_library.load.pagefiles import scan_pages
 from resource_library.load.pagemarkers import scan_markers
 from resource_library.load.problems import WARNING, Problem, sorted_problems
 from resource_library.load.schema import dumps, record_schema
@@ -55,19 +56,12 @@ def collect(root) -> tuple[list, int]:
 
 
 def page_problems(root, catalogue) -> list:
-    """Problems of the markers in the hand-written pages (``docs/**/*.md``), with the
-    line numbers of the files, as the build reports them."""
-    docs = root / "docs"
-    problems: list = []
-    for page in sorted(docs.rglob("*.md")):
-        rel = page.relative_to(docs).as_posix()
-        try:
-            source = page.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(f"docs/{rel}", 1, 1, "-", f"cannot read the page as UTF-8 text ({exc.__class__.__name__})"))
-            continue
+    """Problems of the hand-written pages (``docs/**/*.md``): pages that cannot be read, and
+    markers, with the line numbers of the files, as the build reports them."""
+    readable, problems = scan_pages(root)
+    for _, shown, source in readable:
         offset = front_matter_lines(source)
-        problems += scan_markers(source.split("\n")[offset:], catalogue, f"docs/{rel}", offset)[1]
+        problems += scan_markers(source.split("\n")[offset:], catalogue, shown, offset)[1]
     return problems
 
 

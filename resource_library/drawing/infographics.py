@@ -30,6 +30,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from resource_library.model.record import DEFAULT_LANGUAGE, ID_PATTERN, LANGUAGES
 from resource_library.load.problems import WARNING
+from resource_library.load.pagefiles import has_anchor, read_page
 from resource_library.load.yamlsource import Document, load_file
 
 LAYOUTS = ("columns", "tiles", "pyramid", "steps", "hub")
@@ -129,9 +130,10 @@ def wrap_text(text: str, width: float, size: float, bold: bool = False) -> list:
 
 def french_typography(text: str) -> str:
     """Canadian French spacing: no-break space before ``:`` and inside « », none breaking before ; ! ?."""
-    text = re.sub(r"\s+([:»])", "\u00a0\\1", text)
+    # (?<!\s): a run of spaces is tried from its start only, or a long run is read again from each space.
+    text = re.sub(r"(?<!\s)\s+([:»])", "\u00a0\\1", text)
     text = re.sub(r"«\s+", "«\u00a0", text)
-    text = re.sub(r"\s+([;!?])", "\u202f\\1", text)
+    text = re.sub(r"(?<!\s)\s+([;!?])", "\u202f\\1", text)
     return text
 
 
@@ -386,8 +388,10 @@ def _check_link(doc: Document, path: tuple, link, docs_dir: Path, generated: set
         return [doc.problem(path, f"no page '{page}': neither a file under docs/ nor a generated page (library/<record id>.md, pillars/<pillar id>.md)")]
     if anchor:
         for candidate in (source, docs_dir / "fr" / page):
-            if candidate.is_file() and not re.search(r"\{[^}\n]*#" + re.escape(anchor) + r"(?![\w-])", candidate.read_text(encoding="utf-8")):
-                shown = candidate.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in candidate.parents else candidate.name
+            shown = candidate.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in candidate.parents else candidate.name
+            # A page that cannot be read is reported on its own (load/pagefiles.py).
+            text = read_page(candidate, shown)[0] if candidate.exists() else None
+            if text is not None and not has_anchor(text, anchor):
                 return [doc.problem(path, f"{shown} has no heading with the anchor {{ #{anchor} }}")]
     return []
 

@@ -17,9 +17,13 @@ from resource_library.model.record import TEXT_FIELDS
 from resource_library.load.problems import WARNING
 from resource_library.load.textsafety import link_scheme
 from resource_library.load.yamlsource import Document
+from resource_library.text.scan import LineIndex
 
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)>\s]*)")
-_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)>\s]*)")
+# "![alt](target" and "[text](target": the opening, its text up to the first "]", then the target
+# when "(" follows.  A bracket whose "]" has no "(" after it is read to that "]" (or to the end
+# of the text) and skipped, so no later opening reads the same text again: each scan is linear.
+_MD_IMAGE = re.compile(r"!\[([^\]]*)(?:\]\(\s*<?([^)>\s]*)|\]|\Z)")
+_MD_LINK = re.compile(r"(?<!!)\[[^\]]*(?:\]\(\s*<?([^)>\s]*)|\]|\Z)")
 
 
 def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
@@ -68,19 +72,22 @@ def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
 
 def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path, pages: frozenset) -> list:
     problems = []
-    for match in _MD_IMAGE.finditer(text):
+    lines = LineIndex(text)
+    images = [m for m in _MD_IMAGE.finditer(text) if m.group(2) is not None]
+    links = [m for m in _MD_LINK.finditer(text) if m.group(1) is not None]
+    for match in images:
         if not match.group(1).strip():
             problems.append(doc.problem(path, f"the image '{match.group(2)[:40]}' has no text alternative; "
                                              "write it between the brackets: ![what the image shows](...)",
-                                  WARNING, line_index=text.count("\n", 0, match.start())))
-    for match in list(_MD_IMAGE.finditer(text)) + list(_MD_LINK.finditer(text)):
+                                  WARNING, line_index=lines.line_index(match.start())))
+    for match in images + links:
         target = match.group(match.lastindex)
         if not target or target.startswith("#") or link_scheme(target):
             continue
         if not _exists(target, docs_dir, pages):
             problems.append(doc.problem(path, f"the link '{target[:60]}' leads to no page or file of the site "
                                              "(links are relative to library/: ../about.md, other-record.md, ../files/x.pdf)",
-                                  WARNING, line_index=text.count("\n", 0, match.start())))
+                                  WARNING, line_index=lines.line_index(match.start())))
     return problems
 
 
@@ -97,6 +104,11 @@ def _exists(target: str, docs_dir: Path, pages: frozenset) -> bool:
     if clean.endswith("/"):
         candidates = [wanted + "/index.md", wanted + ".md"]
     for candidate in candidates:
-        if candidate in pages or (docs_dir / candidate).is_file():
+        if candidate in pages:
             return True
+        try:
+            if (docs_dir / candidate).is_file():
+                return True
+        except (OSError, ValueError):  # a name too long for the file system, or holding NUL: no such file
+            pass
     return False

@@ -17,12 +17,12 @@ held to stricter rules:
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Iterator
 
 from resource_library.load.problems import ERROR, WARNING, Problem
 from resource_library.load.yamlsource import Document, field_name
+from resource_library.text.scan import LineIndex, scheme_of
 
 #: Fields whose text is Markdown, in any content file.
 MARKDOWN_KEYS = frozenset({"description", "contact"})
@@ -31,31 +31,56 @@ MARKDOWN_KEYS = frozenset({"description", "contact"})
 # followed by a letter, "/", "!" or "?" (as in the HTML tokenizer, "a < b" is text).
 _HTML = re.compile(r"<(?:[a-zA-Z]|/[a-zA-Z]|!|\?)[^<>\n]{0,30}")
 _SAFE_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>", re.I)
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-# Characters a browser drops from a URL, or strips before reading its scheme.
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
-_LINK_TARGETS = (
-    # [text](target), ![alt](target); a lookahead, so "[a]([b](c)" yields both targets.
-    re.compile(r"\](?=\(\s*<?([^)>]*))"),
+# A link target: "](" then spaces and an optional "<"; the target runs to the first ")" or ">".
+_LINK_OPENING = re.compile(r"\]\(\s*<?")
+_LINK_END = re.compile(r"[)>]")
+_OTHER_TARGETS = (
     re.compile(r"^[ \t>]*\[[^\[\]\n]*\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.M),  # [ref]: target (any indent)
     re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>"),                  # <scheme:...>
 )
-_ATTR_LIST = re.compile(r"\{([^}\n]*)\}")
+# "{" to the first "}" of its line; one that is never closed reads to the end of the line, so
+# that the next "{" of that line is not read again (the last group is empty then).
+_ATTR_LIST = re.compile(r"\{([^}\n]*)(\}?)")
 _SAFE_ATTR = re.compile(r"^(?:[.#][A-Za-z0-9_-]+)$")
+# Where the title after a target starts ("url 'title'"); only at the start of a run of spaces.
+_TITLE = re.compile(r"(?<!\s)\s+[\"'(].*$", re.S)
 SAFE_SCHEMES = ("https", "mailto", "tel")
 
 
 def link_scheme(target: str) -> str | None:
     """The scheme a browser would see in ``target`` (``None`` for a relative link)."""
-    decoded = _URL_NOISE.sub("", html.unescape(target))
-    match = _SCHEME.match(decoded)
-    return match.group(1).lower() if match else None
+    return scheme_of(target)
+
+
+def _link_targets(text: str):
+    """``(offset, start, end)`` of every link target: ``[text](target)``, ``![alt](target)``,
+    reference definitions and autolinks.
+
+    Each ``](`` gives a target, even inside another one (``[a]([b](c)``).  Targets
+    that share their end are not read again: the first ``)`` or ``>`` after each
+    opening is found once for all the openings before it, so the scan is linear.
+    """
+    end = -1
+    for opening in _LINK_OPENING.finditer(text):
+        start = opening.end()
+        if end < start:
+            found = _LINK_END.search(text, start)
+            end = found.start() if found else len(text)
+        yield opening.start(), start, end
+    for pattern in _OTHER_TARGETS:
+        for match in pattern.finditer(text):
+            yield match.start(), match.start(1), match.end(1)
+
+
+def _shown_target(text: str, start: int, end: int) -> str:
+    """The beginning of a target as messages show it: without spaces around it, or its title."""
+    return _TITLE.sub("", text[start:min(end, start + 500)].strip())
 
 
 def unsafe_spans(text: str, markdown: bool) -> Iterator[tuple[int, str, str]]:
     """``(offset, severity, message)`` for each unsafe piece of ``text``."""
     # Autolinks are not HTML; in Markdown, the link rules below judge their target.
-    autolinks = _LINK_TARGETS[2] if markdown else _SAFE_AUTOLINK
+    autolinks = _OTHER_TARGETS[1] if markdown else _SAFE_AUTOLINK
     visible = autolinks.sub(lambda m: " " * len(m.group(0)), text)
     match = _HTML.search(visible)
     if match:  # one report per text: the first tag is enough to say what to change
@@ -66,18 +91,19 @@ def unsafe_spans(text: str, markdown: bool) -> Iterator[tuple[int, str, str]]:
         yield match.start(), ERROR, f"raw HTML is not allowed ({what}); {advice}"
     if not markdown:
         return
-    for pattern in _LINK_TARGETS:
-        for match in pattern.finditer(text):
-            target = re.sub(r"\s+[\"'(].*$", "", match.group(1).strip(), flags=re.S)
-            scheme = link_scheme(match.group(1))
-            if scheme is None or scheme in SAFE_SCHEMES:
-                continue
-            if scheme == "http":
-                yield match.start(), WARNING, f"the link '{target[:60]}' is not encrypted; use https:// if the site offers it"
-            else:
-                yield match.start(), ERROR, (f"the link target '{target[:40]}' is not allowed ({scheme}: links can run code "
-                                             "or hide content); use https://, mailto: or a page of the site")
+    for offset, start, end in _link_targets(text):
+        scheme = scheme_of(text, start, end)
+        if scheme is None or scheme in SAFE_SCHEMES:
+            continue
+        target = _shown_target(text, start, end)
+        if scheme == "http":
+            yield offset, WARNING, f"the link '{target[:60]}' is not encrypted; use https:// if the site offers it"
+        else:
+            yield offset, ERROR, (f"the link target '{target[:40]}' is not allowed ({scheme}: links can run code "
+                                  "or hide content); use https://, mailto: or a page of the site")
     for match in _ATTR_LIST.finditer(text):
+        if not match.group(2):
+            continue
         tokens = match.group(1).lstrip(":").split()
         if tokens and not all(_SAFE_ATTR.match(t) for t in tokens):
             yield match.start(), ERROR, (f"'{match.group(0)[:40]}' is an attribute list, which could add HTML attributes; "
@@ -87,8 +113,10 @@ def unsafe_spans(text: str, markdown: bool) -> Iterator[tuple[int, str, str]]:
 def check_text(doc: Document, text: str, path: tuple, markdown: bool) -> list:
     """Problems of one text value at ``path`` of ``doc``."""
     problems = []
+    lines = None
     for offset, severity, message in unsafe_spans(text, markdown):
-        line, column = doc.positions.of_text_line(path, text.count("\n", 0, offset))
+        lines = lines or LineIndex(text)
+        line, column = doc.positions.of_text_line(path, lines.line_index(offset))
         problems.append(Problem(doc.path, line, column, field_name(path), message, severity))
     return problems
 

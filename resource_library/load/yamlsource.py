@@ -378,3 +378,18 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
         context = f" {exc.context}" if exc.context else ""
         message = f"YAML syntax error:{context} {problem}".replace("  ", " ").strip()
     return Problem(path, line, column, "-", message)
+
+
+def metadata_mapping(text: str) -> bool:
+    """Whether MkDocs reads ``text`` (a page's front matter) as a mapping, as its own loader does.
+
+    MkDocs removes a page's front matter only then (see
+    :func:`resource_library.load.frontmatter.markdown_offset`).  Front matter nested
+    too deep for the C parser is answered without parsing it.
+    """
+    if _too_deep(text):
+        return False
+    try:
+        return isinstance(yaml.load(text, Loader=_BaseLoader), dict)
+    except Exception:  # MkDocs catches every failure of its loader the same way
+        return False

@@ -1,0 +1,97 @@
+"""Whether the hand-written pages (``docs/**/*.md``) can be read at all.
+
+MkDocs reads every ``.md`` file under ``docs/`` as UTF-8 text and stops with its
+own traceback on anything else: bytes saved in another encoding, or a folder
+whose name ends in ``.md``.  :func:`unreadable_pages` finds those first, for
+``scripts/library check`` and for the build (which stops with the same messages
+before MkDocs reads a page).  :func:`read_page` is the one way the package reads a
+page's text, and :func:`has_anchor` looks for a heading's ``{ #anchor }`` in it
+without reading the page again from each ``{``.
+
+What a page may hold is checked elsewhere; this module only says whether it can
+be read.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+from resource_library.load.problems import Problem
+
+#: A page is a few tens of kilobytes; one far larger is a mistake (a pasted file).
+MAX_PAGE_BYTES = 1024 * 1024
+
+_SAVE_AS_UTF8 = "save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8)"
+
+
+def _page_paths(docs_dir: Path) -> list:
+    """Every path under ``docs_dir`` whose name ends in ``.md``, folders included, sorted."""
+    if not docs_dir.is_dir():
+        return []
+    return sorted(docs_dir.rglob("*.md"))
+
+
+def read_page(path: Path, shown: str) -> tuple[Optional[str], Optional[Problem]]:
+    """``(text, None)`` for a readable page, as MkDocs reads it, else ``(None, problem)``."""
+    if path.is_dir():
+        return None, Problem(shown, 1, 1, "-", f"{shown} is a folder, but its name ends in .md like a page; "
+                                                 "rename the folder (MkDocs would try to read it as a page)")
+    if not path.is_file():  # a device or a broken link: reading it could wait for ever
+        return None, Problem(shown, 1, 1, "-", "the page is not a regular file; replace it with a text file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:
+            return None, Problem(shown, 1, 1, "-", f"the page is {size / 1024 / 1024:.1f} MB; a page must be under "
+                                                   f"{MAX_PAGE_BYTES // 1024 // 1024} MB (was something pasted into it by mistake?)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, Problem(shown, 1, 1, "-", f"cannot read the page: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", errors="replace")) + 1
+        return None, Problem(shown, line, column, "-", f"the page is not UTF-8 text (byte 0x{raw[exc.start]:02X} here); "
+                                                       + _SAVE_AS_UTF8)
+    # As MkDocs reads it: without the byte order mark, "\r\n" and "\r" read as line breaks.
+    text = text[1:] if text.startswith("\ufeff") else text
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def scan_pages(root: Path, docs_dir: Optional[Path] = None) -> tuple[list, list]:
+    """``([(path, shown, text)] of the readable pages, [problem of each page MkDocs could not read])``."""
+    docs_dir = docs_dir or root / "docs"
+    readable, problems = [], []
+    for path in _page_paths(docs_dir):
+        shown = _shown(root, path)
+        text, problem = read_page(path, shown)
+        if problem is None:
+            readable.append((path, shown, text))
+        else:
+            problems.append(problem)
+    return readable, problems
+
+
+def unreadable_pages(root: Path, docs_dir: Optional[Path] = None) -> list:
+    """A problem for each page under ``docs/`` that MkDocs could not read (the build's check)."""
+    return scan_pages(root, docs_dir)[1]
+
+
+def _shown(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# "{" to the first "}" or line end: where attribute lists ({ #id .class }) are.  A "{" never
+# closed reads to the end of its line, and the next search starts there.
+_ATTRIBUTE_LIST = re.compile(r"\{[^}\n]*")
+
+
+def has_anchor(text: str, anchor: str) -> bool:
+    """Whether an attribute list of ``text`` gives the id ``anchor`` (``{ #anchor }``, ``{#anchor .x}``)."""
+    wanted = re.compile("#" + re.escape(anchor) + r"(?![\w-])")
+    return any(wanted.search(text, found.start() + 1, found.end()) for found in _ATTRIBUTE_LIST.finditer(text))

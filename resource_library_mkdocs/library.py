@@ -2,7 +2,9 @@
 
 - ``on_config``: begin the pass; load and validate the content (once per change
   of the files: later passes reuse it); stop the build with the full list of
-  problems, never a traceback; watch ``data/`` during ``mkdocs serve``.
+  problems, never a traceback (pages MkDocs could not read included); log the
+  warnings that stop a strict build (text still holding the scaffold's TODO) at
+  warning level, the others at debug level; watch ``data/`` during ``mkdocs serve``.
 - ``on_files`` (priority -200, after the i18n plugin has localized the files):
   add the current language's generated pages and register them with the i18n
   plugin; add the language's standalone infographics (``infographics/<id>.svg``).
@@ -28,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
+from resource_library.load.editorial import stops_strict_build
 from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.pagefiles import read_page
 from resource_library.load.problems import ContentError
@@ -52,8 +55,11 @@ def on_config(config):
         content = build.get()
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    for warning in content.catalogue.warnings:
-        log.debug(str(warning))
+    default, _ = i18n.languages(config)
+    if i18n.current_language(config) == default:  # once per build, not once per language
+        for warning in content.catalogue.warnings:
+            # Unfinished text (the scaffold's TODO) is a warning MkDocs counts: --strict stops on it.
+            (log.warning if stops_strict_build(warning) else log.debug)(str(warning))
     return config
 
 

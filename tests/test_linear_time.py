@@ -29,7 +29,8 @@ from types import SimpleNamespace
 import pytest
 
 from resource_library.drawing import infographics as drawing
-from resource_library.load import editorial, frontmatter, glossary, pagefiles, pagemarkers, textsafety, yamlsource
+from resource_library.load import (editorial, frontmatter, glossary, interface, markdownlimits, pagefiles, pagemarkers,
+                                   textsafety, yamlsource)
 from resource_library.load.yamlsource import load_text
 from resource_library.render import pages
 from resource_library.search import fold, index
@@ -97,6 +98,11 @@ SCANNERS = {
     "page titles": (pages._title_text, _patterns(pages, "_ENTITY_LIKE")),
     "drawing French spacing": (drawing.french_typography, []),
     "heading anchors": (lambda t: pagefiles.has_anchor(t, "alignment"), _patterns(pagefiles, "_ATTRIBUTE_LIST")),
+    "Markdown limits": (markdownlimits.markdown_limits, _patterns(markdownlimits, "_MARKER", "_BACKTICKS")),
+    "interface placeholders": (lambda t: interface.placeholder_problems(t, ("count",)),
+                               _patterns(interface, "_PIECE", "_PLACEHOLDER")),
+    "interface filling": (lambda t: interface.fill(t, {"count": 1}), []),
+    "YAML syntax messages": (lambda t: load_text("title:\n  en: x\n" + t, "x.yml"), []),
 }
 # Characters every scanner gets, whatever its patterns: the punctuation of Markdown and HTML.
 COMMON = ("[", "](", "<", "{", "`", "!", "*", "_", "&#", "\\", " ", "\n", "\"", "'", ":", "«", "-->", "<!--")

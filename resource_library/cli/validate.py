@@ -39,7 +39,7 @@ def register(subparsers) -> None:
 
 
 def collect(root) -> tuple[list, int]:
-    """Every problem of the project at ``root`` (sorted) and the number of records."""
+    """Every problem of the project at ``root`` (sorted) and the number of record files (with errors or not)."""
     catalogue = load_catalogue(root)
     _, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
     found = list(catalogue.problems) + list(problems)
@@ -52,7 +52,7 @@ def collect(root) -> tuple[list, int]:
         outdated = stale(root, dumps(record_schema(catalogue.vocabularies, catalogue.drawings)), WARNING)
         if outdated:
             found.append(outdated)
-    return sorted_problems(found), len(catalogue.records)
+    return sorted_problems(found), catalogue.record_files
 
 
 def page_problems(root, catalogue) -> list:

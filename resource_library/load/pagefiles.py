@@ -2,9 +2,10 @@
 
 MkDocs reads every ``.md`` file under ``docs/`` as UTF-8 text and stops with its
 own traceback on anything else: bytes saved in another encoding, or a folder
-whose name ends in ``.md``.  :func:`unreadable_pages` finds those first, for
-``scripts/library check`` and for the build (which stops with the same messages
-before MkDocs reads a page).  :func:`read_page` is the one way the package reads a
+whose name ends in ``.md``; and its Markdown library takes minutes on some texts,
+or fails on them (see :mod:`resource_library.load.markdownlimits`).
+:func:`unreadable_pages` finds those first, for ``scripts/library check`` and for
+the build (which stops with the same messages before MkDocs reads a page).  :func:`read_page` is the one way the package reads a
 page's text, and :func:`has_anchor` looks for a heading's ``{ #anchor }`` in it
 without reading the page again from each ``{``.
 
@@ -18,10 +19,13 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from resource_library.load.markdownlimits import markdown_limits
 from resource_library.load.problems import Problem
+from resource_library.text.scan import LineIndex
 
-#: A page is a few tens of kilobytes; one far larger is a mistake (a pasted file).
-MAX_PAGE_BYTES = 1024 * 1024
+#: A page is a few kilobytes (the longest shipped one has 4 KB); one far larger is a mistake, and
+#: Markdown would take minutes to read it.
+MAX_PAGE_BYTES = 100 * 1024
 
 _SAVE_AS_UTF8 = "save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8)"
 
@@ -43,8 +47,9 @@ def read_page(path: Path, shown: str) -> tuple[Optional[str], Optional[Problem]]
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
-            return None, Problem(shown, 1, 1, "-", f"the page is {size / 1024 / 1024:.1f} MB; a page must be under "
-                                                   f"{MAX_PAGE_BYTES // 1024 // 1024} MB (was something pasted into it by mistake?)")
+            return None, Problem(shown, 1, 1, "-", f"the page has {size // 1024} KB; a page must have at most "
+                                                   f"{MAX_PAGE_BYTES // 1024} KB (was something pasted into it by "
+                                                   "mistake? split a long page in several)")
         raw = path.read_bytes()
     except OSError as exc:
         return None, Problem(shown, 1, 1, "-", f"cannot read the page: {exc.strerror or exc}")
@@ -67,10 +72,15 @@ def scan_pages(root: Path, docs_dir: Optional[Path] = None) -> tuple[list, list]
     for path in _page_paths(docs_dir):
         shown = _shown(root, path)
         text, problem = read_page(path, shown)
-        if problem is None:
-            readable.append((path, shown, text))
-        else:
+        if problem is not None:
             problems.append(problem)
+            continue
+        readable.append((path, shown, text))
+        lines = None
+        for offset, message in markdown_limits(text):
+            lines = lines or LineIndex(text)
+            line, column = lines.position(offset)
+            problems.append(Problem(shown, line, column, "-", message))
     return readable, problems
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from resource_library.load.markdownlimits import MAX_TEXT_LENGTH, markdown_limits
 from resource_library.load.problems import ERROR, WARNING, Problem
 from resource_library.load.yamlsource import Document, field_name
 from resource_library.text.scan import LineIndex, scheme_of
@@ -114,7 +115,10 @@ def check_text(doc: Document, text: str, path: tuple, markdown: bool) -> list:
     """Problems of one text value at ``path`` of ``doc``."""
     problems = []
     lines = None
-    for offset, severity, message in unsafe_spans(text, markdown):
+    found = list(unsafe_spans(text, markdown))
+    if markdown:  # texts Markdown would take minutes to read, or fail on
+        found += [(offset, ERROR, message) for offset, message in markdown_limits(text, MAX_TEXT_LENGTH)]
+    for offset, severity, message in found:
         lines = lines or LineIndex(text)
         line, column = doc.positions.of_text_line(path, lines.line_index(offset))
         problems.append(Problem(doc.path, line, column, field_name(path), message, severity))

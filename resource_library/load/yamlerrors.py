@@ -93,6 +93,11 @@ class _Lines:
         return ".".join(reversed(keys))
 
 
+def field_at(text: str, line: int) -> str:
+    """The dotted field written on line ``line`` (0-based) of ``text``, or on the nearest line above; ``-``."""
+    return _Lines(text).field(line)
+
+
 def _spaces(count: int) -> str:
     return f"{count} space{'s' if count != 1 else ''}"
 

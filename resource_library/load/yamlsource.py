@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from resource_library.load.problems import ERROR, Problem
-from resource_library.load.yamlerrors import syntax_problem
+from resource_library.load.yamlerrors import field_at, syntax_problem
 
 try:  # libyaml is an order of magnitude faster; fall back when it is absent.
     _BaseLoader = yaml.CSafeLoader
@@ -390,7 +390,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Probl
     character = exc.character if isinstance(exc.character, str) else chr(exc.character)
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return Problem(path, line, column, "-", f"the file holds {character_name(character)}, which YAML does not allow "
+    return Problem(path, line, column, field_at(text, line - 1), f"the file holds {character_name(character)}, which YAML does not allow "
                                             "(most editors do not show it); delete it")
 
 

@@ -29,6 +29,7 @@ from typing import Optional
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
 from resource_library.load.interface import load_interface
+from resource_library.load.pagefiles import unreadable_pages
 from resource_library.load.pages import check_pages
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
@@ -100,7 +101,8 @@ class Build:
         files = check_files(root, root / "data", docs_dir)
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
-        problems = problems + check_pages(root, docs_dir)
+        # Pages MkDocs could not read stop the build here, before MkDocs reads them.
+        problems = problems + unreadable_pages(root, docs_dir) + check_pages(root, docs_dir)
         catalogue.problems = sorted(set(catalogue.problems) | set(problems) | set(files), key=lambda p: p.sort_key())
         if catalogue.errors:
             self._key, self._content = None, None

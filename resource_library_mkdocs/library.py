@@ -2,7 +2,9 @@
 
 - ``on_config``: begin the pass; load and validate the content (once per change
   of the files: later passes reuse it); stop the build with the full list of
-  problems, never a traceback; watch ``data/`` during ``mkdocs serve``.
+  problems, never a traceback (pages MkDocs could not read included); log the
+  warnings that stop a strict build (text still holding the scaffold's TODO) at
+  warning level, the others at debug level; watch ``data/`` during ``mkdocs serve``.
 - ``on_files`` (priority -200, after the i18n plugin has localized the files):
   add the current language's generated pages and register them with the i18n
   plugin; add the language's standalone infographics (``infographics/<id>.svg``),
@@ -33,7 +35,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
+from resource_library.load.editorial import stops_strict_build
 from resource_library.load.frontmatter import front_matter_lines
+from resource_library.load.pagefiles import read_page
 from resource_library.load.problems import ContentError
 from resource_library.render.pagemeta import theme_meta
 from resource_library.search.assets import copy_lunr_js
@@ -58,8 +62,11 @@ def on_config(config):
         content = build.get()
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    for warning in content.catalogue.warnings:
-        log.debug(str(warning))
+    default, _ = i18n.languages(config)
+    if i18n.current_language(config) == default:  # once per build, not once per language
+        for warning in content.catalogue.warnings:
+            # Unfinished text (the scaffold's TODO) is a warning MkDocs counts: --strict stops on it.
+            (log.warning if stops_strict_build(warning) else log.debug)(str(warning))
     return config
 
 
@@ -83,8 +90,10 @@ def on_page_markdown(markdown, page, config, files):
     page.meta = theme_meta(page.meta)
     build = build_for(config)
     shown = Path(os.path.relpath(page.file.abs_src_path, project_root(config))).as_posix()
-    # Problems name lines of the file; MkDocs hands over the Markdown without its front matter.
-    offset = front_matter_lines(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
+    # Problems name lines of the file; MkDocs hands over the Markdown without what tops it
+    # (front matter, blank lines): count them as `check` does.
+    source, _ = read_page(Path(page.file.abs_src_path), shown)
+    offset = front_matter_lines(source or "")
     try:
         text, blocks = build.expand_markers(markdown, i18n.current_language(config), page.file.src_uri, shown, offset)
     except ContentError as exc:

@@ -12,10 +12,11 @@ import argparse
 import sys
 
 from resource_library.load.catalogue import load_catalogue
-from resource_library.load.files import check_files, read_limited
+from resource_library.load.files import check_files
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
 from resource_library.load.frontmatter import front_matter_lines
+from resource_library.load.pagefiles import scan_pages
 from resource_library.load.pagemarkers import scan_markers
 from resource_library.load.pages import check_pages
 from resource_library.load.problems import WARNING, Problem, sorted_problems
@@ -41,7 +42,7 @@ def register(subparsers) -> None:
 
 
 def collect(root) -> tuple[list, int]:
-    """Every problem of the project at ``root`` (sorted) and the number of records."""
+    """Every problem of the project at ``root`` (sorted) and the number of record files (with errors or not)."""
     found = check_files(root, root / "data", root / "docs")  # the same walk as the build's (build.py)
     catalogue = load_catalogue(root)
     _, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
@@ -56,27 +57,16 @@ def collect(root) -> tuple[list, int]:
         outdated = stale(root, dumps(record_schema(catalogue.vocabularies, catalogue.drawings)), WARNING)
         if outdated:
             found.append(outdated)
-    return sorted_problems(found), len(catalogue.records)
+    return sorted_problems(found), catalogue.record_files
 
 
 def page_problems(root, catalogue) -> list:
-    """Problems of the markers in the hand-written pages (``docs/**/*.md``), with the
-    line numbers of the files, as the build reports them."""
-    docs = root / "docs"
-    problems: list = []
-    for page in sorted(docs.rglob("*.md")):
-        rel = page.relative_to(docs).as_posix()
-        raw = read_limited(page, f"docs/{rel}", "page")  # never through a link, never past the cap
-        if isinstance(raw, Problem):
-            problems.append(raw)
-            continue
-        try:
-            source = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(f"docs/{rel}", 1, 1, "-", f"cannot read the page as UTF-8 text ({exc.__class__.__name__})"))
-            continue
+    """Problems of the hand-written pages (``docs/**/*.md``): pages that cannot be read, and
+    markers, with the line numbers of the files, as the build reports them."""
+    readable, problems = scan_pages(root)
+    for _, shown, source in readable:
         offset = front_matter_lines(source)
-        problems += scan_markers(source.split("\n")[offset:], catalogue, f"docs/{rel}", offset)[1]
+        problems += scan_markers(source.split("\n")[offset:], catalogue, shown, offset)[1]
     return problems
 
 

@@ -65,6 +65,8 @@ class Catalogue:
     infographics: dict = field(default_factory=dict)  # {id: Infographic}, see load/drawings.py
     site: SiteInfo = field(default_factory=SiteInfo)
     problems: list = field(default_factory=list)
+    #: Record files read, those with errors included (what `check` counts).
+    record_files: int = 0
 
     @property
     def errors(self) -> list:
@@ -127,6 +129,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     records: dict = {}
     valid_docs: list = []
     files = sorted(layout.resources(root).glob("*.yml"))
+    catalogue.record_files = len(files)
     for file in files:
         shown = _rel(root, file)
         doc = load_file(file, shown)

@@ -17,6 +17,7 @@ from typing import Optional
 from resource_library.drawing.canvas import DrawingError
 from resource_library.drawing.colours import ACCENT, INK, MIN_CONTRAST, contrast_ratio
 from resource_library.drawing.layouts import lay_out
+from resource_library.load.pagefiles import has_anchor, read_page
 from resource_library.load.problems import WARNING
 from resource_library.load.yamlsource import Document, load_file
 from resource_library.model.drawing import DEFAULT_FILL, LAYOUT_FIELDS, LAYOUTS, PART_FIELDS, Infographic, Part
@@ -187,8 +188,10 @@ def _check_link(doc: Document, path: tuple, link, docs_dir: Path, generated: set
         return [doc.problem(path, f"no page '{page}': neither a file under docs/ nor a generated page (library/<record id>.md, pillars/<pillar id>.md)")]
     if anchor:
         for candidate in (source, docs_dir / "fr" / page):
-            if candidate.is_file() and not re.search(r"\{[^}\n]*#" + re.escape(anchor) + r"(?![\w-])", candidate.read_text(encoding="utf-8")):
-                shown = candidate.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in candidate.parents else candidate.name
+            shown = candidate.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in candidate.parents else candidate.name
+            # A page that cannot be read is reported on its own (load/pagefiles.py, load/files.py).
+            text = read_page(candidate, shown)[0] if candidate.exists() else None
+            if text is not None and not has_anchor(text, anchor):
                 return [doc.problem(path, f"{shown} has no heading with the anchor {{ #{anchor} }}")]
     return []
 

@@ -23,9 +23,26 @@ from resource_library.load.files import IMAGE_SUFFIXES, link_refusal
 from resource_library.load.problems import ERROR, WARNING
 from resource_library.load.textsafety import link_scheme
 from resource_library.load.yamlsource import Document
+from resource_library.text.scan import LineIndex
 
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)>\s]*)")
-_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)>\s]*)")
+#: The warning about a text still holding the placeholder `scripts/library new` wrote.
+PLACEHOLDER_WARNING = "still holds a placeholder (TODO); write the real text"
+
+
+def stops_strict_build(problem) -> bool:
+    """Whether a warning stops ``mkdocs build --strict``: unfinished text would be published as is.
+
+    ``check`` reports it as a warning (a record may be saved half-written); the build
+    logs it as a warning, which the strict build counts as a failure.
+    """
+    return not problem.is_error and problem.message == PLACEHOLDER_WARNING
+
+
+# "![alt](target" and "[text](target": the opening, its text up to the first "]", then the target
+# when "(" follows.  A bracket whose "]" has no "(" after it is read to that "]" (or to the end
+# of the text) and skipped, so no later opening reads the same text again: each scan is linear.
+_MD_IMAGE = re.compile(r"!\[([^\]]*)(?:\]\(\s*<?([^)>\s]*)|\]|\Z)")
+_MD_LINK = re.compile(r"(?<!!)\[[^\]]*(?:\]\(\s*<?([^)>\s]*)|\]|\Z)")
 # A reference definition, "[name]: target" at the start of a line (only its type is judged).
 _MD_REFERENCE = re.compile(r"^[ \t>]*\[[^\[\]\n]*\]:[ \t]*<?([^\s>]+)", re.M)
 
@@ -53,7 +70,7 @@ def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
     for name, value in texts.items():
         for lang, text in value.items():
             if isinstance(text, str) and text.lstrip().upper().startswith("TODO"):
-                problems.append(doc.problem((name, lang), "still holds a placeholder (TODO); write the real text", WARNING))
+                problems.append(doc.problem((name, lang), PLACEHOLDER_WARNING, WARNING))
 
     image, alt = data.get("image") or {}, data.get("alt") or {}
     for lang in image:
@@ -76,13 +93,16 @@ def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
 
 def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path, pages: frozenset) -> list:
     problems = []
-    for match in _MD_IMAGE.finditer(text):
+    lines = LineIndex(text)
+    images = [m for m in _MD_IMAGE.finditer(text) if m.group(2) is not None]
+    links = [m for m in _MD_LINK.finditer(text) if m.group(1) is not None]
+    for match in images:
         if not match.group(1).strip():
             problems.append(doc.problem(path, f"the image '{match.group(2)[:40]}' has no text alternative; "
                                              "write it between the brackets: ![what the image shows](...)",
-                                  WARNING, line_index=text.count("\n", 0, match.start())))
-    links = [(m, True) for m in _MD_IMAGE.finditer(text)] + [(m, False) for m in _MD_LINK.finditer(text)]
-    for match, image in links + [(m, False) for m in _MD_REFERENCE.finditer(text)]:
+                                  WARNING, line_index=lines.line_index(match.start())))
+    references = list(_MD_REFERENCE.finditer(text))
+    for match, image in [(m, True) for m in images] + [(m, False) for m in links + references]:
         target = match.group(match.lastindex)
         if not target or target.startswith("#") or link_scheme(target):
             continue
@@ -90,11 +110,11 @@ def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path,
         if refused:
             what = "image" if image else "link"
             problems.append(doc.problem(path, f"the {what} '{target[:60]}' {refused}", ERROR,
-                                        line_index=text.count("\n", 0, match.start())))
+                                        line_index=lines.line_index(match.start())))
         elif match.re is not _MD_REFERENCE and not _exists(target, docs_dir, pages):
             problems.append(doc.problem(path, f"the link '{target[:60]}' leads to no page or file of the site "
                                              "(links are relative to library/: ../about.md, other-record.md, ../files/x.pdf)",
-                                  WARNING, line_index=text.count("\n", 0, match.start())))
+                                  WARNING, line_index=lines.line_index(match.start())))
     return problems
 
 
@@ -111,6 +131,11 @@ def _exists(target: str, docs_dir: Path, pages: frozenset) -> bool:
     if clean.endswith("/"):
         candidates = [wanted + "/index.md", wanted + ".md"]
     for candidate in candidates:
-        if candidate in pages or (docs_dir / candidate).is_file():
+        if candidate in pages:
             return True
+        try:
+            if (docs_dir / candidate).is_file():
+                return True
+        except (OSError, ValueError):  # a name too long for the file system, or holding NUL: no such file
+            pass
     return False

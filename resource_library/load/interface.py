@@ -1,17 +1,120 @@
-"""Interface words of the generated pages (``data/interface.yml``).
+"""Interface words of the generated pages (``data/interface.yml``), and the placeholders each takes.
 
-Every entry needs English and French; a missing French variant is reported so a
-French page never shows an English heading by accident.
+Every entry the pages use needs English and French; a missing French variant is
+reported so a French page never shows an English heading by accident.
+
+Some entries hold placeholders that the build fills in (``{count} resources``).
+:data:`ENTRIES` says, in one place, which entries the pages use and which
+placeholders each takes (the names the templates in ``overrides/library/`` and
+the code pass; ``tests/test_interface_strings.py`` holds the table to account).
+An entry may use only its own placeholders, each written ``{name}``: anything
+else inside braces (a format like ``{count:>10}``, ``{count.__class__}``,
+``{x[0]}``), an unknown or missing placeholder, a brace left alone, or a missing
+entry is a problem at the entry's line and column.  :func:`fill` is the one way
+the build puts values in: it replaces ``{name}`` for the names given and nothing
+else (``str.format`` on an editor's text could read any attribute of the values).
+Write ``{{`` and ``}}`` for a brace shown as is.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from pathlib import Path
 
-from resource_library.load.problems import Problem
+from resource_library.load.problems import WARNING, Problem
 from resource_library.load.suggest import misread
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import field_name, load_file
+
+#: Entry → the placeholders its texts must use (and the only ones they may use).
+ENTRIES = {
+    "library_title": (), "library_intro": (), "resource_count": ("count",), "resource_count_one": (),
+    "type": (), "details": (), "get_resource": (), "no_link": (), "related": (), "languages": (),
+    "offered_in_only": ("language",), "english_only_text": (), "english_only_page": (), "published": (),
+    "updated": (), "year": (), "publisher": (), "evidence": (), "edit_record": (), "record_file": (),
+    "back_to_library": (), "web_page": (), "in_language": ("language",), "pillars_title": (), "pillars_intro": (),
+    "aims": (), "pillar_resources": (), "no_resources": (), "all_pillars": (), "program_cohorts": (),
+    "school_year": ("year",), "key_dates": (), "organisers": (), "contact": (), "source_updated": ("date",),
+    "infographic": (), "download_infographic": (), "text_version": (), "infographic_parts": (),
+    "image_in_other_language": ("language",), "infographics_title": (), "infographics_intro": (),
+    "no_infographics": (), "about_infographic": (), "pillar_number": ("number", "total"), "resources_here": (),
+    "other_pillars": (), "previous_pillar": (), "next_pillar": (),
+    "outdated_notice": ("date",), "outdated_notice_changed": ("changed", "date"), "outdated_notice_unsynced": (),
+    "read_current_english": (), "untranslated_page_notice": (), "switcher_not_translated": ("language",),
+    "footer_links": (), "glossary_title": (), "glossary_intro": (), "glossary_english": (), "glossary_french": (),
+    "glossary_accepted": (), "glossary_avoid": (), "translation_status_title": (), "translation_status_intro": (),
+    "status_section": (), "status_complete": (), "status_outdated": (), "status_missing": (), "status_progress": (),
+    "status_percent": ("percent",), "status_pages": (), "status_records": (), "status_texts": (),
+    "status_outdated_items": (), "status_missing_items": (), "status_none": (), "status_file": (),
+    "status_synced_on": ("date",), "status_never_synced": (), "status_fields": ("fields",), "status_warnings": (),
+    "status_diff_hint": (),
+    # The library page's script fills these in the reader's browser.
+    "filters_title": (), "search_label": (), "search_hint": (), "reset_filters": (), "no_results": (),
+    "show_all_results": ("count",),
+    # The open data page, the library's download links and the feeds.
+    "open_data_title": (), "open_data_intro": (), "download_list": ("count",), "download_csv": ("size",),
+    "download_json": ("size",), "about_data": (), "data_files_title": (), "data_csv_text": (), "data_json_text": (),
+    "data_schema_title": (), "data_schema_text": (), "data_feed_text": ("count",), "data_other_language": ("language",),
+    "data_not_published": (), "data_terms_title": (), "data_publisher": ("publisher",), "data_licence": (),
+    "data_no_licence": (), "data_ask_contact": (), "data_ask_publisher": ("publisher",), "data_addresses_title": (),
+    "data_addresses_absolute": ("base",), "data_addresses_relative": ("example", "path"), "data_fields_title": (),
+    "data_fields_intro": (), "feed_title": (), "feed_subtitle": ("count",), "feed_rights": ("licence", "url"),
+    "feed_link": (),
+}
+#: Entries holding a group of ``{en, fr}`` texts without placeholders (each field of the open data: label, meaning).
+GROUPS = ("data_fields",)
+#: Entries holding one ``{en, fr}`` text per language code (the names of the languages).
+NAMED_BY_LANGUAGE = {"language_names": ("en", "fr")}
+
+# "{{" and "}}" (a brace shown as is), "{name}" (a placeholder), any other "{...}", or a brace alone.
+_PIECE = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|\{[^{}\n]*\}|[{}]")
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(text: str, values: dict) -> str:
+    """``text`` with ``{name}`` replaced by ``values[name]`` and ``{{``, ``}}`` by one brace; nothing else.
+
+    A placeholder with no value given is left as it is (the library page's script fills it).
+    """
+    def replace(match):
+        piece = match.group(0)
+        if piece in ("{{", "}}"):
+            return piece[0]
+        name = match.group(1)
+        return str(values[name]) if name in values else piece
+
+    return _PLACEHOLDER.sub(replace, text)
+
+
+def placeholder_problems(text: str, allowed: tuple) -> list:
+    """``[(offset, message)]``: what is wrong with the braces of one interface text."""
+    found, used = [], set()
+    takes = ", ".join(f"{{{name}}}" for name in allowed) or "none"
+    for match in _PIECE.finditer(text):
+        piece, name = match.group(0), match.group(1)
+        if piece in ("{{", "}}"):
+            continue
+        if name is not None:
+            if name in allowed:
+                used.add(name)
+                continue
+            close = difflib.get_close_matches(name, allowed, n=1)
+            hint = f"did you mean {{{close[0]}}}? " if close else ""
+            found.append((match.start(), f"unknown placeholder '{piece}'; {hint}this entry takes: {takes}"))
+        elif len(piece) == 1:
+            found.append((match.start(), f"a brace '{piece}' that opens or closes no placeholder; write '{piece * 2}' "
+                                         f"to show it, or a placeholder of this entry: {takes}"))
+        else:
+            inner = piece[1:-1]
+            base = re.match(r"[A-Za-z_][A-Za-z0-9_]*", inner)
+            suggestion = f"{{{base.group(0)}}}" if base and base.group(0) in allowed else takes
+            found.append((match.start(), f"'{piece[:40]}' is not a placeholder: only a name may stand between braces "
+                                         f"(no format, attribute, index or spaces); write {suggestion}"))
+    for name in allowed:
+        if name not in used and not found:  # a misspelt placeholder is one mistake, not two
+            found.append((0, f"the placeholder {{{name}}} is missing; the page puts the {name} there"))
+    return found
 
 
 def load_interface(file: Path, shown: str) -> tuple[dict, list]:
@@ -24,21 +127,55 @@ def load_interface(file: Path, shown: str) -> tuple[dict, list]:
         return {}, problems + [Problem(shown, 1, 1, "-", "expected a mapping of interface words")]
     problems += scan_document(doc, markdown_keys=())
 
-    def check(value, path):
-        if isinstance(value, dict) and set(value) <= {"en", "fr"} and not any(isinstance(v, dict) for v in value.values()):
-            for lang in ("en", "fr"):
-                if not isinstance(value.get(lang), str) or not value[lang]:
-                    line, column = doc.positions.of_value(path)
-                    reading = misread(doc, path + (lang,), value.get(lang))
-                    problems.append(Problem(shown, line, column, field_name(path), f"the {'English' if lang == 'en' else 'French'} text (`{lang}:`) is missing"
+    def texts(value, path, allowed):
+        if not isinstance(value, dict) or not set(value) <= {"en", "fr"}:
+            problems.append(doc.problem(path, "expected `en:` and `fr:` texts"))
+            return
+        for lang in ("en", "fr"):
+            text = value.get(lang)
+            if not isinstance(text, str) or not text:
+                language = "English" if lang == "en" else "French"
+                reading = misread(doc, path + (lang,), text)  # what YAML made of `no`, `1.10`, `~`...
+                problems.append(doc.problem(path, f"the {language} text (`{lang}:`) is missing"
                                             + (f" ({reading})" if reading else "")))
-        elif isinstance(value, dict):
+                continue
+            for offset, message in placeholder_problems(text, allowed):
+                problems.append(doc.problem(path + (lang,), message, line_index=text.count("\n", 0, offset)))
+
+    def group(value, path):
+        if isinstance(value, dict) and value and set(value) <= {"en", "fr"}:
+            texts(value, path, ())
+        elif isinstance(value, dict) and value:
             for key, sub in value.items():
-                check(sub, path + (key,))
+                group(sub, path + (key,))
         else:
-            line, column = doc.positions.of_value(path)
-            problems.append(Problem(shown, line, column, field_name(path), "expected `en:` and `fr:` texts"))
+            problems.append(doc.problem(path, "expected `en:` and `fr:` texts"))
 
     for key, value in doc.data.items():
-        check(value, (key,))
+        path = (key,)
+        if key in NAMED_BY_LANGUAGE:
+            if not isinstance(value, dict):
+                problems.append(doc.problem(path, f"expected one entry per language: {', '.join(NAMED_BY_LANGUAGE[key])}"))
+                continue
+            for code in NAMED_BY_LANGUAGE[key]:
+                if code not in value:
+                    problems.append(doc.problem(path, f"`{code}:` is missing (the name of that language, in English and French)"))
+            for code, names in value.items():
+                if code not in NAMED_BY_LANGUAGE[key]:
+                    problems.append(doc.problem(path + (code,), f"unknown language '{code}'; expected "
+                                                                f"{', '.join(NAMED_BY_LANGUAGE[key])}", key=True))
+                else:
+                    texts(names, path + (code,), ())
+        elif key in ENTRIES:
+            texts(value, path, ENTRIES[key])
+        elif key in GROUPS:
+            group(value, path)
+        else:
+            close = difflib.get_close_matches(str(key), list(ENTRIES) + list(NAMED_BY_LANGUAGE) + list(GROUPS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(doc.problem(path, f"no page uses the entry '{key}'{hint}", WARNING, key=True))
+    for key in list(ENTRIES) + list(NAMED_BY_LANGUAGE) + list(GROUPS):
+        if key not in doc.data:
+            problems.append(Problem(shown, 1, 1, field_name((key,)), f"the entry '{key}' is missing; the pages need it "
+                                                                      "(add it with `en:` and `fr:` texts)"))
     return doc.data, problems

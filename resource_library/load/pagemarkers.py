@@ -35,7 +35,9 @@ KEYS = {
     "topic": "topics",
 }
 
-_MARKER = re.compile(r"^ {0,3}<!--\s*resources(?:\s+(?P<body>.*?))?\s*-->\s*$")
+# The body ends with its last non-space character (a lazy ".*?" followed by "\s*" would read each
+# run of spaces of a long line again from each of its characters).
+_MARKER = re.compile(r"^ {0,3}<!--\s*resources(?:\s+(?P<body>.*\S))??\s*-->\s*$")
 _INFOGRAPHIC = re.compile(r"^ {0,3}<!--\s*infographic(?:\s+(?P<id>\S+?))?\s*-->\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 

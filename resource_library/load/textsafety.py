@@ -29,8 +29,10 @@ import html
 import re
 from typing import Iterator
 
+from resource_library.load.markdownlimits import MAX_TEXT_LENGTH, markdown_limits
 from resource_library.load.problems import ERROR, WARNING, Problem
 from resource_library.load.yamlsource import Document, field_name
+from resource_library.text.scan import LineIndex
 
 #: Fields whose text is Markdown, in any content file.
 MARKDOWN_KEYS = frozenset({"description", "contact"})
@@ -222,8 +224,13 @@ def unsafe_spans(text: str, markdown: bool, every_line: bool = False) -> Iterato
 def check_text(doc: Document, text: str, path: tuple, markdown: bool) -> list:
     """Problems of one text value at ``path`` of ``doc``."""
     problems = []
-    for offset, severity, message in unsafe_spans(text, markdown):
-        line, column = doc.positions.of_text_line(path, text.count("\n", 0, offset))
+    lines = None
+    found = list(unsafe_spans(text, markdown))
+    if markdown:  # texts Markdown would take minutes to read, or fail on
+        found += [(offset, ERROR, message) for offset, message in markdown_limits(text, MAX_TEXT_LENGTH)]
+    for offset, severity, message in found:
+        lines = lines or LineIndex(text)
+        line, column = doc.positions.of_text_line(path, lines.line_index(offset))
         problems.append(Problem(doc.path, line, column, field_name(path), message, severity))
     return problems
 

@@ -122,6 +122,16 @@ def _real_date(value) -> bool:
     return True
 
 
+def _rank(doc: Document, value, path: tuple, problems: list) -> Optional[int]:
+    """A ``rank`` (display order): a whole number; anything else is a problem and counts as none."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    shown = str(value) if not isinstance(value, (dict, list)) else "a list or a mapping"
+    problems.append(doc.problem(path, f"`rank` is a whole number giving the display order (1, 2, 3...), "
+                                      f"not '{shown[:40]}'"))
+    return None
+
+
 def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
     """Load ``data/vocabularies.yml``: ``{vocabulary id: Vocabulary}`` and problems."""
     doc = load_file(file, shown)
@@ -157,7 +167,8 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
             if "definition" in term:
                 _check_localized(doc, term["definition"], tpath + ("definition",), problems)
             if isinstance(term.get("label"), dict) and term["label"].get("en"):
-                terms[str(tid)] = Term(str(tid), term["label"], term.get("definition") or {}, term.get("rank"))
+                rank = _rank(doc, term.get("rank"), tpath + ("rank",), problems)
+                terms[str(tid)] = Term(str(tid), term["label"], term.get("definition") or {}, rank)
         if any(t.rank is not None for t in terms.values()):
             terms = dict(sorted(terms.items(), key=lambda kv: (kv[1].rank is None, kv[1].rank or 0)))
         vocabularies[str(vid)] = Vocabulary(str(vid), body.get("label") or {"en": vid}, terms, body.get("description") or {}, shown)
@@ -200,7 +211,8 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
         if "aims" in pillar:
             _check_localized(doc, pillar["aims"], path + ("aims",), problems, kind=list)
         if isinstance(pillar.get("title"), dict) and pillar["title"].get("en"):
-            terms[pid] = Term(pid, pillar["title"], pillar.get("summary") or {}, pillar.get("rank"), {
+            rank = _rank(doc, pillar.get("rank"), path + ("rank",), problems)
+            terms[pid] = Term(pid, pillar["title"], pillar.get("summary") or {}, rank, {
                 "description": pillar.get("description") or {},
                 "aims": pillar.get("aims") or {},
             })

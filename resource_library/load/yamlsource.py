@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,8 +32,8 @@ import yaml
 
 from resource_library.load.files import LIMITS, read_limited
 from resource_library.load.problems import ERROR, Problem
-from resource_library.load.unicode import (blanked, name_problem, reader_error, source_characters, source_problems,
-                                           value_problems)
+from resource_library.load.unicode import blanked, name_problem, source_characters, source_problems, value_problems
+from resource_library.load.yamlerrors import field_at, syntax_problem
 from resource_library.text.unicode import visible
 
 try:  # libyaml is an order of magnitude faster; fall back when it is absent.
@@ -172,21 +173,25 @@ def load_text(text: str, path: str) -> Document:
         problems.append(Problem(path, deep, 1, "-", f"values are nested more than {MAX_DEPTH} levels deep; "
                                                     "a record needs only a few (is a bracket [ or { never closed?)"))
         return Document(path, None, positions, problems)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, found before parsing starts
+        problems.append(_reader_problem(exc, text, path))
+        return Document(path, None, positions, problems)
     try:
         node = loader.get_single_node()
         if node is None:
             problems.append(Problem(path, 1, 1, "-", "the file holds only comments; a record needs at least id, type, title, summary, languages and published"))
             return Document(path, None, positions, problems)
-        _walk(node, (), positions, problems, path, set())
+        _walk(node, (), positions, problems, path, set(), text.split("\n"))
         if any(p.is_error for p in problems if p.message.startswith(_REFUSED)):
             return Document(path, None, positions, problems)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(exc, text, path))
+        problems.append(syntax_problem(exc, text, path))
         return Document(path, None, positions, problems)
-    except yaml.reader.ReaderError as exc:  # a character PyYAML refuses (source_characters finds them first)
-        problems.append(Problem(path, *reader_error(exc, text)))
+    except yaml.reader.ReaderError as exc:  # a character PyYAML refuses (source_characters finds most first)
+        problems.append(_reader_problem(exc, text, path))
         return Document(path, None, positions, problems)
     except (ValueError, TypeError) as exc:  # constructor failures outside YAML marks
         problems.append(Problem(path, 1, 1, "-", f"the file cannot be read as YAML: {exc}"))
@@ -329,7 +334,26 @@ def _too_deep(text: str) -> int:
     return 0
 
 
-def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list, file: str, seen_nodes: set) -> None:
+#: Keys of the texts of one language, where a " #" cutting a text short is a mistake, never a comment.
+_LANGUAGE_KEYS = ("en", "fr")
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _cut_by_comment(node: yaml.ScalarNode, path: FieldPath, lines: list, file: str):
+    """A problem when a plain text of one language is followed by `` #...`` on its line (read as a comment)."""
+    if node.style or not path or path[-1] not in _LANGUAGE_KEYS or node.end_mark.line >= len(lines):
+        return None
+    rest = lines[node.end_mark.line][node.end_mark.column:]
+    comment = _COMMENT_AFTER.match(rest)
+    if comment is None:
+        return None
+    return Problem(file, node.end_mark.line + 1, node.end_mark.column + comment.end(), field_name(path),
+                   "the text stops before ' #': YAML reads ' #' and what follows as a comment; put the whole text in "
+                   "double quotes (\"...\")")
+
+
+def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list, file: str, seen_nodes: set,
+          lines: list) -> None:
     if id(node) in seen_nodes:
         # An alias (*name) of a node given earlier: expanding shared nodes lets a
         # small file grow exponentially ("billion laughs"), so records do not use them.
@@ -374,51 +398,52 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
                 positions.keys[child] = _mark(key_node)
                 if quoted:
                     positions.quoted_keys.add(child)
-            _walk(value_node, child, positions, problems, file, seen_nodes)
+            _walk(value_node, child, positions, problems, file, seen_nodes, lines)
     elif isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
         positions.blocks.add(path)
+    elif isinstance(node, yaml.ScalarNode):
+        cut = _cut_by_comment(node, path, lines, file)
+        if cut:
+            problems.append(cut)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), positions, problems, file, seen_nodes)
+            _walk(item, path + (index,), positions, problems, file, seen_nodes, lines)
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = (exc.problem or "").strip()
-    lines = text.splitlines()
-    current = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in problem or "'\\t'" in problem or ("\t" in current[: max(column, 1)] and "tab" not in problem):
-        message = "a tab character is used for indentation; YAML needs spaces (replace each tab with two spaces)"
-    elif "found unexpected end of stream" in problem or ("quoted scalar" in (exc.context or "")):
-        start = exc.context_mark
-        where = f" opened on line {start.line + 1}" if start else ""
-        message = f"a quoted text{where} is never closed; add the closing quote"
-        if start:
-            line, column = start.line + 1, start.column + 1
-    elif "mapping values are not allowed" in problem:
-        message = ("a colon followed by a space inside a value; put the whole value in quotes "
-                   "(\"...\") or use a block (|)")
-    elif "did not find expected key" in problem and "block mapping" in (exc.context or ""):
-        if "'" in current or '"' in current:
-            message = ("a quote ends the text too early (an apostrophe inside '...'?); put the whole text in "
-                       "double quotes, or use the typographic apostrophe ’")
-        else:
-            message = ("this line does not line up with the fields around it; indent it with the same number "
-                       "of spaces as the other fields of its level")
-    elif "did not find expected ',' or" in problem and exc.context_mark is not None:
-        opened = exc.context_mark
-        bracket, closing, kind = ("[", "]", "list") if "sequence" in (exc.context or "") else ("{", "}", "mapping")
-        message = (f"the {kind} opened with {bracket} on line {opened.line + 1} is not closed with {closing} "
-                   f"(or a text inside it holds ': ' or ','; put that text in double quotes)")
-    elif "block sequence entries are not allowed" in problem:
-        message = "a text that starts with '- ' must be in double quotes (\"- ...\")"
-    elif "cannot start any token" in problem:
-        character = current[column - 1] if 0 < column <= len(current) else "?"
-        message = f"a value cannot start with '{character}'; put the whole value in double quotes"
-    elif "undefined alias" in problem:
-        message = "a value that starts with '*' must be put in double quotes (YAML reads *name as a reference)"
-    else:
-        context = f" {exc.context}" if exc.context else ""
-        message = f"YAML syntax error:{context} {problem}".replace("  ", " ").strip()
-    return Problem(path, line, column, "-", message)
+#: Names of the control characters most often pasted by mistake (Unicode gives them none).
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+                  0x1B: "ESCAPE", 0x7F: "DELETE"}
+
+
+def character_name(character: str) -> str:
+    """``U+0000 NULL``: the code point and name of a character, for messages."""
+    code = ord(character)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(character, "")
+    if not name:
+        return f"U+{code:04X} ({'a control character' if code < 0x20 or 0x7F <= code < 0xA0 else 'not a text character'})"
+    return f"U+{code:04X} {name}"
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Problem:
+    """A character YAML does not allow (NUL and other control characters), at its place."""
+    position = min(max(exc.position, 0), len(text))
+    character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Problem(path, line, column, field_at(text, line - 1), f"the file holds {character_name(character)}, which YAML does not allow "
+                                            "(most editors do not show it); delete it")
+
+
+def metadata_mapping(text: str) -> bool:
+    """Whether MkDocs reads ``text`` (a page's front matter) as a mapping, as its own loader does.
+
+    MkDocs removes a page's front matter only then (see
+    :func:`resource_library.load.frontmatter.markdown_offset`).  Front matter nested
+    too deep for the C parser is answered without parsing it.
+    """
+    if _too_deep(text):
+        return False
+    try:
+        return isinstance(yaml.load(text, Loader=_BaseLoader), dict)
+    except Exception:  # MkDocs catches every failure of its loader the same way
+        return False

@@ -23,6 +23,9 @@ _APOSTROPHE_RE = re.compile(f"[{_APOSTROPHES}]")
 _MARK_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _PUNCT = r"\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f"
 _TRIM_RE = re.compile(f"^[{_PUNCT}]+|[{_PUNCT}]+$")
+#: The characters of ``_PUNCT``, for ``str.strip`` (a regular expression ending in ``[...]+$`` reads
+#: a long run of punctuation again from each of its characters).
+_PUNCT_CHARACTERS = "".join(chr(c) for c in range(0x3000 + 0x40) if _TRIM_RE.fullmatch(chr(c)))
 _LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"}
 _LIGATURE_RE = re.compile("[" + "".join(_LIGATURES) + "]")
 #: Words French writes before an apostrophe (l', d', qu', jusqu'...), dropped with it.
@@ -43,7 +46,7 @@ def fold_word(word: str) -> list:
     parts = _APOSTROPHE_RE.split(fold_text(word))
     out = []
     for part in parts:
-        part = _TRIM_RE.sub("", part)
+        part = part.strip(_PUNCT_CHARACTERS)
         if not part:
             continue
         if len(parts) > 1 and (len(part) == 1 or part in ELISIONS):

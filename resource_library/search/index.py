@@ -40,13 +40,27 @@ def builder(lang: str) -> Builder:
     return b
 
 
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARKUP_RE = re.compile(r"[#*_`>|]+|^\s*\d+\.\s", re.M)
+# A link or image, "[text](target)"; an opening whose "]" has no "(...)" after it is read to that
+# "]" and kept as it is (group "target" empty), so no later "[" reads the same text again.
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)(?:\]\((?P<target>[^)]*\)?))?")
+# Numbered list items; the spaces before one are read once (group "item" empty when no number
+# follows them).  Then markup characters.  (Neither can hold what the other matches, so two
+# passes give what one alternation would.)
+_MD_ITEM_RE = re.compile(r"^\s*(?P<item>\d+\.\s)?", re.M)
+_MD_MARKUP_RE = re.compile(r"[#*_`>|]+")
+
+
+def _link_text(match) -> str:
+    return match.group(1) if match.group("target") and match.group("target").endswith(")") else match.group(0)
+
+
+def _item(match) -> str:
+    return " " if match.group("item") else match.group(0)
 
 
 def plain(markdown: str) -> str:
     """Markdown as the words a reader sees (links keep their text, not their address)."""
-    return _MD_MARKUP_RE.sub(" ", _MD_LINK_RE.sub(r"\1", markdown))
+    return _MD_MARKUP_RE.sub(" ", _MD_ITEM_RE.sub(_item, _MD_LINK_RE.sub(_link_text, markdown)))
 
 
 def document(record, lang: str) -> Optional[dict]:

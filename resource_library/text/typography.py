@@ -24,13 +24,20 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+
+from resource_library.text.markup import MarkupFinder
+from resource_library.text.scan import LineIndex, unescape
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 #: Spaces that already keep punctuation with its word (left as they are).
 _FIXED_SPACES = NBSP + NNBSP + "\u2007\u2009\u200a"
 _BREAKABLE = " \t\r\n"
-_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|tel:|www\.)[^\s<>«»\"']*")
+# A scheme is tried only where a run of scheme characters starts (then from its first letter,
+# group "scheme"): tried from each letter of a long word, it would read the word again each time.
+_URL = re.compile(r"(?<![a-zA-Z0-9+.-])[0-9+.-]*(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)[^\s<>«»\"']*"
+                  r"|(?:mailto:|tel:|www\.)[^\s<>«»\"']*")
 _CLOSERS = "»\"”’)]…"
 #: The characters the rules act on (text without any of them is left as it is).
 _SPECIAL = re.compile("[:;!?%«»]")
@@ -54,7 +61,7 @@ MESSAGES = {
 
 
 def _url_spans(text: str) -> list:
-    return [m.span() for m in _URL.finditer(text)]
+    return [(m.start("scheme") if m.group("scheme") else m.start(), m.end()) for m in _URL.finditer(text)]
 
 
 def _scan(text: str, before: str = "") -> tuple[str, list, str]:
@@ -80,16 +87,23 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
                 return chunk[-1]
         return before
 
-    def strip_breakable() -> bool:
-        """Remove trailing breakable spaces from ``out``; True if there was text before them."""
-        stripped = False
+    def strip_breakable() -> list:
+        """Remove trailing breakable spaces from ``out``; returns what :func:`restore` needs to put them back."""
+        removed = []  # the pieces changed, last first (copying all of ``out`` would make the scan quadratic)
         while out and out[-1] and out[-1][-1] in _BREAKABLE:
+            removed.append(out[-1])
             out[-1] = out[-1].rstrip(_BREAKABLE)
-            stripped = True
             if out[-1]:
+                removed.append(None)  # this piece was shortened, not removed
                 break
             out.pop()
-        return stripped
+        return removed
+
+    def restore(removed: list) -> None:
+        if removed and removed[-1] is None:
+            removed.pop()
+            out.pop()
+        out.extend(reversed(removed))
 
     while i < n:
         while url_index < len(urls) and urls[url_index][1] <= i:
@@ -105,13 +119,12 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
             space = NBSP if c == ":" else NNBSP
             prev = previous()
             if prev in _BREAKABLE and prev:
-                saved = list(out)
-                strip_breakable()
+                saved = strip_breakable()
                 before_spaces = previous()
                 if before_spaces and before_spaces not in _BREAKABLE and before_spaces not in _FIXED_SPACES:
                     out.append(space)
                 else:
-                    out[:] = saved
+                    restore(saved)
             elif prev and prev not in _FIXED_SPACES and prev not in ":;!?«(" and \
                     (nxt == "" or nxt in _BREAKABLE or nxt in _FIXED_SPACES or (c != ":" and nxt in _CLOSERS + "!?;:.,")):
                 if not (c == ":" and prev.isdigit() and nxt.isdigit()):
@@ -120,8 +133,9 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
             out.append(c)
             i += 1
             continue
-        if c == "%" and out and out[-1] in _BREAKABLE and len(out) > 1 and out[-2][-1:].isdigit():
-            out[-1] = NBSP  # 50 % : a no-break space between a number and the percent sign
+        if c == "%" and out and out[-1][-1] in _BREAKABLE and \
+                (out[-1][-2:-1] if len(out[-1]) > 1 else out[-2][-1:] if len(out) > 1 else "").isdigit():
+            out[-1] = out[-1][:-1] + NBSP  # 50 % : a no-break space between a number and the percent sign
             out.append(c)
             i += 1
             continue
@@ -141,20 +155,24 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
         if c == "»":
             prev = previous()
             if prev in _BREAKABLE and prev:
-                saved = list(out)
-                strip_breakable()
+                saved = strip_breakable()
                 if previous() and previous() not in _FIXED_SPACES:
                     out.append(NBSP)
                 else:
-                    out[:] = saved
+                    restore(saved)
             elif prev and prev not in _FIXED_SPACES:
                 out.append(NBSP)
                 missing.append((i, c))
             out.append(c)
             i += 1
             continue
-        out.append(c)
-        i += 1
+        # The text up to the next character the rules act on (or the next address) is copied as it is.
+        found = _SPECIAL.search(text, i + 1)
+        stop = found.start() if found else n
+        if url_index < len(urls) and i < urls[url_index][0] < stop:
+            stop = urls[url_index][0]
+        out.append(text[i:stop])
+        i = stop
     result = "".join(out)
     return result, missing, (result[-1] if result else before)
 
@@ -164,15 +182,6 @@ def french_text(text: str) -> str:
     return _scan(text)[0]
 
 
-#: Markup in HTML: comments, declarations, processing instructions, end tags and start tags
-#: (a start tag's quoted attribute values may hold ``>``).
-_MARKUP = re.compile(r"""
-    <!--.*?-->
-  | <![^>]*>
-  | <\?[^>]*>
-  | </[a-zA-Z][^>]*>
-  | <[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>
-""", re.S | re.X)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][^\t\n\r\f />\x00]*)")
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=][^\s/>=]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 #: Elements whose content is raw text up to their end tag (as ``html.parser`` reads them).
@@ -191,22 +200,24 @@ def _lang_attribute(tag: str):
             value = match.group(2)
             if value is not None and value[:1] in ("'", '"'):
                 value = value[1:-1]
-            found = html.unescape(value) if value else value
+            found = unescape(value) if value else value
     return found
 
 
-def _events(source: str, position: int = 0):
+def _events(source: str, position: int = 0, markup: MarkupFinder | None = None):
     """``(start, end, kind, tag, lang attribute, text)`` of every tag, comment and run of text from ``position``.
 
     Kinds: ``start``, ``startend`` (``<x/>``), ``end``, ``data`` (text with its
     character references resolved), ``stray`` (a ``<`` that starts no markup: a run
     of text of its own), ``raw`` (the content of ``<script>`` and ``<style>``, up
     to their end tag) and ``other`` (comments and the like, the markup as ``text``).
+    ``markup`` is the :class:`MarkupFinder` of ``source`` when the caller reads it more than once.
     """
     length = len(source)
+    markup = markup or MarkupFinder(source)
     while position < length:
-        match = _MARKUP.search(source, position)
-        stop = length if match is None else match.start()
+        match = markup.search(position)
+        stop = length if match is None else match[0]
         while position < stop:  # the text before the markup, cut at every "<" (a "<" alone is text)
             if source[position] == "<":
                 yield position, position + 1, "stray", None, _NO_LANG, "<"
@@ -215,20 +226,20 @@ def _events(source: str, position: int = 0):
             cut = source.find("<", position, stop)
             cut = stop if cut < 0 else cut
             chunk = source[position:cut]
-            yield position, cut, "data", None, _NO_LANG, chunk if "&" not in chunk else html.unescape(chunk)
+            yield position, cut, "data", None, _NO_LANG, chunk if "&" not in chunk else unescape(chunk)
             position = cut
         if match is None:
             return
-        markup = match.group(0)
-        position = match.end()
-        if markup[1] == "/":
-            yield stop, position, "end", _TAG_NAME.match(markup).group(1).lower(), _NO_LANG, None
-        elif markup[1] in "!?":
-            yield stop, position, "other", None, _NO_LANG, markup
+        piece = source[match[0]:match[1]]
+        position = match[1]
+        if piece[1] == "/":
+            yield stop, position, "end", _TAG_NAME.match(piece).group(1).lower(), _NO_LANG, None
+        elif piece[1] in "!?":
+            yield stop, position, "other", None, _NO_LANG, piece
         else:
-            tag = _TAG_NAME.match(markup).group(1).lower()
-            kind = "startend" if markup.endswith("/>") else "start"
-            yield stop, position, kind, tag, _lang_attribute(markup), None
+            tag = _TAG_NAME.match(piece).group(1).lower()
+            kind = "startend" if piece.endswith("/>") else "start"
+            yield stop, position, kind, tag, _lang_attribute(piece), None
             if kind == "start" and tag in _RAW_TEXT:
                 close = _RAW_TEXT[tag].search(source, position)
                 stop = close.start() if close else length
@@ -285,7 +296,8 @@ def _forget_if_full() -> None:
         _remembered = 0
 
 
-def _typeset(source: str, position: int, stop: int, state: _State, out: list) -> tuple:
+def _typeset(source: str, position: int, stop: int, state: _State, out: list,
+             markup: MarkupFinder | None = None) -> tuple:
     """Apply the rules to the events of ``source`` from ``position`` until one ends at or after ``stop``.
 
     Appends to ``out`` the source from ``position`` with changed text replaced.
@@ -302,7 +314,7 @@ def _typeset(source: str, position: int, stop: int, state: _State, out: list) ->
     end = position
     alone = True
     kind = None
-    for start, end, kind, tag, own_lang, data in _events(source, position):
+    for start, end, kind, tag, own_lang, data in _events(source, position, markup):
         if kind == "data" or kind == "stray" or kind == "raw":
             skipped, french = (stack[-1][1], stack[-1][2]) if stack else (False, default_french)
             if skipped or not french:
@@ -378,6 +390,7 @@ def french_html(source: str, lang: str = "fr") -> str:
     """
     _forget_if_full()
     state = _state((), "", lang.startswith("fr"))
+    markup = None  # the page's MarkupFinder, made the first time a stretch is read inside the page
     out = []  # unchanged stretches of the source and changed text, in order
     copied = 0  # end of what ``out`` holds of the source
     position, length = 0, len(source)
@@ -392,7 +405,8 @@ def french_html(source: str, lang: str = "fr") -> str:
             known = _line(state, line)
         if known is None:  # read this stretch inside the page
             out.append(source[copied:position])
-            position, stack, context, _ = _typeset(source, position, stop, state, out)
+            markup = markup or MarkupFinder(source)
+            position, stack, context, _ = _typeset(source, position, stop, state, out, markup)
             copied = position
             state = _state(stack, context, state.default_french)
             continue
@@ -404,7 +418,7 @@ def french_html(source: str, lang: str = "fr") -> str:
         position = stop
     if position < length:  # the end of the page, after its last line
         out.append(source[copied:position])
-        _typeset(source, position, length, state, out)
+        _typeset(source, position, length, state, out, markup)
     else:
         out.append(source[copied:])
     return "".join(out)
@@ -412,22 +426,65 @@ def french_html(source: str, lang: str = "fr") -> str:
 
 # -- linting translators' sources ----------------------------------------------------
 
+# Each mask is read in one pass: an opening that is never closed (a "<" with no ">" on its
+# line, a comment with no "-->" after it...) is read to where the search for its end stops
+# and left as it is (no "end" group), instead of being read again from each later opening.
 _MASKS = (
-    re.compile(r"\A---[ \t]*\n.*?^---[ \t]*$", re.S | re.M),          # front matter
-    re.compile(r"^([ \t]*)(```|~~~).*?^\1\2[ \t]*$", re.S | re.M),    # fenced code blocks
-    re.compile(r"`[^`\n]*`"),                                      # code spans
-    re.compile(r"<!--.*?-->", re.S),                               # comments
-    re.compile(r"</?[a-zA-Z][^>\n]*>"),                            # HTML tags and autolinks
-    re.compile(r"\]\([^)\n]*\)"),                                  # link targets
-    re.compile(r"^\s{0,3}\[[^\]\n]+\]:.*$", re.M),                 # reference definitions
-    re.compile(r"\{:?[^}\n]*\}"),                                  # attribute lists
+    re.compile(r"\A---[ \t]*\n.*?^---[ \t]*(?P<end>$)", re.S | re.M),   # front matter
+    None,                                                              # fenced code blocks: _fences
+    re.compile(r"`[^`\n]*(?P<end>`)"),                                 # code spans
+    re.compile(r"<!--(?:.*?(?P<end>-->)|.*)", re.S),                   # comments
+    re.compile(r"</?[a-zA-Z][^>\n]*(?P<end>>)?"),                      # HTML tags and autolinks
+    re.compile(r"\]\([^)\n]*(?P<end>\))?"),                            # link targets
+    re.compile(r"^\s{0,3}\[[^\]\n]+\]:.*(?P<end>$)", re.M),            # reference definitions
+    re.compile(r"\{[^}\n]*(?P<end>\})?"),                              # attribute lists
 )
+_FENCE_LINE = re.compile(r"([ \t]*)(```|~~~)")
+_MASK_CHARACTERS = re.compile(r"[^\n]")
+
+
+def _masked(match) -> str:
+    if match.group("end") is None:
+        return match.group(0)
+    return _MASK_CHARACTERS.sub("\x00", match.group(0))
+
+
+def _fences(text: str) -> str:
+    """``text`` with its fenced code blocks masked.
+
+    A block opens on a line starting with three backticks or ``~~~`` (after spaces or
+    tabs) and closes on the next line made of the same indentation and the same
+    three characters (then only spaces or tabs); an opening never closed is left
+    as it is and the next line is read.  The closing lines of each kind are listed
+    once, so an opening never closed does not make the rest of the text be read again.
+    """
+    lines = text.split("\n")
+    closers: dict = {}
+    for number, line in enumerate(lines):
+        found = _FENCE_LINE.match(line)
+        if found and not line[found.end():].strip(" \t"):
+            closers.setdefault(found.groups(), []).append(number)
+    if not closers:
+        return text
+    number = 0
+    while number < len(lines):
+        found = _FENCE_LINE.match(lines[number])
+        candidates = closers.get(found.groups(), ()) if found else ()
+        index = bisect_right(candidates, number)
+        if index == len(candidates):
+            number += 1
+            continue
+        closing = candidates[index]
+        for masked in range(number, closing + 1):
+            lines[masked] = "\x00" * len(lines[masked])
+        number = closing + 1
+    return "\n".join(lines)
 
 
 def mask_markdown(text: str) -> str:
     """``text`` with front matter, code, markup and link targets replaced by NUL characters (same length)."""
     for pattern in _MASKS:
-        text = pattern.sub(lambda m: re.sub(r"[^\n]", "\x00", m.group(0)), text)
+        text = _fences(text) if pattern is None else pattern.sub(_masked, text)
     return text
 
 
@@ -440,9 +497,9 @@ def lint_markdown(text: str, masked: str | None = None) -> list:
     if masked is None:
         masked = mask_markdown(text)
     issues = []
+    lines = LineIndex(text)
     # Masked code or links count as words: "`x`: suite" also needs its space.
     for position, mark in _scan(masked)[1]:
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        line, column = lines.position(position)
         issues.append((line, column, MESSAGES[mark]))
     return issues

@@ -14,6 +14,7 @@ from resource_library.load.glossary import find_not_preferred
 from resource_library.load.glossary import message as glossary_message
 from resource_library.load.problems import WARNING, Problem
 from resource_library.load.yamlsource import load_file
+from resource_library.text.scan import LineIndex
 from resource_library.text.typography import lint_markdown, mask_markdown
 from resource_library.translation.hashing import RECORD_FIELDS, TARGET, field_text, read_text
 
@@ -29,10 +30,10 @@ def _text_warnings(text: str, shown: str, where, terms: list, field_label: str) 
     for line, column, message in lint_markdown(text, masked):
         file_line, file_column = where(line - 1, column)
         out.append(Problem(shown, file_line, file_column, field_label, f"typography: {message}", WARNING))
+    lines = LineIndex(text)
     for offset, found, term in find_not_preferred(masked, terms):
-        line = text.count("\n", 0, offset)
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        file_line, file_column = where(line, column)
+        line, column = lines.position(offset)
+        file_line, file_column = where(line - 1, column)
         out.append(Problem(shown, file_line, file_column, field_label, f"glossary: {glossary_message(found, term)}", WARNING))
     return out
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from resource_library.load.glossary import load_glossary
 from resource_library.text.fallback import text_in
@@ -147,17 +147,22 @@ class TranslationSite:
         return f'{notice}<div class="rl-untranslated" lang="en">\n{content}\n</div>'
 
     def switcher_note(self, target_lang: str, language_name: str) -> str:
-        """What the language switcher says of a page not translated into ``target_lang``."""
+        """What the language switcher says of a page not translated into ``target_lang``, as HTML.
+
+        The theme's templates do not escape what they write: the words are escaped here.
+        """
         text = self.strings(target_lang)("switcher_not_translated", language=language_name)
-        return french_text(text) if target_lang == "fr" else text
+        return escape(french_text(text) if target_lang == "fr" else text)
 
     def footer_links(self, lang: str, from_url: str) -> dict:
+        """The footer's links to the glossary and the translation status page (texts escaped: see above)."""
         t = self.strings(lang)
         return {
-            "label": t("footer_links"),
+            "label": escape(t("footer_links")),
             "links": [
-                {"href": relative(from_url, page_url(lang, md_url(GLOSSARY_PAGE))), "title": t("glossary_title")},
-                {"href": relative(from_url, page_url(lang, md_url(STATUS_PAGE))), "title": t("translation_status_title")},
+                {"href": relative(from_url, page_url(lang, md_url(GLOSSARY_PAGE))), "title": escape(t("glossary_title"))},
+                {"href": relative(from_url, page_url(lang, md_url(STATUS_PAGE))),
+                 "title": escape(t("translation_status_title"))},
             ],
         }
 

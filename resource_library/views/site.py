@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import Optional
 
 from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES, TERM_FIELDS
+from resource_library.load.interface import fill
 from resource_library.text.fallback import pick, text_in
 
 #: Facet fields shown on resource pages, in this order.
@@ -41,8 +42,8 @@ class Strings:
         entry = self.table.get(key)
         if entry is None:
             raise KeyError(f"data/interface.yml has no entry '{key}'")
-        text = text_in(entry, self.lang)
-        return text.format(**values) if values else text
+        # Only {name} for the names given (load/interface.py checks each entry's placeholders).
+        return fill(text_in(entry, self.lang), values)
 
     def language(self, code: str, lang: Optional[str] = None) -> str:
         names = self.table["language_names"][code]

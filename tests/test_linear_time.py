@@ -28,7 +28,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from resource_library.drawing import infographics as drawing
+from resource_library.drawing import content as drawing
 from resource_library.load import (editorial, frontmatter, glossary, interface, markdownlimits, pagefiles, pagemarkers,
                                    textsafety, yamlsource)
 from resource_library.load.yamlsource import load_text
@@ -67,8 +67,8 @@ def _patterns(module, *names):
 
 SCANNERS = {
     "markdown text (textsafety)": (lambda t: list(textsafety.unsafe_spans(t, True)),
-                                   _patterns(textsafety, "_HTML", "_LINK_OPENING", "_LINK_END", "_OTHER_TARGETS",
-                                             "_ATTR_LIST", "_SAFE_ATTR", "_TITLE")),
+                                   _patterns(textsafety, "_HTML", "_SAFE_AUTOLINK", "_MAIL_AUTOLINK", "_BRACKET",
+                                             "_INLINE_TARGET", "_REFERENCE", "_DEFINITION", "_BRACE_END")),
     "plain text (textsafety)": (lambda t: list(textsafety.unsafe_spans(t, False)),
                                 _patterns(textsafety, "_HTML", "_SAFE_AUTOLINK")),
     "a record's description (YAML and textsafety)": (_record_description,
@@ -96,7 +96,7 @@ SCANNERS = {
     "search text (plain)": (index.plain, _patterns(index, "_MD_LINK_RE", "_MD_ITEM_RE", "_MD_MARKUP_RE")),
     "search words (fold)": (fold.fold_word, _patterns(fold, "_APOSTROPHE_RE", "_MARK_RE", "_TRIM_RE")),
     "page titles": (pages._title_text, _patterns(pages, "_ENTITY_LIKE")),
-    "drawing French spacing": (drawing.french_typography, []),
+    "drawing texts (one typography)": (lambda t: drawing.text_in({"fr": t}, "fr"), []),
     "heading anchors": (lambda t: pagefiles.has_anchor(t, "alignment"), _patterns(pagefiles, "_ATTRIBUTE_LIST")),
     "Markdown limits": (markdownlimits.markdown_limits, _patterns(markdownlimits, "_MARKER", "_BACKTICKS")),
     "interface placeholders": (lambda t: interface.placeholder_problems(t, ("count",)),
@@ -327,13 +327,6 @@ def test_search_text_is_the_old_one(text):
 @given(_texts("a", "!", ".", "\n", " ", "\u00a0", "’", "é", "\u3000", "-"))
 def test_folded_words_are_trimmed_as_before(word):
     assert word.strip(fold._PUNCT_CHARACTERS) == fold._TRIM_RE.sub("", word)
-
-
-@EXAMPLES
-@given(_texts(" ", "\n", "\t", ":", "»", ";", "!", "?", "«", "a"))
-def test_drawing_spacing_is_the_old_one(text):
-    old = re.sub(r"\s+([;!?])", "\u202f\\1", re.sub(r"«\s+", "«\u00a0", re.sub(r"\s+([:»])", "\u00a0\\1", text)))
-    assert drawing.french_typography(text) == old
 
 
 @EXAMPLES

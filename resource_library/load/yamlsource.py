@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
@@ -263,13 +264,18 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
 def _read_bytes(file: Path, shown: str):
     """The file's bytes, or a :class:`Document` saying why they cannot be parsed."""
     try:
-        size = file.stat().st_size
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):  # a device or a pipe: reading it could wait for ever
+            return Document(shown, None, Positions(), [Problem(
+                shown, 1, 1, "-", "the file is not a regular file; replace it with a text file")])
+        size = info.st_size
         if size > MAX_BYTES:
             return Document(shown, None, Positions(), [Problem(
                 shown, 1, 1, "-",
                 f"the file is {size / 1024 / 1024:.1f} MB; a YAML file here must be under {MAX_BYTES // 1024} KB "
                 "(was something pasted into it by mistake?)")])
-        return file.read_bytes()
+        with open(file, "rb") as stream:  # never more than the limit, whatever the size said
+            return stream.read(MAX_BYTES + 1)
     except OSError as exc:
         return Document(shown, None, Positions(), [Problem(shown, 1, 1, "-", f"cannot read the file: {exc.strerror}")])
 
@@ -307,9 +313,10 @@ def _too_deep(text: str) -> int:
     return 0
 
 
-#: Keys of the texts of one language, where a " #" cutting a text short is a mistake, never a comment.
+#: Keys of the texts of one language, where " #" glued to what follows (" #3") cuts a text short:
+#: a comment is written "# ..." with a space after the "#".
 _LANGUAGE_KEYS = ("en", "fr")
-_COMMENT_AFTER = re.compile(r"[ \t]+#")
+_COMMENT_AFTER = re.compile(r"[ \t]+#(?=[^\s#])")
 
 
 def _cut_by_comment(node: yaml.ScalarNode, path: FieldPath, lines: list, file: str):

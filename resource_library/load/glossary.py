@@ -20,6 +20,8 @@ from resource_library.load.yamlsource import load_file
 from resource_library.model.ids import id_problem
 
 _APOSTROPHES = "'’"
+#: The longest form (accepted or to avoid) a term may list.
+MAX_FORM_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,12 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
                 problem(path + (key,), f"`{key}` is a list of French forms, e.g. [forme un, forme deux]")
                 bad = True
                 value = []
+            for index, form in enumerate(value):
+                # Each form is looked for in every French text: the time grows with its length.
+                if len(form) > MAX_FORM_LENGTH:
+                    problem(path + (key, index), f"a form is a word or a short phrase, of at most {MAX_FORM_LENGTH} "
+                                                 "characters")
+                    bad = True
             lists[key] = tuple(value)
         unknown = set(entry) - {"id", "en", "fr", "definition", "accepted", "not_preferred", "note"}
         for key in sorted(unknown):

@@ -334,9 +334,10 @@ def _too_deep(text: str) -> int:
     return 0
 
 
-#: Keys of the texts of one language, where a " #" cutting a text short is a mistake, never a comment.
+#: Keys of the texts of one language, where " #" glued to what follows (" #3") cuts a text short:
+#: a comment is written "# ..." with a space after the "#".
 _LANGUAGE_KEYS = ("en", "fr")
-_COMMENT_AFTER = re.compile(r"[ \t]+#")
+_COMMENT_AFTER = re.compile(r"[ \t]+#(?=[^\s#])")
 
 
 def _cut_by_comment(node: yaml.ScalarNode, path: FieldPath, lines: list, file: str):

@@ -60,6 +60,8 @@ def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
     root = Path(root).resolve()
     warnings = []
     for path in sorted((root / docs / TARGET).rglob("*.md")):
+        if not path.is_file():  # a folder named like a page (check reports it)
+            continue
         shown = path.relative_to(root).as_posix()
         warnings += _text_warnings(read_text(path), shown, lambda i, c: (i + 1, c), terms, "text")
     for path in sorted((root / "data" / "resources").glob("*.yml")):

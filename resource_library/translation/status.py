@@ -91,6 +91,8 @@ def english_pages(root: Path, docs: str = "docs") -> list:
     base = root / docs
     out = []
     for path in sorted(base.rglob("*.md")):
+        if not path.is_file():  # a folder named like a page (check reports it)
+            continue
         rel = path.relative_to(base).as_posix()
         if rel.split("/")[0] == TARGET:
             continue

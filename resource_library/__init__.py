@@ -11,7 +11,7 @@ one way, and each stage is a sub-package:
 4. ``build`` — the one object a build holds (caches, page assembly), which the
    MkDocs adapter drives.
 
-Beside the flow: ``model`` (the record format), ``text`` (language rules),
+Beside the flow: ``model`` (the file formats), ``text`` (language rules),
 ``drawing`` (SVG infographics), ``search`` (lunr indexes), ``translation``
 (translation tracking) and ``cli`` (``scripts/library``).
 

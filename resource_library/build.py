@@ -28,6 +28,7 @@ from typing import Optional
 
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
+from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
 from resource_library.load.pagefiles import unreadable_pages
 from resource_library.load.pages import check_pages
@@ -101,8 +102,10 @@ class Build:
         files = check_files(root, root / "data", docs_dir)
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
-        # Pages MkDocs could not read stop the build here, before MkDocs reads them.
-        problems = problems + unreadable_pages(root, docs_dir) + check_pages(root, docs_dir)
+        # Pages MkDocs could not read stop the build here, before MkDocs reads them; the glossary too,
+        # so that the first error lists every problem `check` finds (cli/validate.py::collect).
+        glossary = load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
+        problems = problems + unreadable_pages(root, docs_dir) + check_pages(root, docs_dir) + glossary
         catalogue.problems = sorted(set(catalogue.problems) | set(problems) | set(files), key=lambda p: p.sort_key())
         if catalogue.errors:
             self._key, self._content = None, None

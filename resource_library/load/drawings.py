@@ -20,12 +20,20 @@ from resource_library.drawing.layouts import lay_out
 from resource_library.load.pagefiles import has_anchor, read_page
 from resource_library.load.problems import WARNING
 from resource_library.load.yamlsource import Document, load_file
-from resource_library.model.drawing import DEFAULT_FILL, LAYOUT_FIELDS, LAYOUTS, PART_FIELDS, Infographic, Part
+from resource_library.model.drawing import (
+    COLOUR_PATTERN,
+    DEFAULT_FILL,
+    LAYOUT_FIELDS,
+    LAYOUTS,
+    PART_FIELDS,
+    Infographic,
+    Part,
+)
 from resource_library.model.ids import id_problem
 from resource_library.model.record import LANGUAGES
 
 _LINK = re.compile(r"^(?P<path>[a-z0-9][a-z0-9/_-]*\.md)(?:#(?P<anchor>[a-z0-9][a-z0-9-]*))?$")
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOUR = re.compile(COLOUR_PATTERN)
 
 
 def load_infographics(folder: Path, root: Path, docs_dir: Path, records: dict, pillars) -> tuple[dict, list]:

@@ -4,6 +4,7 @@
 in a French text, the variants the glossary asks translators to avoid, so that
 ``scripts/library status`` can point at them.  Matching ignores case, treats
 ’ and ' alike, and accepts plural and feminine endings of the listed forms.
+The names an entry may use come from :mod:`resource_library.model.glossary`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from resource_library.load.problems import Problem
 from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import load_file
+from resource_library.model.fields import names
+from resource_library.model.glossary import GLOSSARY_FILE, GLOSSARY_TERM
 from resource_library.model.ids import id_problem
 
 _APOSTROPHES = "'’"
@@ -57,6 +60,11 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
         return [], problems
     problems += scan_document(doc, markdown_keys=())
     entries = doc.data.get("terms") if isinstance(doc.data, dict) else None
+    for key in doc.data if isinstance(doc.data, dict) else ():
+        if key not in names(GLOSSARY_FILE):
+            hint = did_you_mean(str(key), names(GLOSSARY_FILE), doc.column((key,), key=True))
+            problems.append(doc.problem((key,), f"unknown key '{quoted(str(key))}'{hint}; allowed: "
+                                                f"{', '.join(names(GLOSSARY_FILE))}", key=True))
     if not isinstance(entries, list):
         return [], problems + [Problem(shown, 1, 1, "terms", "expected a list of terms under `terms:`")]
     terms, seen = [], set()
@@ -98,9 +106,9 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
                                                  "characters")
                     bad = True
             lists[key] = tuple(value)
-        unknown = set(entry) - {"id", "en", "fr", "definition", "accepted", "not_preferred", "note"}
+        allowed = names(GLOSSARY_TERM)
+        unknown = set(entry) - set(allowed)
         for key in sorted(unknown):
-            allowed = ("id", "en", "fr", "accepted", "not_preferred", "definition", "note")
             hint = did_you_mean(key, allowed, doc.column(path + (key,), key=True))
             problem(path + (key,), f"unknown key '{quoted(key)}'{hint}; allowed: {', '.join(allowed)}")
             bad = True

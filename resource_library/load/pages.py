@@ -7,7 +7,7 @@ problems at the same ``file:line:column``.
 - The front matter (the YAML between two ``---`` lines at the top, see
   ``load/frontmatter.py``) must be valid YAML and a mapping (MkDocs would
   otherwise show it as text, silently), with only the settings the site reads
-  (:data:`SETTINGS`), each of the right type; its texts follow the rules of
+  (:data:`resource_library.model.pages.SETTINGS`), each of the right type; its texts follow the rules of
   record texts, and may not hold ``<``, ``>`` or ``"`` at all, since the theme
   writes them into the HTML head.  Front matter that is never closed, and,
   without front matter, a first line that reads as ``key: value`` (MkDocs would
@@ -35,21 +35,12 @@ from resource_library.load.files import read_limited
 from resource_library.load.problems import Problem
 from resource_library.load.textsafety import check_text, unsafe_spans
 from resource_library.load.yamlsource import Document, load_text
+from resource_library.model.fields import names
+from resource_library.model.pages import HEAD_UNSAFE, HIDE, SEARCH, SETTINGS
+from resource_library.translation.synced import page_marker_problems
 
-#: Parts of a page Material for MkDocs can hide (``hide:``).
-HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
-#: Front matter settings the site reads, and what each holds.  Others (Material's
-#: ``template``, ``icon``, ``status``...) are refused: ``template: redirect.html``
-#: alone would send readers to another site.
-SETTINGS = {
-    "title": "the page's title, as text",
-    "description": "a sentence describing the page for search engines, as text",
-    "hide": "a list of parts of the page to hide: " + ", ".join(HIDE),
-    "search": "site search settings: exclude (true or false), boost (a number)",
-    "translation": "the French page's translation marker, written by scripts/library sync",
-}
 #: Characters the theme would have to escape in the page's head.
-_HEAD_UNSAFE = re.compile(r'[<>"]')
+_HEAD_UNSAFE = re.compile(f"[{re.escape(HEAD_UNSAFE)}]")
 # MkDocs' own rule for "MultiMarkdown" metadata when a page has no front matter.
 _META_LINE = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:")
 _YAML_CONTENT = re.compile(r"^[ \t]*[^#\s]", re.M)
@@ -163,9 +154,8 @@ def _settings_problems(doc: Document) -> list:
                                                                      f"be hidden{hint}; allowed: {', '.join(HIDE)}"))
         elif key == "search":
             problems += _search_problems(doc, value)
-        elif key == "translation" and not isinstance(value, dict):
-            problems.append(doc.problem(path, "must be the marker written by scripts/library sync (source: and synced:); "
-                                              "run the sync instead of editing it"))
+        elif key == "translation":
+            problems += page_marker_problems(doc, value)
     problems += _text_problems(doc)
     return problems
 
@@ -183,7 +173,8 @@ def _search_problems(doc: Document, value) -> list:
             if isinstance(sub, bool) or not isinstance(sub, (int, float)):
                 problems.append(doc.problem(path, "must be a number"))
         else:
-            problems.append(doc.problem(path, f"unknown search setting '{key}'; allowed: exclude, boost", key=True))
+            problems.append(doc.problem(path, f"unknown search setting '{key}'; allowed: {', '.join(names(SEARCH))}",
+                                        key=True))
     return problems
 
 

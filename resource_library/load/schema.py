@@ -100,7 +100,8 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
             schema = {
                 "type": "object", "description": d, "additionalProperties": False,
                 "properties": {"fr": {
-                    "type": "object", "additionalProperties": False, "required": ["synced"],
+                    "type": "object", "description": "The marker of the French translation.",
+                    "additionalProperties": False, "required": ["synced"],
                     "properties": {"synced": {"type": "string", "pattern": DATE_PATTERN, "format": "date",
                                               "description": "Date of the last review (YYYY-MM-DD)."},
                                    **{name: hashed for name in RECORD_FIELDS}},

@@ -8,7 +8,8 @@ checked like every other data file, each problem at its line and column.
 
 Each top-level section has its reader in :data:`SECTIONS` (a function that checks
 the section and fills :class:`SiteInfo`); a new section, such as the site's
-identity, is one more reader and one more attribute.
+identity, is one more field in the model (:mod:`resource_library.model.site`),
+one more reader and one more attribute.
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ from pathlib import Path
 from resource_library.load.problems import WARNING
 from resource_library.load.textsafety import link_scheme, scan_document
 from resource_library.load.yamlsource import Document, load_file
+from resource_library.model.fields import names
+from resource_library.model.fields import required as required_names
 from resource_library.model.record import LANGUAGES
+from resource_library.model.site import LICENCE, PUBLISHER, SITE
 from resource_library.text.fallback import text_in
 
 
@@ -96,7 +100,7 @@ def _fields(doc: Document, value, path: tuple, problems: list, allowed: tuple, r
 
 
 def _publisher(doc: Document, value, path: tuple, info: SiteInfo, problems: list) -> None:
-    if not _fields(doc, value, path, problems, ("name", "url"), ("name",)):
+    if not _fields(doc, value, path, problems, names(PUBLISHER), required_names(PUBLISHER)):
         return
     name = _names(doc, value.get("name"), path + ("name",), problems) if "name" in value else None
     url = _url(doc, value["url"], path + ("url",), problems) if "url" in value else None
@@ -105,7 +109,7 @@ def _publisher(doc: Document, value, path: tuple, info: SiteInfo, problems: list
 
 
 def _licence(doc: Document, value, path: tuple, info: SiteInfo, problems: list) -> None:
-    if not _fields(doc, value, path, problems, ("name", "url"), ("name", "url")):
+    if not _fields(doc, value, path, problems, names(LICENCE), required_names(LICENCE)):
         return
     name = _names(doc, value.get("name"), path + ("name",), problems) if "name" in value else None
     url = _url(doc, value["url"], path + ("url",), problems) if "url" in value else None
@@ -115,11 +119,10 @@ def _licence(doc: Document, value, path: tuple, info: SiteInfo, problems: list) 
 
 #: A section's reader: ``(doc, value, path, info, problems)``; it fills ``info`` and adds to ``problems``.
 Reader = Callable[[Document, object, tuple, SiteInfo, list], None]
-#: The sections of ``data/site.yml``: their reader, and whether the section is required.
-SECTIONS: dict[str, tuple[Reader, bool]] = {
-    "publisher": (_publisher, True),
-    "licence": (_licence, False),
-}
+_READERS: dict[str, Reader] = {"publisher": _publisher, "licence": _licence}
+#: The sections of ``data/site.yml`` (:data:`resource_library.model.site.SITE`): their reader, and whether
+#: the section is required.
+SECTIONS: dict[str, tuple[Reader, bool]] = {spec.name: (_READERS[spec.name], spec.required) for spec in SITE}
 
 
 def load_site(file: Path, shown: str) -> tuple[SiteInfo, list]:

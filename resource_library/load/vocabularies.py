@@ -3,7 +3,9 @@
 ``data/vocabularies.yml`` lists the terms records may use, with English and
 French labels; ``data/pillars.yml`` the strategic pillars (which records tag like
 any other vocabulary); ``data/programs/<id>.yml`` partner programs and their
-cohorts.  Each loader returns plain objects and the problems it found.
+cohorts.  Each loader returns plain objects and the problems it found.  The
+names each file may use come from its model (:mod:`resource_library.model.vocabulary`,
+:mod:`resource_library.model.program`), which the JSON Schemas are generated from too.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from pathlib import Path
 from typing import Optional
 
 from resource_library.text.fallback import text_in
+from resource_library.model.fields import names
 from resource_library.model.ids import id_problem
+from resource_library.model.program import COHORT, KEY_DATE, PROGRAM, SCHOOL_YEAR_PATTERN
 from resource_library.model.record import DATE_PATTERN, LANGUAGES
 from resource_library.load.problems import WARNING, Problem
 from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import Document, load_file
+from resource_library.model.vocabulary import PILLAR, PILLARS_FILE, TERM, VOCABULARY
 
 
 @dataclass
@@ -104,6 +109,13 @@ def _unknown(doc: Document, path: tuple, allowed) -> Problem:
                              f"allowed: {', '.join(allowed)}", key=True)
 
 
+def _unknown_in(doc: Document, value, path: tuple, allowed) -> list:
+    """The problems of the unknown fields of ``value`` (nothing when it is not a mapping)."""
+    if not isinstance(value, dict):
+        return []
+    return [_unknown(doc, path + (key,), allowed) for key in value if key not in allowed]
+
+
 def _id_problem(doc: Document, path: tuple, value, noun: str):
     """The problem of a page id (pillar, program) at ``path``, or None: the id rule, reserved names included."""
     if not isinstance(value, str):
@@ -114,22 +126,23 @@ def _id_problem(doc: Document, path: tuple, value, noun: str):
     return doc.problem(path, wrong) if wrong else None
 
 
+def _rank(doc: Document, value: dict, path: tuple, problems: list) -> int | None:
+    """The ``rank`` of a term or pillar (a whole number, the model's ``integer``), or None; reports any other value."""
+    rank = value.get("rank")
+    if rank is None or (isinstance(rank, int) and not isinstance(rank, bool)):
+        return rank
+    reading = misread(doc, path + ("rank",), rank, advice=False) if isinstance(rank, bool) else ""
+    problems.append(doc.problem(path + ("rank",), "expected a whole number, the display order (1 comes first)"
+                                + (f" ({reading})" if reading else "")))
+    return None
+
+
 def _real_date(value) -> bool:
     try:
         date.fromisoformat(str(value))
     except ValueError:
         return False
     return True
-
-
-def _rank(doc: Document, value, path: tuple, problems: list) -> Optional[int]:
-    """A ``rank`` (display order): a whole number; anything else is a problem and counts as none."""
-    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-        return value
-    shown = str(value) if not isinstance(value, (dict, list)) else "a list or a mapping"
-    problems.append(doc.problem(path, f"`rank` is a whole number giving the display order (1, 2, 3...), "
-                                      f"not '{shown[:40]}'"))
-    return None
 
 
 def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
@@ -149,8 +162,8 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
             continue
         _check_localized(doc, body.get("label"), path + ("label",), problems)
         for key in body:
-            if key not in ("label", "description", "terms"):
-                problems.append(_unknown(doc, path + (key,), ("label", "description", "terms")))
+            if key not in names(VOCABULARY):
+                problems.append(_unknown(doc, path + (key,), names(VOCABULARY)))
         terms = {}
         for tid, term in body["terms"].items():
             tpath = path + ("terms", tid)
@@ -161,13 +174,13 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
                 problems.append(doc.problem(tpath, "a term needs `label: {en, fr}`"))
                 continue
             for key in term:
-                if key not in ("label", "definition", "rank"):
-                    problems.append(_unknown(doc, tpath + (key,), ("label", "definition", "rank")))
+                if key not in names(TERM):
+                    problems.append(_unknown(doc, tpath + (key,), names(TERM)))
             _check_localized(doc, term.get("label"), tpath + ("label",), problems)
             if "definition" in term:
                 _check_localized(doc, term["definition"], tpath + ("definition",), problems)
+            rank = _rank(doc, term, tpath, problems)
             if isinstance(term.get("label"), dict) and term["label"].get("en"):
-                rank = _rank(doc, term.get("rank"), tpath + ("rank",), problems)
                 terms[str(tid)] = Term(str(tid), term["label"], term.get("definition") or {}, rank)
         if any(t.rank is not None for t in terms.values()):
             terms = dict(sorted(terms.items(), key=lambda kv: (kv[1].rank is None, kv[1].rank or 0)))
@@ -186,8 +199,8 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
     if not isinstance(data, dict) or not isinstance(data.get("pillars"), list):
         return None, {}, problems + [doc.problem((), "expected `pillars:` with a list of pillars")]
     for key in data:
-        if key not in ("pillars", "note", "illustrative", "label"):
-            problems.append(_unknown(doc, (key,), ("label", "illustrative", "note", "pillars")))
+        if key not in names(PILLARS_FILE):
+            problems.append(_unknown(doc, (key,), names(PILLARS_FILE)))
     terms = {}
     for index, pillar in enumerate(data["pillars"]):
         path = ("pillars", index)
@@ -202,16 +215,16 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
         if pid in terms:
             problems.append(doc.problem(path + ("id",), f"the pillar id '{pid}' is used twice"))
         for key in pillar:
-            if key not in ("id", "rank", "title", "summary", "description", "aims"):
-                problems.append(_unknown(doc, path + (key,), ("id", "rank", "title", "summary", "description", "aims")))
+            if key not in names(PILLAR):
+                problems.append(_unknown(doc, path + (key,), names(PILLAR)))
         _check_localized(doc, pillar.get("title"), path + ("title",), problems)
         _check_localized(doc, pillar.get("summary"), path + ("summary",), problems)
         if "description" in pillar:
             _check_localized(doc, pillar["description"], path + ("description",), problems)
         if "aims" in pillar:
             _check_localized(doc, pillar["aims"], path + ("aims",), problems, kind=list)
+        rank = _rank(doc, pillar, path, problems)
         if isinstance(pillar.get("title"), dict) and pillar["title"].get("en"):
-            rank = _rank(doc, pillar.get("rank"), path + ("rank",), problems)
             terms[pid] = Term(pid, pillar["title"], pillar.get("summary") or {}, rank, {
                 "description": pillar.get("description") or {},
                 "aims": pillar.get("aims") or {},
@@ -231,7 +244,7 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     data = doc.data
     if not isinstance(data, dict):
         return None, problems + [doc.problem((), "expected a mapping with id, title, summary")]
-    allowed = ("id", "title", "summary", "description", "organisers", "key_dates", "cohorts", "contact", "source_updated")
+    allowed = names(PROGRAM)
     for key in data:
         if key not in allowed:
             problems.append(_unknown(doc, (key,), allowed))
@@ -249,6 +262,7 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
         _check_localized(doc, data["organisers"], ("organisers",), problems, kind=list)
     for index, item in enumerate(data.get("key_dates") or []):
         path = ("key_dates", index)
+        problems += _unknown_in(doc, item, path, names(KEY_DATE))
         if not isinstance(item, dict) or not re.match(DATE_PATTERN, str(item.get("date", ""))):
             problems.append(doc.problem(path + ("date",), "each key date needs `date: YYYY-MM-DD` and `label: {en, fr}`"))
             continue
@@ -258,7 +272,8 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     cohorts = []
     for index, item in enumerate(data.get("cohorts") or []):
         path = ("cohorts", index)
-        if not isinstance(item, dict) or not re.match(r"^\d{4}-\d{4}$", str(item.get("school_year", ""))) \
+        problems += _unknown_in(doc, item, path, names(COHORT))
+        if not isinstance(item, dict) or not re.match(SCHOOL_YEAR_PATTERN, str(item.get("school_year", ""))) \
                 or not isinstance(item.get("districts"), list):
             problems.append(doc.problem(path, "each cohort needs `school_year: \"2021-2022\"` and a `districts:` list"))
             continue

@@ -1,1 +1,1 @@
-"""The record model: every field an editor may write, typed and documented (the single description of the format)."""
+"""The file formats: every field an editor may write, per kind of file, typed and documented (one description each)."""

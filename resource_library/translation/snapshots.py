@@ -19,11 +19,13 @@ import yaml
 from resource_library.load.problems import WARNING, Problem
 from resource_library.load.unicode import source_characters, source_problems
 from resource_library.load.yamlsource import Positions, load_file
+from resource_library.model.kinds import modeline
 from resource_library.translation.hashing import RECORD_FIELDS, normalise, read_text, text_hash
 
 SNAPSHOTS = Path("data") / "translations"
 
-_HEADER = ("# English text a French translation was reviewed against, written by\n"
+_HEADER = (modeline("data/translations/records/record.yml") + "\n"
+           "# English text a French translation was reviewed against, written by\n"
            "# scripts/library sync (gives the diff of the English since then). Do not edit.\n")
 
 

@@ -44,8 +44,8 @@ def test_a_named_pipe_is_refused_without_waiting_on_it(project, tmp_path):
 @pytest.mark.parametrize("path, size, message", [
     ("data/resources/big.yml", 300 * 1024,
      "the file is 0.3 MB; a YAML file here must be under 256 KB (was something pasted into it by mistake?)"),
-    ("data/translations/pages/about.md", 3 * MB, "the file is 3.0 MB; a page must be under 2 MB (split it into several pages)"),
-    ("docs/long.md", 3 * MB, "the file is 3.0 MB; a page must be under 2 MB (split it into several pages)"),
+    ("data/translations/pages/about.md", 3 * MB, "the file is 3.0 MB; a page must be under 100 KB (was something pasted into it by mistake? split a long page in several)"),
+    ("docs/long.md", 3 * MB, "the file is 3.0 MB; a page must be under 100 KB (was something pasted into it by mistake? split a long page in several)"),
     ("docs/images/map.svg", 3 * MB, "the file is 3.0 MB; an SVG image must be under 2 MB (simplify it, or export it as PNG)"),
     ("docs/files/film.mp4", 30 * MB, "the file is 30.0 MB; a file published from docs/ must be under 20 MB "
                                      "(compress it, or put it on another site and link to it)"),

@@ -45,7 +45,8 @@ MB = 1024 * KB
 #: and a school network's patience; larger files belong on another site, linked.
 LIMITS = {
     "yaml": (256 * KB, "a YAML file here", "(was something pasted into it by mistake?)"),
-    "page": (2 * MB, "a page", "(split it into several pages)"),
+    # Python-Markdown takes seconds on some pages of a few hundred KB (load/markdownlimits.py).
+    "page": (100 * KB, "a page", "(was something pasted into it by mistake? split a long page in several)"),
     "svg": (2 * MB, "an SVG image", "(simplify it, or export it as PNG)"),
     "download": (20 * MB, "a file published from docs/", "(compress it, or put it on another site and link to it)"),
 }

@@ -174,6 +174,8 @@ def load_interface(file: Path, shown: str) -> tuple[dict, list]:
             close = difflib.get_close_matches(str(key), list(ENTRIES) + list(NAMED_BY_LANGUAGE) + list(GROUPS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(doc.problem(path, f"no page uses the entry '{key}'{hint}", WARNING, key=True))
+            if isinstance(value, dict) and set(value) <= {"en", "fr"}:
+                texts(value, path, ())  # an entry no page uses yet is still held to the same rules
     for key in list(ENTRIES) + list(NAMED_BY_LANGUAGE) + list(GROUPS):
         if key not in doc.data:
             problems.append(Problem(shown, 1, 1, field_name((key,)), f"the entry '{key}' is missing; the pages need it "

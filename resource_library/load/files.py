@@ -186,7 +186,7 @@ class _Walk:
         self.root = root
         self.problems: list = []
 
-    def shown(self, path: str) -> str:
+    def shown(self, path: str | os.PathLike[str]) -> str:
         return Path(os.path.relpath(path, self.root)).as_posix()
 
     def folder(self, top: Path, published: bool) -> None:
@@ -197,7 +197,7 @@ class _Walk:
         if not stat.S_ISDIR(st.st_mode):
             self.problems.append(not_a_file(top, self.shown(top), st))
             return
-        pending = [(str(top), ())]
+        pending: list[tuple[str, tuple[str, ...]]] = [(str(top), ())]
         while pending:
             path, parts = pending.pop()
             try:

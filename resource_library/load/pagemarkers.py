@@ -74,9 +74,9 @@ def parse_marker(body: str, catalogue, where: tuple, body_column: int = 0) -> tu
     if not body.strip():
         problem("a resources marker needs at least one KEY=TERM, e.g. <!-- resources tier=universal -->; "
                 f"keys: {', '.join(KEYS)}")
-    for token in re.finditer(r"\S+", body):
-        start = body_column + token.start() if body_column else None
-        token = token.group(0)
+    for found in re.finditer(r"\S+", body):
+        start = body_column + found.start() if body_column else None
+        token = found.group(0)
         key, sep, value = token.partition("=")
         if not sep or not value:
             problem(f"'{quoted(token)}' is not KEY=TERM; keys: {', '.join(KEYS)}")

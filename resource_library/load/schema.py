@@ -9,6 +9,7 @@ terms come from the vocabularies, with their English labels as descriptions.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from resource_library.model.ids import ID_PATTERN
 from resource_library.model.record import DATE_PATTERN, FIELDS, LANGUAGES
@@ -59,6 +60,7 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
     properties: dict = {}
     for spec in FIELDS:
         d = spec.description
+        schema: dict[str, Any]
         if spec.kind == "id":
             schema = {"type": "string", "pattern": ID_PATTERN, "description": d}
         elif spec.kind == "term":
@@ -110,7 +112,7 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
         else:  # pragma: no cover - a new kind must be added above
             raise ValueError(f"no schema for field kind {spec.kind!r}")
         properties[spec.name] = schema
-    conditionals = [
+    conditionals: list[dict[str, Any]] = [
         {"if": {"required": ["image"]}, "then": {"required": ["alt"]}},
         {"if": {"required": ["drawing"]}, "then": {"required": ["alt"]}},
     ]

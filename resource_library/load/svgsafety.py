@@ -30,8 +30,9 @@ import re
 import xml.sax
 from xml.sax.handler import feature_external_ges, feature_external_pes, feature_namespaces
 
-from defusedxml.common import DefusedXmlException, DTDForbidden, EntitiesForbidden
-from defusedxml.expatreader import DefusedExpatParser
+# defusedxml ships no type hints (and types-defusedxml is not a dependency).
+from defusedxml.common import DefusedXmlException, DTDForbidden, EntitiesForbidden  # type: ignore[import-untyped]
+from defusedxml.expatreader import DefusedExpatParser  # type: ignore[import-untyped]
 
 from resource_library.load.problems import Problem
 
@@ -72,7 +73,7 @@ def _css_text(text: str) -> str:
     return _CSS_COMMENT.sub(" ", _CSS_ESCAPE.sub(unescape, text))
 
 
-def _address_problem(value: str) -> tuple | None:
+def _address_problem(value: str) -> tuple[str, str] | None:
     """``(what, why)`` when an address in the image is refused; ``None`` for ``#id`` or a relative path."""
     address = _URL_NOISE.sub("", value).replace("\\", "/")
     scheme = _SCHEME.match(address)
@@ -92,7 +93,7 @@ def _css_problems(text: str) -> list:
     if not _CSS_SUSPECT.search(text):
         return []  # the usual presentation attribute (a colour, a length): nothing to read
     css = _css_text(text)
-    found = []
+    found: list[tuple[str, str] | None] = []
     if _CSS_IMPORT.search(css):
         found.append(("an @import", "it loads styles from another file"))
     for match in _CSS_URL.finditer(css):

@@ -222,7 +222,7 @@ def _misaligned(lines: _Lines, line: int, what: str):
     above = lines.previous(line)
     if above < 0:
         return None
-    options = []
+    options: list[tuple[int, str]] = []
     for index, level in lines.ancestors(above):
         key = lines.key(index)
         item = _ITEM.match(lines.get(index))

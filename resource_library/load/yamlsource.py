@@ -39,7 +39,8 @@ from resource_library.text.unicode import visible
 try:  # libyaml is an order of magnitude faster; fall back when it is absent.
     _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
+    # PyYAML's stubs give the C and pure-Python loaders no common base class.
+    _BaseLoader = yaml.SafeLoader  # type: ignore[misc, assignment]
 
 #: A record is a few kilobytes; anything far larger is a mistake (a pasted file).
 MAX_BYTES = LIMITS["yaml"][0]
@@ -57,7 +58,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader that keeps timestamps as strings."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)
+# PyYAML's stubs type add_constructor's function against the loader, not its constructor base.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_yaml_str)  # type: ignore[type-var]
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 

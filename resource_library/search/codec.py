@@ -16,6 +16,7 @@ build makes the same dict directly (:mod:`resource_library.search.packed`).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from resource_library.search.index import FIELDS
 
@@ -68,12 +69,14 @@ def unpack_index(packed: dict) -> dict:
     fields, refs = packed["fields"], packed["refs"]
     count = len(refs)
     average = [sum(lengths) / count if count else 0 for lengths in packed["lengths"]]
-    inverted, vectors = [], {(f, n): [] for f in range(len(fields)) for n in range(count)}
+    inverted: list[list[Any]] = []
+    vectors: dict[tuple[int, int], list[float]] = {(f, n): [] for f in range(len(fields)) for n in range(count)}
     for i, (term, row) in enumerate(zip(packed["terms"], packed["postings"])):
         posting: dict = {"_index": i}
         docs_per_field = []
         for f, entries in enumerate(row):
-            docs, n = [], 0
+            docs: list[list[int]] = []
+            n = 0
             for value in entries:
                 if value < 0:
                     docs[-1][1] = -value

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Any, Iterable
 
 from lunr import __TARGET_JS_VERSION__
 from lunr.tokenizer import SEPARATOR_CHARS
@@ -58,7 +58,7 @@ def packed_index(records: Iterable, lang: str) -> dict:
     k = len(fields)
     lengths: list = [[] for _f in fields]
     # term -> k gap lists (one per field), then the last document number of each.
-    postings: dict = {}
+    postings: dict[str, list[Any]] = {}
     for n, doc in enumerate(docs):
         for f, field_name in enumerate(fields):
             terms = _field_terms(b.pipeline, doc[field_name])
@@ -67,7 +67,7 @@ def packed_index(records: Iterable, lang: str) -> dict:
                 row = postings.get(term)
                 if row is None:
                     row = postings[term] = [[] for _f in fields] + [0] * k
-                gaps = row[f]
+                gaps: list[int] = row[f]
                 gaps.append(n - row[k + f])
                 row[k + f] = n
                 if tf > 1:

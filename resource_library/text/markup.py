@@ -30,18 +30,24 @@ _CANDIDATE = re.compile(r"<(?:[a-zA-Z]|/[a-zA-Z]|!|\?)")
 _HITS = re.compile(r"[>\"']")
 
 
+def _end(found: re.Match[str] | None) -> int:
+    # Only called where a closing ">" (or "-->") is known to lie ahead, so the pattern cannot fail.
+    assert found is not None
+    return found.end()
+
+
 class MarkupFinder:
     """Finds the pieces of markup of one text, from left to right."""
 
     def __init__(self, source: str):
         self.source = source
         self._last_gt = source.rfind(">")
-        self._last_comment_end = None  # found the first time a comment needs it
-        self._hits = None  # positions of '>', '"' and "'", for the start tags' walks
-        self._dead = set()  # positions of quotes where a start tag's walk, outside quotes, led nowhere
+        self._last_comment_end: int | None = None  # found the first time a comment needs it
+        self._hits: list[int] | None = None  # positions of '>', '"' and "'", for the start tags' walks
+        self._dead: set[int] = set()  # positions of quotes where a start tag's walk, outside quotes, led nowhere
         self._walking = False  # set once a start tag failed: the regular expression could fail slowly again
 
-    def search(self, position: int):
+    def search(self, position: int) -> tuple[int, int] | None:
         """``(start, end)`` of the first piece of markup at or after ``position``, or ``None``."""
         source = self.source
         while True:
@@ -54,7 +60,7 @@ class MarkupFinder:
                 return start, end
             position = start + 1
 
-    def _match(self, start: int):
+    def _match(self, start: int) -> int | None:
         source, last_gt = self.source, self._last_gt
         second = source[start + 1]
         if second == "!":
@@ -62,12 +68,12 @@ class MarkupFinder:
                 if self._last_comment_end is None:
                     self._last_comment_end = source.rfind("-->")
                 if self._last_comment_end >= start + 4:
-                    return _COMMENT.match(source, start).end()
-            return _UNTIL_GT.match(source, start + 2).end() if last_gt >= start + 2 else None
+                    return _end(_COMMENT.match(source, start))
+            return _end(_UNTIL_GT.match(source, start + 2)) if last_gt >= start + 2 else None
         if second == "?":
-            return _UNTIL_GT.match(source, start + 2).end() if last_gt >= start + 2 else None
+            return _end(_UNTIL_GT.match(source, start + 2)) if last_gt >= start + 2 else None
         if second == "/":
-            return _UNTIL_GT.match(source, start + 3).end() if last_gt >= start + 3 else None
+            return _end(_UNTIL_GT.match(source, start + 3)) if last_gt >= start + 3 else None
         if last_gt < start + 2:
             return None
         if not self._walking:
@@ -78,13 +84,14 @@ class MarkupFinder:
             return None
         return self._walk(start + 2)
 
-    def _walk(self, position: int):
+    def _walk(self, position: int) -> int | None:
         """The end of the start tag whose name ends before ``position`` (as :data:`_START_TAG` reads it), or None."""
         source = self.source
-        if self._hits is None:
-            self._hits = [m.start() for m in _HITS.finditer(source)]
-        hits, dead = self._hits, self._dead
-        seen = []
+        hits = self._hits
+        if hits is None:
+            hits = self._hits = [m.start() for m in _HITS.finditer(source)]
+        dead = self._dead
+        seen: list[int] = []
         while True:
             index = bisect_left(hits, position)
             if index == len(hits):

@@ -89,7 +89,7 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
 
     def strip_breakable() -> list:
         """Remove trailing breakable spaces from ``out``; returns what :func:`restore` needs to put them back."""
-        removed = []  # the pieces changed, last first (copying all of ``out`` would make the scan quadratic)
+        removed: list[str | None] = []  # the pieces changed, last first (copying all of ``out`` would make the scan quadratic)
         while out and out[-1] and out[-1][-1] in _BREAKABLE:
             removed.append(out[-1])
             out[-1] = out[-1].rstrip(_BREAKABLE)
@@ -193,7 +193,9 @@ def _lang_attribute(tag: str):
     """The value of a start tag's ``lang`` attribute (None without a value), or ``_NO_LANG``."""
     if "lang" not in tag.lower():
         return _NO_LANG
-    name_end = _TAG_NAME.match(tag).end()
+    name = _TAG_NAME.match(tag)
+    assert name is not None  # a start tag from MarkupFinder: "<" and a letter
+    name_end = name.end()
     found = _NO_LANG
     for match in _ATTRIBUTE.finditer(tag, name_end, len(tag) - 1):
         if match.group(1).lower() == "lang":
@@ -233,11 +235,15 @@ def _events(source: str, position: int = 0, markup: MarkupFinder | None = None):
         piece = source[match[0]:match[1]]
         position = match[1]
         if piece[1] == "/":
-            yield stop, position, "end", _TAG_NAME.match(piece).group(1).lower(), _NO_LANG, None
+            name = _TAG_NAME.match(piece)
+            assert name is not None  # MarkupFinder's end tags are "</" and a letter
+            yield stop, position, "end", name.group(1).lower(), _NO_LANG, None
         elif piece[1] in "!?":
             yield stop, position, "other", None, _NO_LANG, piece
         else:
-            tag = _TAG_NAME.match(piece).group(1).lower()
+            name = _TAG_NAME.match(piece)
+            assert name is not None  # MarkupFinder's start tags are "<" and a letter
+            tag = name.group(1).lower()
             kind = "startend" if piece.endswith("/>") else "start"
             yield stop, position, kind, tag, _lang_attribute(piece), None
             if kind == "start" and tag in _RAW_TEXT:

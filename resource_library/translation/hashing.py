@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 #: The language translated into, and the reference language it is reviewed against.
 TARGET = "fr"
@@ -55,7 +55,7 @@ def field_text(data: dict, name: str, lang: str) -> Optional[str]:
 
     A list (``keywords``) reads as one text, a line per item.
     """
-    value = data
+    value: Any = data
     for part in name.split("."):
         value = value.get(part) if isinstance(value, dict) else None
     if not isinstance(value, dict):

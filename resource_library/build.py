@@ -82,6 +82,7 @@ class Build:
     def files_signature(self) -> tuple:
         if self._signature is None:
             self.begin_pass()
+        assert self._signature is not None  # begin_pass sets it
         return self._signature
 
     def translation_site(self) -> TranslationSite:

@@ -203,6 +203,7 @@ def _hub(canvas: Canvas, info: Infographic, lang: str, base: str) -> float:
         canvas.add(f'<line x1="{cx:.1f}" y1="{y + ph:.1f}" x2="{cx:.1f}" y2="{y + ph + 28:.1f}" stroke="{STROKE}" stroke-width="3" stroke-dasharray="6 4"/>')
         y += ph + 28
     centre = info.centre
+    assert centre is not None  # the hub layout requires a centre: the loader refuses a drawing without one
     cblocks = _part_blocks(centre, lang, centre_w - 2 * PAD, 20, 14)
     sides = info.parts
     sblocks = _group_blocks(sides, lang, side_w - 2 * PAD, 15, 13)

@@ -196,7 +196,7 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
     elif isinstance(data.get("id"), str) and data["id"] != stem:
         problems.append(doc.problem(("id",), f"the id '{quoted(data['id'])}' differs from the file name; use '{quoted(stem)}' (or rename the file)"))
     if isinstance(data.get("id"), str) and data["id"] in RESERVED:
-        problems.append(doc.problem(("id",), id_problem(data["id"], reserved=True)))
+        problems.append(doc.problem(("id",), _refused_id(data["id"], reserved=True)))
     for name in ("published", "updated"):
         value = data.get(name)
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
@@ -247,7 +247,7 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         out = [_unknown_field(doc, path, str(extra), allowed) for extra in error.instance if extra not in allowed]
         return out[0] if len(out) == 1 else _Multi(out)
     if kind == "enum":
-        spec = FIELDS_BY_NAME.get(top)
+        spec = FIELDS_BY_NAME.get(top) if isinstance(top, str) else None
         vocab_id = "evidence_levels" if top == "evidence" else (spec.vocabulary if spec else None)
         allowed = error.validator_value
         where = f" of the vocabulary '{vocab_id}'" if vocab_id else ""
@@ -275,7 +275,7 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     if kind == "type":
         expected = {"string": "text", "array": "a list", "object": "a mapping (`en:` / `fr:` or sub-fields)", "integer": "a whole number"}
         wanted = error.validator_value
-        wanted = " or ".join(expected.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
+        wanted = " or ".join(expected[w] if w in expected else w for w in (wanted if isinstance(wanted, list) else [wanted]))
         got = {str: "text", list: "a list", dict: "a mapping", bool: "yes/no", int: "a number", float: "a number", type(None): "nothing"}.get(type(error.instance), "something else")
         hint = ""
         if wanted == "a list" and isinstance(error.instance, str):
@@ -287,7 +287,7 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     if kind == "pattern":
         if top in ("published", "updated"):
             return doc.problem(path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")
-        return doc.problem(path, id_problem(error.instance, column=doc.column(path), reserved=top == "id"))
+        return doc.problem(path, _refused_id(error.instance, column=doc.column(path), reserved=top == "id"))
     if kind == "minLength":
         if path and path[-1] == "en":
             return doc.problem(path, "the English text is empty; write it (English is required)")
@@ -307,6 +307,13 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     if kind in ("minimum", "maximum"):
         return doc.problem(path, f"{error.instance} is not a plausible year")
     return doc.problem(path, error.message)
+
+
+def _refused_id(value: str, **options) -> str:
+    """What is wrong with an id the schema refused (its pattern, or a reserved name)."""
+    wrong = id_problem(value, **options)
+    assert wrong is not None  # the schema's id pattern and the reserved names are the rules id_problem reads
+    return wrong
 
 
 def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Problem:

@@ -103,6 +103,7 @@ def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path,
                                   WARNING, line_index=lines.line_index(match.start())))
     references = list(_MD_REFERENCE.finditer(text))
     for match, image in [(m, True) for m in images] + [(m, False) for m in links + references]:
+        assert match.lastindex is not None  # each of these patterns has a group, which matched (filtered above)
         target = match.group(match.lastindex)
         if not target or target.startswith("#") or link_scheme(target):
             continue

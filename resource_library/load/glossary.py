@@ -118,7 +118,10 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
         if bad:
             continue
         seen.add(entry["id"])
-        note = entry.get("note") if isinstance(entry.get("note"), dict) else {}
+        assert isinstance(definition, dict)  # anything else made the entry bad above
+        note = entry.get("note")
+        if not isinstance(note, dict):
+            note = {}
         terms.append(GlossaryTerm(entry["id"], entry["en"], entry["fr"], definition, lists["accepted"],
                                   lists["not_preferred"], note))
     return terms, problems

@@ -91,7 +91,9 @@ def _inline_targets(text: str) -> Iterator[tuple[int, str, str]]:
     """
     ends = [m.start() for m in _TARGET_END.finditer(text)]
     for opener in _LINK_TARGETS[0].finditer(text):
-        start = _SPACES.match(text, opener.end()).end()
+        spaces = _SPACES.match(text, opener.end())
+        assert spaces is not None  # r"\s*" matches everywhere, if only the empty string
+        start = spaces.end()
         if text.startswith("<", start):
             start += 1
         index = bisect.bisect_left(ends, start)

@@ -212,6 +212,7 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
         if wrong:
             problems.append(wrong)
             continue
+        assert isinstance(pid, str)  # _id_problem reports anything but text
         if pid in terms:
             problems.append(doc.problem(path + ("id",), f"the pillar id '{pid}' is used twice"))
         for key in pillar:

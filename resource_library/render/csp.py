@@ -169,9 +169,9 @@ def intrusions(html: str, known: frozenset) -> list:
     """What ``html`` carries that no template writes (see the module's docstring); ``[]`` when clean."""
     found = []
     for match in _SCRIPT.finditer(html):
-        attrs = _attributes(match.group("attrs"))
+        attributes = _attributes(match.group("attrs"))
         text = match.group("body")
-        if _executable(attrs) and text not in known:
+        if _executable(attributes) and text not in known:
             preview = " ".join(text.split())[:60]
             found.append(f"an inline script no template writes ({script_hash(text)}: {preview})")
     # The scripts read, their start tags kept under another name for the attribute check.
@@ -201,4 +201,4 @@ _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 def charset_in_time(html: str) -> bool:
     """Whether the ``<meta charset>`` declaration (after the policy) ends within the first 1024 bytes."""
     match = _CHARSET.search(html, 0, CHARSET_LIMIT * 4)
-    return bool(match) and len(html[:match.end()].encode("utf-8")) <= CHARSET_LIMIT
+    return match is not None and len(html[:match.end()].encode("utf-8")) <= CHARSET_LIMIT

@@ -16,6 +16,7 @@ back once Markdown has converted the page (``resource_library_mkdocs/assembly.py
 from __future__ import annotations
 
 import posixpath
+from typing import Any
 from pathlib import Path
 
 from markupsafe import Markup
@@ -49,9 +50,10 @@ def resource_list(renderer: Renderer, site: SiteView, records: list, page_path: 
     """HTML list of ``records`` linking to their pages, from the page ``page_path``."""
     lang = site.lang
     url = _page_url(lang, page_path)
-    items = []
+    items: list[dict[str, Any]] = []
     for record in records:
         title = pick(record.title, lang)
+        assert title is not None  # every published record has an English title (required when loading)
         items.append({"sort": (sort_key(title.value), record.id), "title": title,
                       "href": relative(url, page_url(lang, f"library/{record.id}/")),
                       "kind": str(site.catalogue.label("types", record.type, lang))})

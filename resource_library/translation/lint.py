@@ -47,12 +47,13 @@ class _LinesOnDemand:
 
     def __init__(self, path: Path):
         self.path = path
-        self._lines = None
+        self._lines: list[str] | None = None
 
     def get(self) -> list:
-        if self._lines is None:
-            self._lines = self.path.read_text(encoding="utf-8").splitlines()
-        return self._lines
+        lines = self._lines
+        if lines is None:
+            lines = self._lines = self.path.read_text(encoding="utf-8").splitlines()
+        return lines
 
 
 def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:

@@ -90,29 +90,27 @@ class TranslationSite:
         self._state = _State(key, report, terms, strings)
         return [p for p in problems if p.is_error]
 
+    def _loaded(self) -> _State:
+        if self._state is None:
+            self.refresh()
+        assert self._state is not None  # refresh always leaves a state
+        return self._state
+
     @property
     def report(self) -> Report:
-        if self._state is None:
-            self.refresh()
-        return self._state.report
+        return self._loaded().report
 
     def strings(self, lang: str) -> Strings:
-        if self._state is None:
-            self.refresh()
-        return Strings(self._state.strings, lang)
+        return Strings(self._loaded().strings, lang)
 
     # -- notices -------------------------------------------------------------------
     def page_item(self, rel: str) -> Optional[Item]:
-        if self._state is None:
-            self.refresh()
-        return self._state.items.get(("pages", rel))
+        return self._loaded().items.get(("pages", rel))
 
     def record_item(self, rid: str) -> Optional[Item]:
-        if self._state is None:
-            self.refresh()
-        return self._state.items.get(("records", rid))
+        return self._loaded().items.get(("records", rid))
 
-    def outdated_notice(self, item: Item, lang: str, from_url: str, english_url: str) -> str:
+    def outdated_notice(self, item: Optional[Item], lang: str, from_url: str, english_url: str) -> str:
         """The notice of an outdated translation, or '' when the item is not outdated."""
         if item is None or item.state != OUTDATED:
             return ""

@@ -23,7 +23,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from resource_library.load.glossary import load_glossary
 from resource_library.load.yamlsource import field_name, load_file
@@ -214,7 +214,7 @@ def bilingual_texts(root: Path) -> dict:
         doc = load_file(file, shown)
         if not doc.ok:
             continue
-        stack = [((), doc.data)]
+        stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
         while stack:
             path, value = stack.pop()
             if isinstance(value, dict) and SOURCE in value and isinstance(value[SOURCE], (str, list)):

@@ -72,6 +72,7 @@ def infographic_view(site, record, from_url: str) -> Optional[dict]:
     if record.type != "infographic":
         return None
     alt = pick(record.alt, site.lang) if record.alt else None
+    view: Optional[dict]
     if record.drawing and record.drawing in site.catalogue.infographics:
         view = drawing_figure(site, site.catalogue.infographics[record.drawing], from_url)
     elif record.image:
@@ -129,6 +130,7 @@ def gallery_items(site) -> list:
         if record.type != "infographic":
             continue
         title = pick(record.title, lang)
+        assert title is not None  # every published record has an English title (required when loading)
         item = {
             "id": record.id,
             "href": relative(url, page_url(lang, f"library/{record.id}/")),

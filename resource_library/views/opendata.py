@@ -101,10 +101,12 @@ def _term(site: SiteView, vocabulary: str, term: str) -> dict:
 
 def _published(site: SiteView, spec, value, addresses: Addresses):
     kind = spec.kind
-    if kind == "term":
-        return _term(site, TERM_FIELDS[spec.name], value)
-    if kind == "terms":
-        return [_term(site, TERM_FIELDS[spec.name], term) for term in value]
+    if kind in ("term", "terms"):
+        vocabulary = TERM_FIELDS[spec.name]
+        assert vocabulary is not None  # every term field names its vocabulary (model/record.py)
+        if kind == "term":
+            return _term(site, vocabulary, value)
+        return [_term(site, vocabulary, term) for term in value]
     if kind == "location":
         return {code: _link(site, target, addresses) for code, target in value.items()}
     if kind == "file":

@@ -100,7 +100,11 @@ class SiteView:
 
     def field_label(self, field: str) -> str:
         vocab = self.catalogue.vocabularies.get(TERM_FIELDS.get(field, field))
-        return pick(vocab.label, self.lang).value if vocab else field
+        if not vocab:
+            return field
+        label = pick(vocab.label, self.lang)
+        assert label is not None  # a vocabulary's label has English text (required when loading)
+        return label.value
 
     # -- records -----------------------------------------------------------
     def card(self, record, from_url: str) -> dict:
@@ -114,6 +118,8 @@ class SiteView:
 
     def _card(self, record) -> dict:
         url = page_url(self.lang, f"library/{record.id}/")
+        title = pick(record.title, self.lang)
+        assert title is not None  # every published record has an English title (required when loading)
         return {
             "id": record.id,
             "url": url,
@@ -122,7 +128,7 @@ class SiteView:
             "type": self.term_labels("type", [record.type])[0],
             "tiers": self.term_labels("tiers", record.tiers),
             "languages": [{"id": code, "label": code.upper(), "name": self.t.language(code)} for code in record.languages],
-            "sort": sort_key(pick(record.title, self.lang).value),
+            "sort": sort_key(title.value),
         }
 
     def resource(self, record) -> dict:

@@ -60,7 +60,7 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup setup-browser
+test: setup setup-browser lint
 	$(BIN)/python -m pytest
 
 # Only the browser suite (tests/browser/, marker "browser"): Chromium, axe-core, the

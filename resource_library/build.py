@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
@@ -34,15 +33,15 @@ from resource_library.load.pagefiles import unreadable_pages
 from resource_library.load.pages import check_pages
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
-from resource_library.translation.site import TranslationSite
-from resource_library.views.infographics import svg_files
-from resource_library.render.markers import expand_markers
+from resource_library.load.yamlsource import forget_missing_files
 from resource_library.model.record import DEFAULT_LANGUAGE
+from resource_library.render.markers import expand_markers
 from resource_library.render.opendata import Publication, publish
 from resource_library.render.pages import render_language
+from resource_library.translation.site import TranslationSite
+from resource_library.views.infographics import svg_files
 from resource_library.views.opendata import site_links
 from resource_library.views.site import Strings
-from resource_library.load.yamlsource import forget_missing_files
 
 
 @dataclass
@@ -57,7 +56,7 @@ class Content:
 class Build:
     """One project's build: its content, translation state and page assembly, kept across passes."""
 
-    def __init__(self, root: Path, docs_dir: Optional[Path] = None):
+    def __init__(self, root: Path, docs_dir: Path | None = None):
         self.root = Path(root)
         self.docs_dir = Path(docs_dir) if docs_dir else self.root / "docs"
         self.translations = TranslationSite(self.root, self.docs_dir.resolve(), self.root / "overrides" / "library")
@@ -69,9 +68,9 @@ class Build:
         self.home_alternates = None
         #: The pass's :class:`~resource_library.render.csp.KnownScripts`: the only inline scripts pages may carry.
         self.known_scripts = None
-        self._signature: Optional[tuple] = None
-        self._key: Optional[tuple] = None
-        self._content: Optional[Content] = None
+        self._signature: tuple | None = None
+        self._key: tuple | None = None
+        self._content: Content | None = None
 
     def begin_pass(self) -> None:
         """Start a language pass: walk ``data/`` and ``docs/`` once, forget the previous pass's pages."""
@@ -123,8 +122,15 @@ class Build:
         cache_key = (lang, edit_url_base, site_url)
         if cache_key not in content.pages:
             content.pages[cache_key] = render_language(
-                content.catalogue, content.strings, lang, content.templates_dir, content.docs_dir, edit_url_base,
-                site_url=site_url, publication=self.publication(lang, site_url))
+                content.catalogue,
+                content.strings,
+                lang,
+                content.templates_dir,
+                content.docs_dir,
+                edit_url_base,
+                site_url=site_url,
+                publication=self.publication(lang, site_url),
+            )
         return content.pages[cache_key]
 
     def publication(self, lang: str, site_url: str = "") -> Publication:
@@ -156,6 +162,14 @@ class Build:
         """A hand-written page's Markdown with placeholders for its markers, and their HTML (see markers.py)."""
         if self._content is None:
             raise RuntimeError("Build.expand_markers() called before get()")
-        neutral = src_uri[len(lang) + 1:] if lang != DEFAULT_LANGUAGE and src_uri.startswith(f"{lang}/") else src_uri
-        return expand_markers(markdown, self._content.catalogue, self._content.strings, lang, neutral, shown_path,
-                              line_offset, templates_dir=self._content.templates_dir)
+        neutral = src_uri[len(lang) + 1 :] if lang != DEFAULT_LANGUAGE and src_uri.startswith(f"{lang}/") else src_uri
+        return expand_markers(
+            markdown,
+            self._content.catalogue,
+            self._content.strings,
+            lang,
+            neutral,
+            shown_path,
+            line_offset,
+            templates_dir=self._content.templates_dir,
+        )

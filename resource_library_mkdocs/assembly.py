@@ -18,7 +18,7 @@ Not a hook itself: ``library`` and ``translation`` add their pages through
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from resource_library.build import Build
 from resource_library.render.blocks import anchor_ids, insert_blocks

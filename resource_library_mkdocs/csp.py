@@ -39,11 +39,14 @@ def _finish(output: str, config, base_url: str, shown: str) -> str:
     if found:
         raise PluginError(
             f"{shown}: the built page carries what no template writes, so something let markup through "
-            "unescaped (check the page's texts and the records it shows):\n  " + "\n  ".join(found))
+            "unescaped (check the page's texts and the records it shows):\n  " + "\n  ".join(found)
+        )
     output = csp.apply(output, known.hashes(base_url))
     if not csp.charset_in_time(output):
-        raise PluginError(f"{shown}: the page's <meta charset> no longer comes within its first "
-                          f"{csp.CHARSET_LIMIT} bytes (has the policy grown?): browsers would guess the encoding")
+        raise PluginError(
+            f"{shown}: the page's <meta charset> no longer comes within its first "
+            f"{csp.CHARSET_LIMIT} bytes (has the policy grown?): browsers would guess the encoding"
+        )
     return output
 
 
@@ -64,5 +67,9 @@ def on_post_template(output, template_name, config):
     if not template_name.endswith(".html"):
         return output
     # MkDocs renders error pages (404.html) with the site's path as base_url, other templates relative to their name.
-    base_url = urlsplit(config.site_url or "/").path if is_error_template(template_name) else get_relative_url(".", template_name)
+    base_url = (
+        urlsplit(config.site_url or "/").path
+        if is_error_template(template_name)
+        else get_relative_url(".", template_name)
+    )
     return _finish(output, config, base_url, f"the page {template_name}")

@@ -26,8 +26,9 @@ is their regression test.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 SUPPORTED_VERSION = "1.3.1"
 
 
-def i18n_plugin(config: "MkDocsConfig"):
+def i18n_plugin(config: MkDocsConfig):
     """The static-i18n plugin instance, checked for the version this module knows."""
     plugin = config.plugins.get("i18n")
     if plugin is None:
@@ -47,11 +48,12 @@ def i18n_plugin(config: "MkDocsConfig"):
     if found != SUPPORTED_VERSION:
         raise PluginError(
             f"resource_library_mkdocs/i18n.py supports mkdocs-static-i18n {SUPPORTED_VERSION}, found {found}; "
-            "check the regression test tests/test_i18n_pages.py before changing the pin")
+            "check the regression test tests/test_i18n_pages.py before changing the pin"
+        )
     return plugin
 
 
-@lru_cache(maxsize=None)
+@cache
 def _installed_version() -> str:
     """The installed mkdocs-static-i18n version (read once: reading package metadata is slow)."""
     from importlib.metadata import version
@@ -59,18 +61,18 @@ def _installed_version() -> str:
     return version("mkdocs-static-i18n")
 
 
-def current_language(config: "MkDocsConfig") -> str:
+def current_language(config: MkDocsConfig) -> str:
     plugin = i18n_plugin(config)
     return plugin.current_language or plugin.default_language
 
 
-def languages(config: "MkDocsConfig") -> tuple[str, list]:
+def languages(config: MkDocsConfig) -> tuple[str, list]:
     """The default language and every built language."""
     plugin = i18n_plugin(config)
     return plugin.default_language, list(plugin.build_languages)
 
 
-def all_languages_built(config: "MkDocsConfig") -> bool:
+def all_languages_built(config: MkDocsConfig) -> bool:
     """True in the last ``on_post_build`` of a build, after the plugin built every language.
 
     The plugin builds the other languages inside the default language's
@@ -85,7 +87,7 @@ def localized_src_uri(norm_src_uri: str, lang: str, default: str) -> str:
     return norm_src_uri if lang == default else f"{lang}/{norm_src_uri}"
 
 
-def add_pages(files: Files, config: "MkDocsConfig", pages: Iterable, lang: str) -> list:
+def add_pages(files: Files, config: MkDocsConfig, pages: Iterable, lang: str) -> list:
     """Add generated pages of ``lang`` to ``files`` as if the plugin had found them.
 
     Args:
@@ -100,8 +102,12 @@ def add_pages(files: Files, config: "MkDocsConfig", pages: Iterable, lang: str) 
     for page in pages:
         # Resource and pillar pages stay out of the global navigation on purpose;
         # the pages that are listed in mkdocs.yml's nav still appear there.
-        file = File.generated(config, localized_src_uri(page.path, lang, default), content=page.content,
-                              inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(
+            config,
+            localized_src_uri(page.path, lang, default),
+            content=page.content,
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
         alternates = {}
         for other in plugin.build_languages:
             if other == lang:
@@ -121,7 +127,7 @@ def add_pages(files: Files, config: "MkDocsConfig", pages: Iterable, lang: str) 
     return added
 
 
-def is_fallback_page(page, config: "MkDocsConfig") -> bool:
+def is_fallback_page(page, config: MkDocsConfig) -> bool:
     """Whether ``page`` is the default language's text published in another language.
 
     With ``fallback_to_default: true`` the plugin builds ``/fr/x/`` from ``docs/x.md``
@@ -133,7 +139,7 @@ def is_fallback_page(page, config: "MkDocsConfig") -> bool:
     return lang != plugin.default_language and getattr(page.file, "locale", lang) == plugin.default_language
 
 
-def untranslated_languages(page, config: "MkDocsConfig") -> list:
+def untranslated_languages(page, config: MkDocsConfig) -> list:
     """Languages (other than the one being built) into which ``page`` is not translated."""
     plugin = i18n_plugin(config)
     current = plugin.current_language or plugin.default_language
@@ -144,7 +150,7 @@ def untranslated_languages(page, config: "MkDocsConfig") -> list:
     return out
 
 
-def switcher_entries(config: "MkDocsConfig") -> list:
+def switcher_entries(config: MkDocsConfig) -> list:
     """The language switcher entries of the page being rendered.
 
     The plugin assigns them as an attribute (``config.extra.alternate = ...``),
@@ -157,7 +163,7 @@ def switcher_entries(config: "MkDocsConfig") -> list:
     return entries or []
 
 
-def mark_untranslated_in_switcher(config: "MkDocsConfig", notes: dict) -> None:
+def mark_untranslated_in_switcher(config: MkDocsConfig, notes: dict) -> None:
     """Flag, in the language switcher of the page being rendered, the languages of ``notes``.
 
     The plugin rewrites ``config.extra.alternate`` for every page in its
@@ -172,7 +178,7 @@ def mark_untranslated_in_switcher(config: "MkDocsConfig", notes: dict) -> None:
             entry["note"] = notes[lang]
 
 
-def linear_search_dedupe(config: "MkDocsConfig") -> None:
+def linear_search_dedupe(config: MkDocsConfig) -> None:
     """Replace the plugin's search deduplication with a linear-time equivalent.
 
     With ``reconfigure_search``, the plugin removes from the combined search index
@@ -215,4 +221,3 @@ def dedupe_search_entries(entries: list, build_languages) -> None:
         by_content[(entry["title"], entry["text"])] = keep
     if removed:
         entries[:] = [e for e in entries if id(e) not in removed]
-

@@ -47,8 +47,15 @@ from resource_library_mkdocs.session import build_for, project_root
 
 log = logging.getLogger("mkdocs.hooks.library")
 
-__all__ = ["on_config", "on_files", "on_page_markdown", "on_page_content", "on_page_context", "on_post_page",
-           "on_post_build"]
+__all__ = [
+    "on_config",
+    "on_files",
+    "on_page_content",
+    "on_page_context",
+    "on_page_markdown",
+    "on_post_build",
+    "on_post_page",
+]
 
 
 def on_config(config):

@@ -64,7 +64,7 @@ def split_index(site_dir: Path, languages, default: str) -> dict:
         lang = language_of(entry.get("location", ""), languages, default)
         entry = dict(entry)
         if lang != default:
-            entry["location"] = entry["location"][len(lang) + 1:]
+            entry["location"] = entry["location"][len(lang) + 1 :]
         per_lang[lang].append(entry)
     counts = {}
     for lang, docs in per_lang.items():
@@ -75,8 +75,9 @@ def split_index(site_dir: Path, languages, default: str) -> dict:
             config["pipeline"] = PIPELINES[lang]
         path = site_dir / INDEX if lang == default else site_dir / lang / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+        path.write_text(
+            json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
         counts[lang] = len(docs)
     return counts
 
@@ -93,4 +94,4 @@ def localize_base(html: str, lang: str) -> str:
         return html
     config["base"] = (base.rstrip("/") + "/" if base not in ("", ".") else "") + suffix
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return html[:match.start(2)] + text + html[match.end(2):]
+    return html[: match.start(2)] + text + html[match.end(2) :]

@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from resource_library_mkdocs import i18n
 from resource_library_mkdocs.session import build_for
 
-__all__ = ["on_post_build", "on_config", "on_template_context"]
+__all__ = ["on_config", "on_post_build", "on_template_context"]
 
 
 def on_post_build(config):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _builds: dict = {}
 
 
-def build_for(config: "MkDocsConfig") -> Build:
+def build_for(config: MkDocsConfig) -> Build:
     """The Build of the project ``config`` describes (made on first use)."""
     key = (config.config_file_path, config.docs_dir)
     build = _builds.get(key)
@@ -27,5 +27,5 @@ def build_for(config: "MkDocsConfig") -> Build:
     return build
 
 
-def project_root(config: "MkDocsConfig") -> Path:
+def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent

@@ -77,7 +77,8 @@ def on_page_context(context, page, config, nav):
     if missing and not i18n.is_fallback_page(page, config):
         names = {entry.get("lang"): entry.get("name") for entry in i18n.switcher_entries(config)}
         i18n.mark_untranslated_in_switcher(
-            config, {code: site.switcher_note(code, names.get(code) or code) for code in missing})
+            config, {code: site.switcher_note(code, names.get(code) or code) for code in missing}
+        )
     return context
 
 

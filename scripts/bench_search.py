@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchkit.common import gzip_size  # noqa: E402
 from benchkit.measure import run_build  # noqa: E402
+
 from resource_library import load_catalogue  # noqa: E402
 from resource_library.search.assets import lunr_js_dir  # noqa: E402
 from resource_library.search.codec import pack_index  # noqa: E402
@@ -60,25 +61,177 @@ BUDGET_GZIP_PER_1000 = 250 * 1024
 BUDGET_P95_MS = 30.0
 BUDGET_RATIO = 2.0
 
-EN_WORDS = """anxiety wellbeing student students classroom teacher teachers school schools family families
-mental health promotion prevention intervention support supports resilience learning routine routines
-transition stress worry coping skills social emotional mindfulness breathing calm caring adults leaders
-leadership implementation scale sustainability quality alignment engagement consistency equity culture
-community partners screening referral pathway crisis recovery belonging identity voice inclusion safety
-bullying attendance sleep nutrition activity relationships trust conversation guide toolkit practice
-framework evidence research outcomes planning team district board province collaborative coaching""".split()
-FR_WORDS = """anxiété bien-être élève élèves classe enseignant enseignante enseignants école écoles famille
-familles santé mentale promotion prévention intervention soutien résilience apprentissage routine routines
-transition stress inquiétude habiletés sociales émotionnelles pleine conscience respiration calme adultes
-bienveillants leaders leadership mise œuvre échelle pérennité qualité alignement engagement uniformité
-équité culture communauté partenaires dépistage aiguillage parcours crise rétablissement appartenance
-identité voix inclusion sécurité intimidation assiduité sommeil alimentation activité relations confiance
-conversation guide trousse pratique cadre données probantes recherche résultats planification équipe
-conseil scolaire province collaboration accompagnement l'anxiété d'élèves l'école qu'il""".split()
+EN_WORDS = [
+    "anxiety",
+    "wellbeing",
+    "student",
+    "students",
+    "classroom",
+    "teacher",
+    "teachers",
+    "school",
+    "schools",
+    "family",
+    "families",
+    "mental",
+    "health",
+    "promotion",
+    "prevention",
+    "intervention",
+    "support",
+    "supports",
+    "resilience",
+    "learning",
+    "routine",
+    "routines",
+    "transition",
+    "stress",
+    "worry",
+    "coping",
+    "skills",
+    "social",
+    "emotional",
+    "mindfulness",
+    "breathing",
+    "calm",
+    "caring",
+    "adults",
+    "leaders",
+    "leadership",
+    "implementation",
+    "scale",
+    "sustainability",
+    "quality",
+    "alignment",
+    "engagement",
+    "consistency",
+    "equity",
+    "culture",
+    "community",
+    "partners",
+    "screening",
+    "referral",
+    "pathway",
+    "crisis",
+    "recovery",
+    "belonging",
+    "identity",
+    "voice",
+    "inclusion",
+    "safety",
+    "bullying",
+    "attendance",
+    "sleep",
+    "nutrition",
+    "activity",
+    "relationships",
+    "trust",
+    "conversation",
+    "guide",
+    "toolkit",
+    "practice",
+    "framework",
+    "evidence",
+    "research",
+    "outcomes",
+    "planning",
+    "team",
+    "district",
+    "board",
+    "province",
+    "collaborative",
+    "coaching",
+]
+FR_WORDS = [
+    "anxiété",
+    "bien-être",
+    "élève",
+    "élèves",
+    "classe",
+    "enseignant",
+    "enseignante",
+    "enseignants",
+    "école",
+    "écoles",
+    "famille",
+    "familles",
+    "santé",
+    "mentale",
+    "promotion",
+    "prévention",
+    "intervention",
+    "soutien",
+    "résilience",
+    "apprentissage",
+    "routine",
+    "routines",
+    "transition",
+    "stress",
+    "inquiétude",
+    "habiletés",
+    "sociales",
+    "émotionnelles",
+    "pleine",
+    "conscience",
+    "respiration",
+    "calme",
+    "adultes",
+    "bienveillants",
+    "leaders",
+    "leadership",
+    "mise",
+    "œuvre",
+    "échelle",
+    "pérennité",
+    "qualité",
+    "alignement",
+    "engagement",
+    "uniformité",
+    "équité",
+    "culture",
+    "communauté",
+    "partenaires",
+    "dépistage",
+    "aiguillage",
+    "parcours",
+    "crise",
+    "rétablissement",
+    "appartenance",
+    "identité",
+    "voix",
+    "inclusion",
+    "sécurité",
+    "intimidation",
+    "assiduité",
+    "sommeil",
+    "alimentation",
+    "activité",
+    "relations",
+    "confiance",
+    "conversation",
+    "guide",
+    "trousse",
+    "pratique",
+    "cadre",
+    "données",
+    "probantes",
+    "recherche",
+    "résultats",
+    "planification",
+    "équipe",
+    "conseil",
+    "scolaire",
+    "province",
+    "collaboration",
+    "accompagnement",
+    "l'anxiété",
+    "d'élèves",
+    "l'école",
+    "qu'il",
+]
 
 TERMS = {
-    "type": ["practice", "guide", "tip-sheet", "toolkit", "article", "report", "video", "webinar",
-             "framework"],
+    "type": ["practice", "guide", "tip-sheet", "toolkit", "article", "report", "video", "webinar", "framework"],
     "tiers": ["universal", "targeted", "intensive"],
     "audiences": ["educators", "school-administrators", "mental-health-leaders", "students", "families"],
     "core_elements": ["alignment", "consistency", "quality", "engagement", "scalability", "sustainability"],
@@ -88,10 +241,109 @@ TERMS = {
 }
 
 
-EN_STOP = "the of and to in a for with on that is are by as at from their this".split()
-FR_STOP = "le la les de des du et à en pour avec sur que qui est sont par au aux leur dans une un".split()
-_SYLLABLES = "ba be bi bo ca ce co da de di do fa fe fi ga go la le li lo ma me mi mo na ne ni no pa pe pi po " \
-             "ra re ri ro sa se si so ta te ti to va ve vi vo tion ment ique ance ence able ité eur".split()
+EN_STOP = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "for",
+    "with",
+    "on",
+    "that",
+    "is",
+    "are",
+    "by",
+    "as",
+    "at",
+    "from",
+    "their",
+    "this",
+]
+FR_STOP = [
+    "le",
+    "la",
+    "les",
+    "de",
+    "des",
+    "du",
+    "et",
+    "à",
+    "en",
+    "pour",
+    "avec",
+    "sur",
+    "que",
+    "qui",
+    "est",
+    "sont",
+    "par",
+    "au",
+    "aux",
+    "leur",
+    "dans",
+    "une",
+    "un",
+]
+_SYLLABLES = [
+    "ba",
+    "be",
+    "bi",
+    "bo",
+    "ca",
+    "ce",
+    "co",
+    "da",
+    "de",
+    "di",
+    "do",
+    "fa",
+    "fe",
+    "fi",
+    "ga",
+    "go",
+    "la",
+    "le",
+    "li",
+    "lo",
+    "ma",
+    "me",
+    "mi",
+    "mo",
+    "na",
+    "ne",
+    "ni",
+    "no",
+    "pa",
+    "pe",
+    "pi",
+    "po",
+    "ra",
+    "re",
+    "ri",
+    "ro",
+    "sa",
+    "se",
+    "si",
+    "so",
+    "ta",
+    "te",
+    "ti",
+    "to",
+    "va",
+    "ve",
+    "vi",
+    "vo",
+    "tion",
+    "ment",
+    "ique",
+    "ance",
+    "ence",
+    "able",
+    "ité",
+    "eur",
+]
 TAIL_SIZE = 6000
 
 
@@ -109,7 +361,7 @@ def vocabulary(words: list, seed: int) -> list:
     return list(words) + sorted(tail)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _cumulative(n: int) -> list:
     weights = [1 / (rank + 1) for rank in range(n)]
     total, out = 0.0, []
@@ -163,8 +415,9 @@ def make_project(folder: Path, n: int, seed: int) -> Path:
     project.mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     head, _sep, _nav = config.partition("\nnav:\n")
-    (project / "mkdocs.yml").write_text(head + "\nnav:\n  - Home: index.md\n  - Library: library/index.md\n",
-                                        encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        head + "\nnav:\n  - Home: index.md\n  - Library: library/index.md\n", encoding="utf-8"
+    )
     for name in ("hooks", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     data = project / "data"
@@ -219,10 +472,17 @@ def measure_index(catalogue, lang: str, out_dir: Path) -> dict:
     data_s = time.perf_counter() - start
     path = out_dir / f"search-index-{lang}.json"
     path.write_bytes(data)
-    return {"file": str(path), "index_bytes": len(raw), "index_gzip_bytes": gzip_size(raw),
-            "lunr_serialization_bytes": len(lunr_form), "lunr_serialization_gzip_bytes": gzip_size(lunr_form),
-            "search_data_bytes": len(data), "search_data_gzip_bytes": gzip_size(data),
-            "index_build_s": build_s, "search_data_build_s": data_s}
+    return {
+        "file": str(path),
+        "index_bytes": len(raw),
+        "index_gzip_bytes": gzip_size(raw),
+        "lunr_serialization_bytes": len(lunr_form),
+        "lunr_serialization_gzip_bytes": gzip_size(lunr_form),
+        "search_data_bytes": len(data),
+        "search_data_gzip_bytes": gzip_size(data),
+        "index_build_s": build_s,
+        "search_data_build_s": data_s,
+    }
 
 
 def node_figures(cases: dict, work: Path) -> dict:
@@ -231,9 +491,18 @@ def node_figures(cases: dict, work: Path) -> dict:
         return {"error": "node is not installed"}
     cases_file = work / "node-cases.json"
     cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    result = subprocess.run([node, str(ROOT / "scripts" / "bench_search_node.js"), str(lunr_js_dir()),
-                             str(ROOT / "overrides" / "assets" / "javascripts" / "library-search.js"), str(cases_file)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            node,
+            str(ROOT / "scripts" / "bench_search_node.js"),
+            str(lunr_js_dir()),
+            str(ROOT / "overrides" / "assets" / "javascripts" / "library-search.js"),
+            str(cases_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if result.returncode != 0:
         raise SystemExit(f"node benchmark failed:\n{result.stderr}")
     return json.loads(result.stdout)
@@ -296,9 +565,18 @@ def browser_figures(site: Path, words: dict, rounds: int) -> dict:
     out = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"])
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            )
             try:
                 for lang, word in words.items():
                     page_url = f"{base}{'' if lang == 'en' else lang + '/'}library/"
@@ -326,9 +604,15 @@ def browser_figures(site: Path, words: dict, rounds: int) -> dict:
                             times.append(first)
                             context.close()
                     lib, mat = statistics.median(library), statistics.median(material)
-                    out[lang] = {"query": word, "library_first_result_ms": lib, "material_first_result_ms": mat,
-                                 "ratio_material_over_library": mat / lib, "rounds": rounds,
-                                 "library_runs_ms": library, "material_runs_ms": material}
+                    out[lang] = {
+                        "query": word,
+                        "library_first_result_ms": lib,
+                        "material_first_result_ms": mat,
+                        "ratio_material_over_library": mat / lib,
+                        "rounds": rounds,
+                        "library_runs_ms": library,
+                        "material_runs_ms": material,
+                    }
             finally:
                 browser.close()
     finally:
@@ -360,8 +644,10 @@ def run(sizes, seed: int, browser: bool, rounds: int, work: Path) -> dict:
         if browser:
             site, build_s = build_site(project)
             figures["site_build_s"] = build_s
-            figures["library_page_bytes"] = {lang: (site / ("" if lang == "en" else "fr/") / "library/index.html").stat().st_size
-                                             for lang in ("en", "fr")}
+            figures["library_page_bytes"] = {
+                lang: (site / ("" if lang == "en" else "fr/") / "library/index.html").stat().st_size
+                for lang in ("en", "fr")
+            }
             figures["browser"] = browser_figures(site, {"en": "anxiety", "fr": "anxiété"}, rounds)
         results["sizes"][str(n)] = figures
         report(figures)
@@ -373,32 +659,41 @@ def report(f: dict) -> None:
     for lang, x in f["languages"].items():
         node = x["node"]
         per_1000 = x["index_gzip_bytes"] / (n / 1000)
-        print(f"[{lang}] index {x['index_bytes'] / 1024:.0f} KB raw, {x['index_gzip_bytes'] / 1024:.0f} KB gzipped "
-              f"({per_1000 / 1024:.0f} KB per 1,000 records; budget 250: "
-              f"{'ok' if per_1000 < BUDGET_GZIP_PER_1000 else 'OVER'}); whole search data file with facets "
-              f"{x['search_data_bytes'] / 1024:.0f} KB raw, {x['search_data_gzip_bytes'] / 1024:.0f} KB gzipped; "
-              f"lunr's own serialization would be {x['lunr_serialization_bytes'] / 1024:.0f} KB raw, "
-              f"{x['lunr_serialization_gzip_bytes'] / 1024:.0f} KB gzipped")
+        print(
+            f"[{lang}] index {x['index_bytes'] / 1024:.0f} KB raw, {x['index_gzip_bytes'] / 1024:.0f} KB gzipped "
+            f"({per_1000 / 1024:.0f} KB per 1,000 records; budget 250: "
+            f"{'ok' if per_1000 < BUDGET_GZIP_PER_1000 else 'OVER'}); whole search data file with facets "
+            f"{x['search_data_bytes'] / 1024:.0f} KB raw, {x['search_data_gzip_bytes'] / 1024:.0f} KB gzipped; "
+            f"lunr's own serialization would be {x['lunr_serialization_bytes'] / 1024:.0f} KB raw, "
+            f"{x['lunr_serialization_gzip_bytes'] / 1024:.0f} KB gzipped"
+        )
         print(f"[{lang}] build {x['index_build_s']:.2f} s (lunr.py)")
         if "error" in node:
             print(f"[{lang}] node: {node['error']}", flush=True)
             continue
         p95_ok = node["p95_ms"] < BUDGET_P95_MS
-        print(f"[{lang}] node: parse {node['parse_ms']:.0f} ms + load {node['load_ms']:.0f} ms; "
-              f"{node['queries']} queries ({node['queries_with_results']} with results): median "
-              f"{node['median_ms']:.2f} ms, p95 {node['p95_ms']:.2f} ms (budget 30: {'ok' if p95_ok else 'OVER'}), "
-              f"max {node['max_ms']:.2f} ms", flush=True)
+        print(
+            f"[{lang}] node: parse {node['parse_ms']:.0f} ms + load {node['load_ms']:.0f} ms; "
+            f"{node['queries']} queries ({node['queries_with_results']} with results): median "
+            f"{node['median_ms']:.2f} ms, p95 {node['p95_ms']:.2f} ms (budget 30: {'ok' if p95_ok else 'OVER'}), "
+            f"max {node['max_ms']:.2f} ms",
+            flush=True,
+        )
     if "site_build_s" in f:
-        print(f"site build (both languages): {f['site_build_s']:.1f} s; library page HTML: "
-              + ", ".join(f"{lang} {size / 1024:.0f} KB" for lang, size in f["library_page_bytes"].items()))
+        print(
+            f"site build (both languages): {f['site_build_s']:.1f} s; library page HTML: "
+            + ", ".join(f"{lang} {size / 1024:.0f} KB" for lang, size in f["library_page_bytes"].items())
+        )
     for lang, b in f.get("browser", {}).items():
         if lang == "error":
             print(f"chromium: {b}")
             continue
         ok = b["ratio_material_over_library"] >= BUDGET_RATIO
-        print(f"[{lang}] chromium first result for {b['query']!r}: library {b['library_first_result_ms']:.0f} ms, "
-              f"Material search {b['material_first_result_ms']:.0f} ms: "
-              f"{b['ratio_material_over_library']:.1f}x sooner (budget 2x: {'ok' if ok else 'MISSED'})")
+        print(
+            f"[{lang}] chromium first result for {b['query']!r}: library {b['library_first_result_ms']:.0f} ms, "
+            f"Material search {b['material_first_result_ms']:.0f} ms: "
+            f"{b['ratio_material_over_library']:.1f}x sooner (budget 2x: {'ok' if ok else 'MISSED'})"
+        )
 
 
 def main(argv=None) -> int:

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from benchkit.common import copy_project  # noqa: E402
+
 from resource_library.cli.main import main  # noqa: E402
 
 
@@ -59,22 +60,29 @@ def main_measure() -> None:
                 made += 1
         total = len(list((project / "data" / "resources").glob("*.yml")))
         seconds, code = timed_check(project, repeat=1)
-        print(f"synthetic library: {total} records, check in {seconds:.2f} s "
-              f"({seconds / total * 1000:.2f} ms a record, exit {code})")
+        print(
+            f"synthetic library: {total} records, check in {seconds:.2f} s "
+            f"({seconds / total * 1000:.2f} ms a record, exit {code})"
+        )
 
         hostile = copy_project(Path(tmp) / "hostile")
         resources = hostile / "data" / "resources"
         line = "  en: " + "x" * 70 + "\n"
-        (resources / "huge.yml").write_text("id: huge\ndescription:\n" + line * (5 * 1024 * 1024 // len(line)),
-                                            encoding="utf-8")
-        (resources / "nested.yml").write_text("id: nested\ntiers: " + "[" * 100_000 + "]" * 100_000 + "\n",
-                                              encoding="utf-8")
+        (resources / "huge.yml").write_text(
+            "id: huge\ndescription:\n" + line * (5 * 1024 * 1024 // len(line)), encoding="utf-8"
+        )
+        (resources / "nested.yml").write_text(
+            "id: nested\ntiers: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8"
+        )
         laughs = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-            f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(9))
+            f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(9)
+        )
         (resources / "laughs.yml").write_text(laughs, encoding="utf-8")
         seconds, code = timed_check(hostile, repeat=1)
-        print(f"shipped content plus a 5 MB file, 100,000 nested brackets and a 10^9-alias file: "
-              f"check in {seconds * 1000:.0f} ms (exit {code})")
+        print(
+            f"shipped content plus a 5 MB file, 100,000 nested brackets and a 10^9-alias file: "
+            f"check in {seconds * 1000:.0f} ms (exit {code})"
+        )
 
 
 if __name__ == "__main__":

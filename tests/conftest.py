@@ -13,14 +13,16 @@ sys.path.insert(0, str(TESTS.parent / "hooks"))
 sys.path.insert(0, str(TESTS))
 sys.path.insert(0, str(TESTS.parent))
 
-from sitebuild import build, fixture_records, make_project  # noqa: E402
+from sitebuild import build, fixture_records, make_project
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     """The three valid fixture records and two pages per language, built with --strict."""
-    project = make_project(tmp_path_factory.mktemp("fixture-site"),
-                           records=fixture_records("full-record", "english-only", "offered-in-french"))
+    project = make_project(
+        tmp_path_factory.mktemp("fixture-site"),
+        records=fixture_records("full-record", "english-only", "offered-in-french"),
+    )
     return build(project)
 
 
@@ -28,8 +30,11 @@ def fixture_site(tmp_path_factory) -> Path:
 def search_site(tmp_path_factory) -> Path:
     """The valid fixture records plus the bilingual search records, built with --strict."""
     records = fixture_records("full-record", "english-only", "offered-in-french")
-    records.update(fixture_records(*sorted(p.stem for p in (TESTS / "fixtures" / "records" / "search").glob("*.yml")),
-                                   kind="search"))
+    records.update(
+        fixture_records(
+            *sorted(p.stem for p in (TESTS / "fixtures" / "records" / "search").glob("*.yml")), kind="search"
+        )
+    )
     project = make_project(tmp_path_factory.mktemp("search-site"), records=records)
     return build(project)
 

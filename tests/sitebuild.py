@@ -37,8 +37,13 @@ DEFAULT_DOCS = {
 }
 
 
-def make_project(tmp_path: Path, records: dict | None = None, docs: dict | None = None,
-                 programs: bool = False, nav: str = FIXTURE_NAV) -> Path:
+def make_project(
+    tmp_path: Path,
+    records: dict | None = None,
+    docs: dict | None = None,
+    programs: bool = False,
+    nav: str = FIXTURE_NAV,
+) -> Path:
     """A project in ``tmp_path/project`` with the given records and pages.
 
     Args:
@@ -79,11 +84,19 @@ def fixture_records(*names: str, kind: str = "valid") -> dict:
 def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
     """Run ``mkdocs`` on ``project`` with the interpreter running the tests."""
     # The hooks import this checkout's resource_library, not an installed copy.
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    )
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")],
-        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
 
 
@@ -106,7 +119,7 @@ def html_pages(site: Path) -> set:
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site; an unknown address gets the 404 page of its language, as hosts do."""
 
-    def log_message(self, format, *args):  # noqa: A002 - quiet server
+    def log_message(self, format, *args):
         pass
 
     def send_error(self, code, message=None, explain=None):

@@ -43,7 +43,9 @@ def imported_modules(path: Path) -> set:
 def test_the_core_never_imports_mkdocs_or_its_plugins():
     offenders = {}
     for path in sorted(CORE.rglob("*.py")):
-        found = sorted(n for n in imported_modules(path) if n.split(".")[0] in PLATFORM or n.startswith("resource_library_mkdocs"))
+        found = sorted(
+            n for n in imported_modules(path) if n.split(".")[0] in PLATFORM or n.startswith("resource_library_mkdocs")
+        )
         if found:
             offenders[path.relative_to(ROOT).as_posix()] = found
     assert not offenders, offenders
@@ -61,11 +63,17 @@ def test_only_the_adapter_touches_the_platform():
 
 def test_hooks_are_one_line_re_exports():
     for path in sorted((ROOT / "hooks").glob("*.py")):
-        code = [line for line in path.read_text(encoding="utf-8").splitlines()
-                if line.strip() and not line.startswith(("#", '"""'))]
+        code = [
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith(("#", '"""'))
+        ]
         assert code == [f"from resource_library_mkdocs.{path.stem} import *  # noqa: F401,F403"], (path, code)
-    named = {line.strip()[2:] for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-             if line.strip().startswith("- hooks/")}
+    named = {
+        line.strip()[2:]
+        for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("- hooks/")
+    }
     assert named == {f"hooks/{p.name}" for p in (ROOT / "hooks").glob("*.py")}
 
 
@@ -91,12 +99,19 @@ def test_no_module_level_state_in_hooks_or_adapter_handlers():
 
 
 def _imports_of_check() -> set:
-    code = ("import sys, runpy; sys.argv = ['library', '--root', sys.argv[1], 'check', '--errors-only'];\n"
-            "try:\n    runpy.run_module('resource_library.cli', run_name='__main__')\n"
-            "except SystemExit:\n    pass\n"
-            "print(' '.join(sorted(m.split('.')[0] for m in sys.modules)), file=sys.stderr)")
-    result = subprocess.run([sys.executable, "-c", code, str(ROOT)], capture_output=True, text=True, timeout=120,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    code = (
+        "import sys, runpy; sys.argv = ['library', '--root', sys.argv[1], 'check', '--errors-only'];\n"
+        "try:\n    runpy.run_module('resource_library.cli', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(' '.join(sorted(m.split('.')[0] for m in sys.modules)), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    )
     return set(result.stderr.split("\n")[-2].split())
 
 
@@ -114,8 +129,12 @@ def wheel(tmp_path_factory) -> Path:
     shutil.copy(ROOT / "pyproject.toml", source)
     for package in (CORE, ADAPTER):
         shutil.copytree(package, source / package.name, ignore=shutil.ignore_patterns("__pycache__"))
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                             "-w", str(out), str(source)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     (found,) = out.glob("resource_library-*.whl")
     return found
@@ -140,17 +159,35 @@ def test_check_runs_from_an_installed_wheel(wheel, tmp_path):
     # .pth files inside a folder named by a .pth file are not read, so the editable
     # install of this checkout stays out) and gets the wheel unpacked into its own site-packages.
     python = scratch / "bin" / "python"
-    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               capture_output=True, text=True, check=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
     (site / "project-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     import zipfile
 
     zipfile.ZipFile(wheel).extractall(site)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    where = subprocess.run([str(python), "-c", "import resource_library.cli.main as m; print(m.__file__)"],
-                           capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    where = subprocess.run(
+        [str(python), "-c", "import resource_library.cli.main as m; print(m.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
     assert where.stdout.strip().startswith(str(site)), where.stdout + where.stderr
-    result = subprocess.run([str(python), "-m", "resource_library.cli", "--root", str(ROOT), "check"],
-                            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
+    result = subprocess.run(
+        [str(python), "-m", "resource_library.cli", "--root", str(ROOT), "check"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "records checked: 0 errors" in result.stderr

@@ -15,21 +15,41 @@ from sitebuild import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchkit import corpus  # noqa: E402
+from benchkit import corpus
 
 BENCH = ROOT / "scripts" / "bench"
-FIGURES = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb", "pages", "pages_per_s", "site_bytes",
-           "largest_html_bytes", "largest_resource_bytes", "library_html_bytes", "library_gzip_bytes",
-           "markdown_bytes_per_resource")
+FIGURES = (
+    "wall_s",
+    "cpu_s",
+    "user_s",
+    "sys_s",
+    "peak_rss_mb",
+    "pages",
+    "pages_per_s",
+    "site_bytes",
+    "largest_html_bytes",
+    "largest_resource_bytes",
+    "library_html_bytes",
+    "library_gzip_bytes",
+    "markdown_bytes_per_resource",
+)
 PATHS = ("largest_html_path", "largest_resource_path", "library_path")
 
 
 def test_synthetic_corpus_uses_every_term_and_is_partly_english_only():
     records = corpus.make_records(50)
     vocab = corpus.vocabularies()
-    fields = {"types": "type", "tiers": "tiers", "audiences": "audiences", "pillars": "pillars",
-              "core_elements": "core_elements", "implementation_stages": "implementation_stages",
-              "grade_bands": "grade_bands", "topics": "topics", "languages": "languages"}
+    fields = {
+        "types": "type",
+        "tiers": "tiers",
+        "audiences": "audiences",
+        "pillars": "pillars",
+        "core_elements": "core_elements",
+        "implementation_stages": "implementation_stages",
+        "grade_bands": "grade_bands",
+        "topics": "topics",
+        "languages": "languages",
+    }
     for vid, field in fields.items():
         used = set()
         for r in records:
@@ -47,8 +67,14 @@ def test_synthetic_corpus_uses_every_term_and_is_partly_english_only():
 def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     out = tmp_path / "bench.json"
     env = dict(os.environ, BENCH_NO_REEXEC="1")
-    result = subprocess.run([sys.executable, str(BENCH), "--sizes", "50", "--quick", "--json", str(out)],
-                            capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--sizes", "50", "--quick", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "== 50 records" in result.stdout and "== budgets ==" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -64,8 +90,16 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     # Same pages on both sides (50 resources, the library, infographics, pillars, programs,
     # glossary and translation status, in two languages), but for the generator's French 404.
     assert entry["generator"]["pages"] == entry["bare"]["pages"] + 1 >= 2 * 52
-    assert set(entry["ratio"]) >= {"wall_s", "cpu_s", "peak_rss_mb", "pages_per_s", "site_bytes",
-                                   "largest_html_bytes", "library_html_bytes", "library_gzip_bytes"}
+    assert set(entry["ratio"]) >= {
+        "wall_s",
+        "cpu_s",
+        "peak_rss_mb",
+        "pages_per_s",
+        "site_bytes",
+        "largest_html_bytes",
+        "library_html_bytes",
+        "library_gzip_bytes",
+    }
     assert set(data["growth"]) == {"generator", "bare"}
     budgets = {b["budget"]: b for b in data["budgets"]}
     assert any(name.startswith("largest resource page") and b["held"] is not None for name, b in budgets.items())

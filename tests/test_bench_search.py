@@ -13,7 +13,6 @@ import subprocess
 import sys
 
 import pytest
-
 from sitebuild import ROOT
 
 
@@ -24,9 +23,24 @@ def test_benchmark_runs_and_reports_every_figure(tmp_path):
         pytest.skip("node or chromium is not installed: the benchmark needs both")
     out = tmp_path / "bench.json"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_search.py"), "--sizes", "50",
-                             "--rounds", "1", "--work", str(tmp_path / "work"), "--out", str(out)],
-                            capture_output=True, text=True, timeout=600, env=env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "bench_search.py"),
+            "--sizes",
+            "50",
+            "--rounds",
+            "1",
+            "--work",
+            str(tmp_path / "work"),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[fr] node:" in result.stdout and "chromium first result" in result.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))["sizes"]["50"]

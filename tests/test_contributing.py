@@ -6,10 +6,10 @@ import re
 import shutil
 
 import pytest
+from sitebuild import ROOT
 
 from resource_library import FIELDS, load_catalogue
 from resource_library.cli.main import main
-from sitebuild import ROOT
 
 GUIDES = ["CONTRIBUTING.md", "CONTRIBUTING.fr.md"]
 
@@ -27,8 +27,13 @@ def worked_example(name: str) -> str:
 
 def example_project(tmp_path, record: str):
     root = tmp_path / "project"
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns(".git", ".venv", "site", "__pycache__", "*.egg-info",
-                                                              "test-artifacts", "node_modules", ".pytest_cache"))
+    shutil.copytree(
+        ROOT,
+        root,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "site", "__pycache__", "*.egg-info", "test-artifacts", "node_modules", ".pytest_cache"
+        ),
+    )
     record_id = re.search(r"^id: (\S+)$", record, re.M).group(1)
     (root / "data" / "resources" / f"{record_id}.yml").write_text(record, encoding="utf-8")
     for path in re.findall(r"^\s+(?:en|fr): (files/\S+)$", record, re.M):
@@ -87,6 +92,7 @@ def test_commands_named_in_the_guide_exist(name):
     for target in set(re.findall(r"`make ([a-z-]+)`", text(name))):
         assert re.search(rf"^{target}:", makefile, re.M), target
     from resource_library.cli.main import COMMANDS
+
     names = {"validate": "check"}
     known = {names.get(m.__name__.rsplit(".", 1)[1], m.__name__.rsplit(".", 1)[1]) for m in COMMANDS}
     for command in set(re.findall(r"scripts/library ([a-z]+)", text(name))):

@@ -14,11 +14,13 @@ import re
 
 import jinja2
 import pytest
-
-from resource_library.render import csp
 from sitebuild import DEFAULT_DOCS, FIXTURE_NAV, build, fixture_records, html_pages, make_project, mkdocs
 
-META = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'; object-src \'none\'">'
+from resource_library.render import csp
+
+META = (
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; object-src 'none'\">"
+)
 
 
 def _hash(text: str) -> str:
@@ -34,26 +36,37 @@ def _templates(tmp_path, files: dict):
 
 
 def test_executable_inline_scripts_of_the_templates_are_known(tmp_path):
-    theme = _templates(tmp_path / "theme", {
-        "base.html": ("{# <script>not a script: a comment</script> #}<script>var a = 1;</script>"
-                      '<script id="__config" type="application/json">{"x": 1}</script>'
-                      '<script src="bundle.js"></script>'),
-        "partials/tabs.html": "<script type=\"module\">import('./x.js')</script><script>var a = 1;</script>",
-        "partials/hidden.html": "<script>theme version</script>",
-    })
+    theme = _templates(
+        tmp_path / "theme",
+        {
+            "base.html": (
+                "{# <script>not a script: a comment</script> #}<script>var a = 1;</script>"
+                '<script id="__config" type="application/json">{"x": 1}</script>'
+                '<script src="bundle.js"></script>'
+            ),
+            "partials/tabs.html": "<script type=\"module\">import('./x.js')</script><script>var a = 1;</script>",
+            "partials/hidden.html": "<script>theme version</script>",
+        },
+    )
     overrides = _templates(tmp_path / "overrides", {"partials/hidden.html": "<script>override</script>"})
     sources = csp.template_scripts([overrides, theme])
-    assert sources == [("partials/hidden.html", "override"), ("base.html", "var a = 1;"),
-                       ("partials/tabs.html", "import('./x.js')"), ("partials/tabs.html", "var a = 1;")]
+    assert sources == [
+        ("partials/hidden.html", "override"),
+        ("base.html", "var a = 1;"),
+        ("partials/tabs.html", "import('./x.js')"),
+        ("partials/tabs.html", "var a = 1;"),
+    ]
     known = csp.KnownScripts(sources, jinja2.Environment(), config={})
     # The JSON data script and the external one are not inline code; the repeated script is listed once.
     assert known.hashes(".") == sorted([_hash("override"), _hash("var a = 1;"), _hash("import('./x.js')")])
 
 
 def test_known_scripts_depend_only_on_the_configuration_and_the_page_depth():
-    sources = [("base.html", 'scope=new URL("{{ config.extra.scope | d(base_url) }}")'),
-               ("redirect.html", 'location.replace("{{ page.meta.location }}")'),
-               ("analytics.html", 'gtag("{{ property }}")')]
+    sources = [
+        ("base.html", 'scope=new URL("{{ config.extra.scope | d(base_url) }}")'),
+        ("redirect.html", 'location.replace("{{ page.meta.location }}")'),
+        ("analytics.html", 'gtag("{{ property }}")'),
+    ]
     known = csp.KnownScripts(sources, jinja2.Environment(), config={"extra": {}})
     assert known.texts("../..") == {'scope=new URL("../..")'}
     assert known.hashes(".") == [_hash('scope=new URL(".")')]
@@ -62,8 +75,9 @@ def test_known_scripts_depend_only_on_the_configuration_and_the_page_depth():
 
 
 def test_the_known_hashes_are_added_to_script_src_and_the_page_is_not_read():
-    page = (f"<html><head>{META}<script>var a = 1;</script></head>"
-            "<body><script>window.injected = 1</script></body></html>")
+    page = (
+        f"<html><head>{META}<script>var a = 1;</script></head><body><script>window.injected = 1</script></body></html>"
+    )
     out = csp.apply(page, [_hash("var a = 1;"), _hash("var b = 2;")])
     assert f"script-src 'self' {_hash('var a = 1;')} {_hash('var b = 2;')};" in out
     assert _hash("window.injected = 1") not in out  # the page's own scripts never add to the policy
@@ -89,27 +103,33 @@ def test_hashes_the_exact_text_including_non_ascii(tmp_path):
 KNOWN = frozenset({"var a = 1;"})
 
 
-@pytest.mark.parametrize("html, found", [
-    ("<script>var a = 1;</script><script type='application/json'>{}</script><script src=x.js></script>", []),
-    ("<!-- <img src=x onerror=alert(1)> --><p title=\"on=1 a > onclick=b\">x</p>", []),
-    ("<script>alert(1)</script>", [f"an inline script no template writes ({_hash('alert(1)')}: alert(1))"]),
-    ("<script data-type='text/plain'>var a = 2;</script>", [f"an inline script no template writes ({_hash('var a = 2;')}: var a = 2;)"]),
-    ('<img src="x" OnError="alert(1)">', ["an event handler attribute <img onerror=...>"]),
-    ("<svg/onload=alert(1)>", ["an event handler attribute <svg onload=...>"]),
-    ("<script src=a.js onload=alert(1)></script>", ["an event handler attribute <script onload=...>"]),
-    ('<meta http-equiv="refresh" content="0;url=https://example.org/">', ['a <meta http-equiv="refresh">']),
-    ("<base href='https://example.org/'>", ["a <base> element"]),
-    ("<iframe srcdoc='x'></iframe><object data=x></object>", ["a <iframe> element", "a <object> element"]),
-    ("<p>x</p><script>var a = 1;", ["a <script> that is never closed"]),
-])
+@pytest.mark.parametrize(
+    "html, found",
+    [
+        ("<script>var a = 1;</script><script type='application/json'>{}</script><script src=x.js></script>", []),
+        ('<!-- <img src=x onerror=alert(1)> --><p title="on=1 a > onclick=b">x</p>', []),
+        ("<script>alert(1)</script>", [f"an inline script no template writes ({_hash('alert(1)')}: alert(1))"]),
+        (
+            "<script data-type='text/plain'>var a = 2;</script>",
+            [f"an inline script no template writes ({_hash('var a = 2;')}: var a = 2;)"],
+        ),
+        ('<img src="x" OnError="alert(1)">', ["an event handler attribute <img onerror=...>"]),
+        ("<svg/onload=alert(1)>", ["an event handler attribute <svg onload=...>"]),
+        ("<script src=a.js onload=alert(1)></script>", ["an event handler attribute <script onload=...>"]),
+        ('<meta http-equiv="refresh" content="0;url=https://example.org/">', ['a <meta http-equiv="refresh">']),
+        ("<base href='https://example.org/'>", ["a <base> element"]),
+        ("<iframe srcdoc='x'></iframe><object data=x></object>", ["a <iframe> element", "a <object> element"]),
+        ("<p>x</p><script>var a = 1;", ["a <script> that is never closed"]),
+    ],
+)
 def test_what_no_template_writes_is_found(html, found):
     page = f"<html><head>{META}</head><body>{html}</body></html>"
     assert csp.intrusions(page, KNOWN) == found
 
 
 def test_charset_must_come_within_the_first_1024_bytes():
-    assert csp.charset_in_time(f"<head>{META}<meta charset=\"utf-8\">")
-    assert not csp.charset_in_time(f"<head>{META}{' ' * 1024}<meta charset=\"utf-8\">")
+    assert csp.charset_in_time(f'<head>{META}<meta charset="utf-8">')
+    assert not csp.charset_in_time(f'<head>{META}{" " * 1024}<meta charset="utf-8">')
     assert not csp.charset_in_time("<head><title>no charset</title>")
 
 
@@ -152,7 +172,7 @@ def _project_with_hook(tmp_path, hook: str, docs=None):
     return project
 
 
-INJECT = '''
+INJECT = """
 from mkdocs.plugins import event_priority
 
 @event_priority(-500)
@@ -160,7 +180,7 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri == "about.md":
         return html + '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">'
     return html
-'''
+"""
 
 
 def test_a_page_carrying_a_script_no_template_writes_stops_the_build(tmp_path):
@@ -175,7 +195,7 @@ def test_a_page_carrying_a_script_no_template_writes_stops_the_build(tmp_path):
     assert "an event handler attribute <img onerror=...>" in output, output
 
 
-UNCHECKED_META = '''
+UNCHECKED_META = """
 from mkdocs.plugins import event_priority
 
 HOSTILE = '"><script>window.__pwned = 1</script></title><img src=x onerror=alert(1)>'
@@ -192,7 +212,7 @@ def on_page_context(context, page, config, nav):
     if page.file.src_uri == "index.md":  # (the title is written by many partials: the site's hook escapes it)
         page.meta.update(description=HOSTILE, author=HOSTILE)
     return context
-'''
+"""
 
 
 def test_front_matter_values_are_escaped_wherever_the_theme_writes_them(tmp_path):
@@ -221,4 +241,7 @@ def test_a_heading_written_with_entities_stays_text_in_the_title(tmp_path):
     project = make_project(tmp_path, docs=dict(DEFAULT_DOCS, **{"heading.md": heading}), nav=nav)
     html = (build(project) / "heading" / "index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-    assert title == "A &lt;/title&gt;&lt;script&gt;window.__pwned = 1&lt;/script&gt; heading - School Mental Health Resource Library"
+    assert (
+        title
+        == "A &lt;/title&gt;&lt;script&gt;window.__pwned = 1&lt;/script&gt; heading - School Mental Health Resource Library"
+    )

@@ -7,13 +7,14 @@ import os
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sitebuild import fixture_records, make_project, mkdocs
 
 from resource_library.cli.validate import collect
-from resource_library.load.files import LIMITS, MB, check_files, link_refusal, read_limited, IMAGE_SUFFIXES
+from resource_library.load.files import IMAGE_SUFFIXES, LIMITS, MB, check_files, link_refusal, read_limited
 from resource_library.load.problems import Problem
 from resource_library.load.svgsafety import svg_problems
-from sitebuild import fixture_records, make_project, mkdocs
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
 
@@ -35,21 +36,45 @@ def test_a_named_pipe_is_refused_without_waiting_on_it(project, tmp_path):
     problems, _ = collect(project)
     assert time.monotonic() - started < 10
     message = "-: this is not a regular file (a named pipe, a device or a socket); remove it"
-    assert [str(p) for p in problems if p.is_error] == [f"data/resources/pipe.yml:1:1: {message}",
-                                                         f"docs/guide.pdf:1:1: {message}"]
+    assert [str(p) for p in problems if p.is_error] == [
+        f"data/resources/pipe.yml:1:1: {message}",
+        f"docs/guide.pdf:1:1: {message}",
+    ]
     built = mkdocs(project, "build", "--strict", "-d", str(tmp_path / "site"))  # bounded by its timeout
     assert built.returncode != 0 and f"docs/guide.pdf:1:1: {message}" in built.stdout + built.stderr
 
 
-@pytest.mark.parametrize("path, size, message", [
-    ("data/resources/big.yml", 300 * 1024,
-     "the file is 0.3 MB; a YAML file here must be under 256 KB (was something pasted into it by mistake?)"),
-    ("data/translations/pages/about.md", 3 * MB, "the file is 3.0 MB; a page must be under 100 KB (was something pasted into it by mistake? split a long page in several)"),
-    ("docs/long.md", 3 * MB, "the file is 3.0 MB; a page must be under 100 KB (was something pasted into it by mistake? split a long page in several)"),
-    ("docs/images/map.svg", 3 * MB, "the file is 3.0 MB; an SVG image must be under 2 MB (simplify it, or export it as PNG)"),
-    ("docs/files/film.mp4", 30 * MB, "the file is 30.0 MB; a file published from docs/ must be under 20 MB "
-                                     "(compress it, or put it on another site and link to it)"),
-])
+@pytest.mark.parametrize(
+    "path, size, message",
+    [
+        (
+            "data/resources/big.yml",
+            300 * 1024,
+            "the file is 0.3 MB; a YAML file here must be under 256 KB (was something pasted into it by mistake?)",
+        ),
+        (
+            "data/translations/pages/about.md",
+            3 * MB,
+            "the file is 3.0 MB; a page must be under 100 KB (was something pasted into it by mistake? split a long page in several)",
+        ),
+        (
+            "docs/long.md",
+            3 * MB,
+            "the file is 3.0 MB; a page must be under 100 KB (was something pasted into it by mistake? split a long page in several)",
+        ),
+        (
+            "docs/images/map.svg",
+            3 * MB,
+            "the file is 3.0 MB; an SVG image must be under 2 MB (simplify it, or export it as PNG)",
+        ),
+        (
+            "docs/files/film.mp4",
+            30 * MB,
+            "the file is 30.0 MB; a file published from docs/ must be under 20 MB "
+            "(compress it, or put it on another site and link to it)",
+        ),
+    ],
+)
 def test_size_caps_are_checked_before_reading(project, path, size, message):
     target = project / path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +91,10 @@ def test_read_limited_never_follows_a_link_and_stops_at_the_cap(tmp_path):
     assert isinstance(refused, Problem) and refused.message.startswith("this is a symbolic link (to ")
     assert read_limited(real, "real.yml", "yaml") == b"id: x\n"
     assert read_limited(tmp_path, "folder", "yaml").message.startswith("this is a folder, not a file")
-    assert read_limited(tmp_path / "none.yml", "none.yml", "yaml").message == "cannot read the file: No such file or directory"
+    assert (
+        read_limited(tmp_path / "none.yml", "none.yml", "yaml").message
+        == "cannot read the file: No such file or directory"
+    )
     if os.path.exists("/dev/zero"):
         assert read_limited("/dev/zero", "zero", "page").message.startswith("this is not a regular file")
 
@@ -77,8 +105,10 @@ def test_a_link_loop_and_a_link_to_the_root_end_at_once(project):
     started = time.monotonic()
     found = lines(check_files(project))
     assert time.monotonic() - started < 5
-    assert [line.split(" (to ")[0] for line in found] == ["data/root:1:1: -: this is a symbolic link",
-                                                          "docs/loop:1:1: -: this is a symbolic link"]
+    assert [line.split(" (to ")[0] for line in found] == [
+        "data/root:1:1: -: this is a symbolic link",
+        "docs/loop:1:1: -: this is a symbolic link",
+    ]
 
 
 def test_data_and_docs_themselves_may_not_be_links(tmp_path):
@@ -89,46 +119,66 @@ def test_data_and_docs_themselves_may_not_be_links(tmp_path):
     assert [p.path for p in check_files(root)] == ["docs"]
 
 
-@pytest.mark.parametrize("target, images, refused", [
-    ("files/guide.pdf", (), False), ("../about/", (), False), ("other-record.md", (), False),
-    ("files/Report.DOCX", (), False), ("files/clip.webm", (), False), ("files/data.csv", (), False),
-    ("files/page.html", (), True), ("files/page.HTM", (), True), ("feed.xml", (), True), ("x.js", (), True),
-    ("x.svgz", (), True), ("tool.exe", (), True), ("notes.markdown", (), True),
-    ("images/a.png", IMAGE_SUFFIXES, False), ("images/a.SVG", IMAGE_SUFFIXES, False),
-    ("files/a.pdf", IMAGE_SUFFIXES, True), ("images/a", IMAGE_SUFFIXES, True),
-])
+@pytest.mark.parametrize(
+    "target, images, refused",
+    [
+        ("files/guide.pdf", (), False),
+        ("../about/", (), False),
+        ("other-record.md", (), False),
+        ("files/Report.DOCX", (), False),
+        ("files/clip.webm", (), False),
+        ("files/data.csv", (), False),
+        ("files/page.html", (), True),
+        ("files/page.HTM", (), True),
+        ("feed.xml", (), True),
+        ("x.js", (), True),
+        ("x.svgz", (), True),
+        ("tool.exe", (), True),
+        ("notes.markdown", (), True),
+        ("images/a.png", IMAGE_SUFFIXES, False),
+        ("images/a.SVG", IMAGE_SUFFIXES, False),
+        ("files/a.pdf", IMAGE_SUFFIXES, True),
+        ("images/a", IMAGE_SUFFIXES, True),
+    ],
+)
 def test_one_allow_list_for_links(target, images, refused):
     assert (link_refusal(target, images) is not None) == refused
 
 
-@pytest.mark.parametrize("body", [
-    '<rect fill="url(#g)" style="stroke:#000; font-family: \'A: B\'"/>',
-    '<a href="../about/"><text>x</text></a><use xlink:href="#a"/>',
-    '<style>/* see https://example.org */ .a { fill: red }</style>',
-    '<text>javascript: is only text here</text>',
-    '<image href="photo.png"/>',
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<rect fill="url(#g)" style="stroke:#000; font-family: \'A: B\'"/>',
+        '<a href="../about/"><text>x</text></a><use xlink:href="#a"/>',
+        "<style>/* see https://example.org */ .a { fill: red }</style>",
+        "<text>javascript: is only text here</text>",
+        '<image href="photo.png"/>',
+    ],
+)
 def test_pictures_pass(body):
     assert svg_problems(SVG.format(body).encode(), "x.svg") == []
 
 
-@pytest.mark.parametrize("body, reason", [
-    ('<SCRIPT/>', "<SCRIPT> element"),
-    ('<svg:script xmlns:svg="http://www.w3.org/2000/svg"/>', "<script> element"),
-    ('<rect ONCLICK="x"/>', "event attribute 'ONCLICK'"),
-    ('<a href="&#106;avascript:x()"/>', "javascript: address"),
-    ('<a href="vbscript:x"/>', "vbscript: address"),
-    ('<a href="\\\\evil.example/x"/>', "reference outside the site"),
-    ('<a href="mailto:a@b.c"/>', "reference outside the site"),
-    ('<rect style="fill:u\\72l(https://e.example/p)"/>', "reference outside the site"),
-    ('<style>a{b:url(/**/https://e.example/x)}</style>', "reference outside the site"),
-    ('<style>@\\69mport "x.css";</style>', "@import"),
-    ('<style><![CDATA[ r { fill: url("data:image/svg+xml,<svg/>") } ]]></style>', "data: address"),
-    ('<animate attributeName="xlink:href" values="#a; https://e.example/"/>', "reference outside the site"),
-    ('<set attributeName="onmouseover" to="x"/>', "animates the event attribute"),
-    ('<g xml:base="https://e.example/"/>', "xml:base"),
-    ('<h:p xmlns:h="http://www.w3.org/1999/xhtml"/>', "HTML element <p>"),
-])
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ("<SCRIPT/>", "<SCRIPT> element"),
+        ('<svg:script xmlns:svg="http://www.w3.org/2000/svg"/>', "<script> element"),
+        ('<rect ONCLICK="x"/>', "event attribute 'ONCLICK'"),
+        ('<a href="&#106;avascript:x()"/>', "javascript: address"),
+        ('<a href="vbscript:x"/>', "vbscript: address"),
+        ('<a href="\\\\evil.example/x"/>', "reference outside the site"),
+        ('<a href="mailto:a@b.c"/>', "reference outside the site"),
+        ('<rect style="fill:u\\72l(https://e.example/p)"/>', "reference outside the site"),
+        ("<style>a{b:url(/**/https://e.example/x)}</style>", "reference outside the site"),
+        ('<style>@\\69mport "x.css";</style>', "@import"),
+        ('<style><![CDATA[ r { fill: url("data:image/svg+xml,<svg/>") } ]]></style>', "data: address"),
+        ('<animate attributeName="xlink:href" values="#a; https://e.example/"/>', "reference outside the site"),
+        ('<set attributeName="onmouseover" to="x"/>', "animates the event attribute"),
+        ('<g xml:base="https://e.example/"/>', "xml:base"),
+        ('<h:p xmlns:h="http://www.w3.org/1999/xhtml"/>', "HTML element <p>"),
+    ],
+)
 def test_more_than_a_picture_is_refused(body, reason):
     found = svg_problems(SVG.format(body).encode(), "x.svg")
     assert any(reason in p.message for p in found), lines(found)
@@ -143,21 +193,49 @@ def test_many_problems_are_summed_up():
 def test_adversarial_svg_is_checked_in_linear_time(piece):
     filler = piece.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
     style = piece.replace("&", "&amp;").replace("<", "&lt;")
-    raw = (f'<svg xmlns="http://www.w3.org/2000/svg"><style>{style * (LIMITS["svg"][0] // 3 // len(piece))}</style>'
-           f'<rect style="{filler * (LIMITS["svg"][0] // 3 // len(filler))}"/></svg>').encode()
+    raw = (
+        f'<svg xmlns="http://www.w3.org/2000/svg"><style>{style * (LIMITS["svg"][0] // 3 // len(piece))}</style>'
+        f'<rect style="{filler * (LIMITS["svg"][0] // 3 // len(filler))}"/></svg>'
+    ).encode()
     started = time.monotonic()
     svg_problems(raw, "x.svg")
     assert time.monotonic() - started < 1.5
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(
-    st.binary(max_size=300),
-    st.lists(st.sampled_from(['<svg xmlns="http://www.w3.org/2000/svg">', "</svg>", "<g>", "</g>", "<style>",
-                              "</style>", '<a href="', "javascript:", "url(", "//h/", '">', "<!DOCTYPE svg [",
-                              "]>", "<!ENTITY a 'b'>", "&a;", "<?x y?>", "<![CDATA[", "]]>", "\\", "\x00", "é"]),
-             max_size=25).map(lambda parts: "".join(parts).encode("utf-8")),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.lists(
+            st.sampled_from(
+                [
+                    '<svg xmlns="http://www.w3.org/2000/svg">',
+                    "</svg>",
+                    "<g>",
+                    "</g>",
+                    "<style>",
+                    "</style>",
+                    '<a href="',
+                    "javascript:",
+                    "url(",
+                    "//h/",
+                    '">',
+                    "<!DOCTYPE svg [",
+                    "]>",
+                    "<!ENTITY a 'b'>",
+                    "&a;",
+                    "<?x y?>",
+                    "<![CDATA[",
+                    "]]>",
+                    "\\",
+                    "\x00",
+                    "é",
+                ]
+            ),
+            max_size=25,
+        ).map(lambda parts: "".join(parts).encode("utf-8")),
+    )
+)
 def test_any_bytes_give_problems_never_an_exception(raw):
     for problem in svg_problems(raw, "x.svg"):
         assert problem.path == "x.svg" and problem.line >= 1 and problem.column >= 1 and problem.field == "-"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shutil
 
+from sitebuild import ROOT, SHARED_DATA
+
 from resource_library.load.glossary import find_not_preferred, load_glossary
 from resource_library.translation.status import project_status
-from sitebuild import ROOT, SHARED_DATA
 
 
 def shipped_terms():
@@ -27,8 +28,10 @@ def test_shipped_glossary_has_the_key_terms_with_definitions():
 
 def test_avoided_forms_are_found_with_plural_feminine_and_apostrophe_variants():
     terms = shipped_terms()
-    text = ("Les étudiantes et la science de l’implémentation; des approches basées sur des données probantes. "
-            "La mise en œuvre et les élèves sont bien nommés.")
+    text = (
+        "Les étudiantes et la science de l’implémentation; des approches basées sur des données probantes. "
+        "La mise en œuvre et les élèves sont bien nommés."
+    )
     found = [(found, term.id) for _, found, term in find_not_preferred(text, terms)]
     assert ("étudiantes", "student") in found
     assert ("science de l’implémentation", "implementation-science") in found
@@ -49,10 +52,14 @@ def test_status_warns_about_avoided_terms_and_typography(tmp_path):
     (tmp_path / "docs" / "fr").mkdir(parents=True)
     (tmp_path / "docs" / "about.md").write_text("# About\n\nText.\n", encoding="utf-8")
     (tmp_path / "docs" / "fr" / "about.md").write_text(
-        "# À propos\n\nNous visons la durabilité des pratiques.\n\nNote: `étudiant` en code est ignoré.\n", encoding="utf-8")
+        "# À propos\n\nNous visons la durabilité des pratiques.\n\nNote: `étudiant` en code est ignoré.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "data" / "resources" / "r.yml").write_text(
         "id: r\ntype: guide\ntitle:\n  en: T\n  fr: Guide pour les étudiants\nsummary:\n  en: S\n  fr: |\n"
-        "    Première ligne.\n    Deuxième ligne!\nlanguages: [en]\npublished: 2024-01-01\n", encoding="utf-8")
+        "    Première ligne.\n    Deuxième ligne!\nlanguages: [en]\npublished: 2024-01-01\n",
+        encoding="utf-8",
+    )
     shown = [str(w) for w in project_status(tmp_path).warnings]
     assert shown == [
         "data/resources/r.yml:5:22: title.fr: warning: glossary: « étudiants » is not the preferred term; write « élève » (glossary: student)",
@@ -64,7 +71,9 @@ def test_status_warns_about_avoided_terms_and_typography(tmp_path):
 
 def test_glossary_errors_name_file_line_and_field(tmp_path):
     file = tmp_path / "glossary.yml"
-    file.write_text("terms:\n  - id: a\n    en: term\n    definition: {en: x, fr: y}\n    not_preferred: forme\n", encoding="utf-8")
+    file.write_text(
+        "terms:\n  - id: a\n    en: term\n    definition: {en: x, fr: y}\n    not_preferred: forme\n", encoding="utf-8"
+    )
     terms, problems = load_glossary(file, "data/glossary.yml")
     assert terms == []
     assert [str(p) for p in problems] == [

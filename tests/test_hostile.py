@@ -38,7 +38,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from sitebuild import FIXTURES, ROOT, fixture_records, make_project, mkdocs
 
 HOSTILE = FIXTURES / "hostile"
@@ -83,8 +82,14 @@ def hostile_project(tmp_path: Path, case: dict) -> Path:
 
 def run_check(project: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "resource_library.cli", "--root", str(project), "check"],
-                          capture_output=True, text=True, timeout=60, env=env, cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "resource_library.cli", "--root", str(project), "check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        cwd=project,
+    )
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from importlib.metadata import version
 
-from resource_library_mkdocs import i18n as i18n_pages
 from bs4 import BeautifulSoup
+
+from resource_library_mkdocs import i18n as i18n_pages
 
 
 def page(site, path):
@@ -28,7 +29,10 @@ def test_installed_plugin_is_the_supported_version():
 def test_switcher_of_every_generated_page_kind(fixture_site):
     assert switcher(fixture_site, "library/index.html") == {"en": "./", "fr": "../fr/library/"}
     assert switcher(fixture_site, "fr/library/index.html") == {"en": "../../library/", "fr": "./"}
-    assert switcher(fixture_site, "pillars/implementation-support/index.html")["fr"] == "../../fr/pillars/implementation-support/"
+    assert (
+        switcher(fixture_site, "pillars/implementation-support/index.html")["fr"]
+        == "../../fr/pillars/implementation-support/"
+    )
     assert switcher(fixture_site, "fr/library/english-only/index.html")["en"] == "../../../library/english-only/"
 
 
@@ -38,7 +42,10 @@ def test_switcher_of_hand_written_pages_is_untouched(fixture_site):
 
 def test_head_alternates_match_the_switcher(fixture_site):
     for path in ("library/full-record/index.html", "fr/pillars/index.html"):
-        head = {link["hreflang"]: link["href"] for link in page(fixture_site, path).select('head link[rel="alternate"][hreflang]')}
+        head = {
+            link["hreflang"]: link["href"]
+            for link in page(fixture_site, path).select('head link[rel="alternate"][hreflang]')
+        }
         assert head == switcher(fixture_site, path)
 
 

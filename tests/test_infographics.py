@@ -35,7 +35,13 @@ def catalogue():
 
 
 def test_every_definition_is_loaded(catalogue):
-    assert IDS == ["core-elements", "implementation-stages", "smh-assist-overview", "strategic-pillars", "tiered-continuum"]
+    assert IDS == [
+        "core-elements",
+        "implementation-stages",
+        "smh-assist-overview",
+        "strategic-pillars",
+        "tiered-continuum",
+    ]
     assert sorted(catalogue.infographics) == IDS
 
 
@@ -111,6 +117,7 @@ def test_svg_shows_every_text_of_its_data_in_that_language(catalogue, drawing, l
 
 # -- geometry: every line inside the shape it is drawn on ---------------------------
 
+
 def _shapes_and_texts(root):
     """Shapes (with fill) and text lines, in document order."""
     items = []
@@ -129,9 +136,21 @@ def _shapes_and_texts(root):
             size = float(element.get("font-size"))
             bold = element.get("font-weight") == "bold"
             for span in element.iter(f"{SVG}tspan"):
-                items.append(("line", {"text": span.text or "", "x": float(span.get("x")), "y": float(span.get("y")),
-                                       "size": size, "bold": bold, "anchor": element.get("text-anchor"),
-                                       "fill": element.get("fill"), "max": element.get("data-max-width")}))
+                items.append(
+                    (
+                        "line",
+                        {
+                            "text": span.text or "",
+                            "x": float(span.get("x")),
+                            "y": float(span.get("y")),
+                            "size": size,
+                            "bold": bold,
+                            "anchor": element.get("text-anchor"),
+                            "fill": element.get("fill"),
+                            "max": element.get("data-max-width"),
+                        },
+                    )
+                )
     return items
 
 
@@ -158,7 +177,7 @@ def _luminance(colour: str) -> float:
     # WCAG 2.1 definition, written out here independently of the drawing code.
     values = []
     for i in (1, 3, 5):
-        c = int(colour[i:i + 2], 16) / 255
+        c = int(colour[i : i + 2], 16) / 255
         values.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
     r, g, b = values
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
@@ -191,16 +210,21 @@ def test_no_line_is_wider_than_its_box_and_every_text_has_contrast(catalogue, dr
         right = left + w
         top, bottom = line["y"] - ASCENT * line["size"], line["y"] + DESCENT * line["size"]
         # The shape a line is drawn on: the last one drawn before it that holds its middle.
-        holder = next(s for s in reversed(shapes) if _span(s, (top + bottom) / 2)
-                      and _span(s, (top + bottom) / 2)[0] <= (left + right) / 2 <= _span(s, (top + bottom) / 2)[1])
+        holder = next(
+            s
+            for s in reversed(shapes)
+            if _span(s, (top + bottom) / 2)
+            and _span(s, (top + bottom) / 2)[0] <= (left + right) / 2 <= _span(s, (top + bottom) / 2)[1]
+        )
         for y in (top, bottom):
             span = _span(holder, y)
             assert span is not None, f"{line['text']!r} sticks out of its shape vertically ({drawing}.{lang})"
-            assert span[0] - 0.5 <= left and right <= span[1] + 0.5, \
+            assert span[0] - 0.5 <= left and right <= span[1] + 0.5, (
                 f"{line['text']!r} ({left:.0f}-{right:.0f}) overflows its shape ({span[0]:.0f}-{span[1]:.0f}) in {drawing}.{lang}"
+            )
         if line["max"]:
             assert w <= float(line["max"]) + 0.01
-        assert 0 <= left and right <= width and 0 <= top and bottom <= height
+        assert left >= 0 and right <= width and top >= 0 and bottom <= height
         ratio = contrast(line["fill"], holder["fill"])
         assert ratio >= 4.5, f"{line['text']!r}: {line['fill']} on {holder['fill']} is {ratio:.2f}:1"
         checked += 1
@@ -230,6 +254,7 @@ def test_print_friendly(catalogue):
 
 # -- wrapping and typography ---------------------------------------------------------
 
+
 def test_wrap_keeps_lines_within_the_width():
     text = "Mise en œuvre complète : utiliser la pratique avec habileté et de façon courante"
     for width in (120, 160, 250):
@@ -250,7 +275,9 @@ def test_wrap_reports_a_word_that_cannot_fit():
 
 
 def test_french_typography_uses_no_break_spaces():
-    assert french_text("À chaque étape : « oui » ; non ?") == "À chaque étape\u00a0: «\u00a0oui\u00a0»\u202f; non\u202f?"
+    assert (
+        french_text("À chaque étape : « oui » ; non ?") == "À chaque étape\u00a0: «\u00a0oui\u00a0»\u202f; non\u202f?"
+    )
     lines = wrap_text(french_text("Étape 1 : exploration"), 100, 14)
     assert lines[0].endswith("\u00a0:")
     assert all(not line.startswith(":") for line in lines)
@@ -258,8 +285,10 @@ def test_french_typography_uses_no_break_spaces():
 
 def test_french_drawing_text_gets_the_pages_typography():
     # The same rules as the French pages: a space is added where the source has none.
-    assert text_in({"en": "Stage 1: x", "fr": "Étape 1: x ; 50 % «oui»!"}, "fr") == \
-        "Étape 1\u00a0: x\u202f; 50\u00a0% «\u00a0oui\u00a0»\u202f!"
+    assert (
+        text_in({"en": "Stage 1: x", "fr": "Étape 1: x ; 50 % «oui»!"}, "fr")
+        == "Étape 1\u00a0: x\u202f; 50\u00a0% «\u00a0oui\u00a0»\u202f!"
+    )
     assert text_in({"en": "Stage 1: x"}, "fr") == "Stage 1: x"  # English shown in French keeps its punctuation
 
 
@@ -271,6 +300,7 @@ def test_widths_are_conservative_for_wide_letters():
 
 
 # -- validation of definitions -----------------------------------------------------
+
 
 def _project(tmp_path, definition: str, pages: dict | None = None):
     (tmp_path / "data" / "infographics").mkdir(parents=True)
@@ -293,30 +323,50 @@ parts:
 
 
 def test_valid_definition_loads(tmp_path):
-    infographics, problems = _project(tmp_path, "layout: tiles\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n"
-                                      + GOOD_PARTS.replace("  - id: one\n", "  - id: one\n    letter: O\n")
-                                      .replace("  - id: two\n", "  - id: two\n    letter: T\n"),
-                                      {"page.md": "# Page\n\n## One { #one }\n"})
+    infographics, problems = _project(
+        tmp_path,
+        "layout: tiles\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n"
+        + GOOD_PARTS.replace("  - id: one\n", "  - id: one\n    letter: O\n").replace(
+            "  - id: two\n", "  - id: two\n    letter: T\n"
+        ),
+        {"page.md": "# Page\n\n## One { #one }\n"},
+    )
     assert [str(p) for p in problems if p.is_error] == []
     assert list(infographics) == ["bad"]
 
 
-@pytest.mark.parametrize("definition,pages,expected", [
-    ("layout: wheel\ntitle: {en: T}\nsummary: {en: S}\n" + GOOD_PARTS, {},
-     "data/infographics/bad.yml:1:9: layout: unknown layout 'wheel'"),
-    ("layout: pyramid\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n" + GOOD_PARTS, {},
-     "data/infographics/bad.yml:6:11: parts[0].link: no page 'page.md'"),
-    ("layout: pyramid\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n" + GOOD_PARTS, {"page.md": "# Page\n"},
-     "data/infographics/bad.yml:6:11: parts[0].link: docs/page.md has no heading with the anchor { #one }"),
-    ("layout: pyramid\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n"
-     + GOOD_PARTS.replace("label: {en: Two, fr: Deux}", "label: {en: Two, fr: Deux}\n    fill: \"#777777\""),
-     {"page.md": "## One { #one }\n"},
-     "data/infographics/bad.yml:10:11: parts[1].fill: the text colour #1a1a1a on #777777 has a contrast of"),
-    ("layout: pyramid\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n"
-     + GOOD_PARTS.replace("fr: Deux", "fr: " + "Deuxièmement" * 15),
-     {"page.md": "## One { #one }\n"},
-     "data/infographics/bad.yml:9:12: parts[1].label: in fr: the word 'DeuxièmementDeuxièmement"),
-])
+@pytest.mark.parametrize(
+    "definition,pages,expected",
+    [
+        (
+            "layout: wheel\ntitle: {en: T}\nsummary: {en: S}\n" + GOOD_PARTS,
+            {},
+            "data/infographics/bad.yml:1:9: layout: unknown layout 'wheel'",
+        ),
+        (
+            "layout: pyramid\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n" + GOOD_PARTS,
+            {},
+            "data/infographics/bad.yml:6:11: parts[0].link: no page 'page.md'",
+        ),
+        (
+            "layout: pyramid\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n" + GOOD_PARTS,
+            {"page.md": "# Page\n"},
+            "data/infographics/bad.yml:6:11: parts[0].link: docs/page.md has no heading with the anchor { #one }",
+        ),
+        (
+            "layout: pyramid\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n"
+            + GOOD_PARTS.replace("label: {en: Two, fr: Deux}", 'label: {en: Two, fr: Deux}\n    fill: "#777777"'),
+            {"page.md": "## One { #one }\n"},
+            "data/infographics/bad.yml:10:11: parts[1].fill: the text colour #1a1a1a on #777777 has a contrast of",
+        ),
+        (
+            "layout: pyramid\ntitle: {en: T, fr: T}\nsummary: {en: S, fr: S}\n"
+            + GOOD_PARTS.replace("fr: Deux", "fr: " + "Deuxièmement" * 15),
+            {"page.md": "## One { #one }\n"},
+            "data/infographics/bad.yml:9:12: parts[1].label: in fr: the word 'DeuxièmementDeuxièmement",
+        ),
+    ],
+)
 def test_bad_definitions_are_reported_with_file_line_and_field(tmp_path, definition, pages, expected):
     _, problems = _project(tmp_path, definition, pages)
     messages = [str(p) for p in problems if p.is_error]

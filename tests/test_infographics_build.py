@@ -5,15 +5,15 @@ from __future__ import annotations
 import posixpath
 import shutil
 import struct
-import zlib
 import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import ROOT, build, fixture_records, make_project, mkdocs
 
 from resource_library.views.site import human_size
-from sitebuild import ROOT, build, fixture_records, make_project, mkdocs
 
 NAV = """nav:
   - Home: index.md
@@ -80,18 +80,32 @@ published: 2025-01-03
 
 def png(width: int = 8, height: int = 6) -> bytes:
     """A small valid PNG (solid green), made here so the test needs no binary fixture."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
     rows = b"".join(b"\x00" + b"\x20\xa0\x40" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
-def project(tmp_path: Path, tagged: str = TAGGED, tiers_page: str = "# Tiers\n\n<!-- resources tier=universal -->\n") -> Path:
+def project(
+    tmp_path: Path, tagged: str = TAGGED, tiers_page: str = "# Tiers\n\n<!-- resources tier=universal -->\n"
+) -> Path:
     records = fixture_records("full-record", "english-only", "offered-in-french")
-    records.update({"pillars-drawing.yml": DRAWN, "poster.yml": IMAGE, "equity-guide.yml": tagged, "pdf-poster.yml": PDF})
-    docs = {"index.md": "# Home\n", "fr/index.md": "# Accueil\n", "tiers.md": tiers_page,
-            "fr/tiers.md": tiers_page.replace("# Tiers", "# Paliers")}
+    records.update(
+        {"pillars-drawing.yml": DRAWN, "poster.yml": IMAGE, "equity-guide.yml": tagged, "pdf-poster.yml": PDF}
+    )
+    docs = {
+        "index.md": "# Home\n",
+        "fr/index.md": "# Accueil\n",
+        "tiers.md": tiers_page,
+        "fr/tiers.md": tiers_page.replace("# Tiers", "# Paliers"),
+    }
     proj = make_project(tmp_path, records=records, docs=docs, nav=NAV)
     (proj / "data" / "infographics").mkdir()
     shutil.copy(ROOT / "data" / "infographics" / "strategic-pillars.yml", proj / "data" / "infographics")
@@ -167,8 +181,11 @@ def test_drawn_infographic_on_its_resource_page(site):
         meta = html.select_one("figure .rl-link-meta").get_text()
         assert f"SVG, {human_size(file.stat().st_size, lang)}" in meta
         alt = html.select_one(".rl-text-version").get_text()
-        assert alt == ("Six columns under a roof, one per strategic pillar." if lang == "en"
-                       else "Six colonnes sous un toit, une par pilier stratégique.")
+        assert alt == (
+            "Six columns under a roof, one per strategic pillar."
+            if lang == "en"
+            else "Six colonnes sous un toit, une par pilier stratégique."
+        )
         parts = [a["href"] for a in html.select(".rl-infographic-parts a")]
         assert len(parts) == 7 and all(target(site, path, h).is_file() for h in parts)
 
@@ -188,7 +205,10 @@ def test_image_infographic_with_fallback_to_the_other_language(site):
     notice = french.select_one(".rl-infographic-view .rl-notice--fallback").get_text(strip=True)
     # French output gets a narrow no-break space before the semicolon.
     assert notice == "Cette infographie n'est pas offerte en français\u202f; elle est présentée en anglais."
-    assert french.select_one(".rl-text-version").get_text() == "Un carré vert portant les mots «\u00a0Hello schools\u00a0»."
+    assert (
+        french.select_one(".rl-text-version").get_text()
+        == "Un carré vert portant les mots «\u00a0Hello schools\u00a0»."
+    )
     assert f"PNG, {human_size(len(png()), 'fr')}, en anglais" in french.select_one("figure .rl-link-meta").get_text()
 
 
@@ -200,7 +220,9 @@ def test_pdf_infographic_offers_its_file_and_text_version(site):
     link = english.select_one("figure .rl-download a")
     assert target(site, "library/pdf-poster", link["href"]).read_bytes() == PDF_BYTES
     assert link["hreflang"] == "fr"
-    assert f"PDF, {human_size(len(PDF_BYTES), 'en')}, in French" in english.select_one("figure .rl-link-meta").get_text()
+    assert (
+        f"PDF, {human_size(len(PDF_BYTES), 'en')}, in French" in english.select_one("figure .rl-link-meta").get_text()
+    )
     assert english.select_one(".rl-text-version").get_text() == "A poster listing three tiers."
     french = page(site, "fr/library/pdf-poster")
     assert french.select(".rl-infographic-view .rl-notice--fallback") == []
@@ -232,13 +254,17 @@ def test_pillars_overview_embeds_the_pillars_drawing(site):
         assert svg.select("a") == []
         # Each pillar the drawing shows is linked from the list that follows it.
         assert len(overview.select("ol a[href]")) >= 6
-        assert target(site, f"{prefix}pillars", overview.select_one(".rl-figure-more a")["href"]) == \
-            site / prefix / "library" / "pillars-drawing" / "index.html"
+        assert (
+            target(site, f"{prefix}pillars", overview.select_one(".rl-figure-more a")["href"])
+            == site / prefix / "library" / "pillars-drawing" / "index.html"
+        )
 
 
 def test_marker_lists_matching_resources_in_the_page_language(site):
-    for prefix, titles in (("", ["A poster in English only", "Classroom check-ins for well-being"]),
-                           ("fr/", ["Bilans de bien-être en classe", "Une affiche en anglais seulement"])):
+    for prefix, titles in (
+        ("", ["A poster in English only", "Classroom check-ins for well-being"]),
+        ("fr/", ["Bilans de bien-être en classe", "Une affiche en anglais seulement"]),
+    ):
         links = page(site, f"{prefix}tiers").select(".rl-resources li a")
         assert [a.get_text() for a in links] == titles
         assert all(target(site, f"{prefix}tiers", a["href"]).is_file() for a in links)
@@ -250,7 +276,10 @@ def test_bad_marker_stops_the_build_naming_page_and_line(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    assert "docs/tiers.md:4:1: resources marker: 'universel' is not a term of 'tiers' (did you mean 'universal'?)" in output
+    assert (
+        "docs/tiers.md:4:1: resources marker: 'universel' is not a term of 'tiers' (did you mean 'universal'?)"
+        in output
+    )
 
 
 def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
@@ -263,8 +292,13 @@ def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
         svgs = sorted((site / prefix / "infographics").glob("*.svg"))
         assert len(svgs) == 5
         pages = [(f"{prefix}infographics", ET.parse(svg).getroot()) for svg in svgs]
-        for record in ("smh-assist-infographic", "strategic-pillars-infographic", "core-elements-infographic",
-                       "tiered-continuum-infographic", "implementation-stages-infographic"):
+        for record in (
+            "smh-assist-infographic",
+            "strategic-pillars-infographic",
+            "core-elements-infographic",
+            "tiered-continuum-infographic",
+            "implementation-stages-infographic",
+        ):
             html = page(site, f"{prefix}library/{record}")
             # Inline drawings hold no link; their parts are linked from the list below them.
             pages.append((f"{prefix}library/{record}", ET.fromstring(str(html.select_one(".rl-infographic-parts")))))
@@ -287,8 +321,10 @@ def test_pillar_pages_link_to_their_neighbours(site):
     assert first.select_one('a[rel="prev"]') is None
     nxt = first.select_one('a[rel="next"]')
     assert nxt.get_text() == "Evidence-based promotion and prevention"
-    assert target(site, "pillars/leadership-and-capacity", nxt["href"]) == \
-        site / "pillars" / "evidence-based-programming" / "index.html"
+    assert (
+        target(site, "pillars/leadership-and-capacity", nxt["href"])
+        == site / "pillars" / "evidence-based-programming" / "index.html"
+    )
     last = page(site, "fr/pillars/systems-sustainability-scale-up")
     assert last.select_one('a[rel="next"]') is None
     assert last.select_one('a[rel="prev"]').get_text() == "Équité et populations particulières"

@@ -12,12 +12,21 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from resource_library.load.interface import GROUPS, ENTRIES, NAMED_BY_LANGUAGE, fill, load_interface, placeholder_problems
-from resource_library.views.site import Strings
 from sitebuild import ROOT
 
-_CALL = re.compile(r"""(?<![\w.])(?:t|self|self\.t|site\.t|(?:self\.)?strings\([a-z_]+\))\(\s*f?["']([a-z_{}]+)["']\s*(?=[,)])""")
+from resource_library.load.interface import (
+    ENTRIES,
+    GROUPS,
+    NAMED_BY_LANGUAGE,
+    fill,
+    load_interface,
+    placeholder_problems,
+)
+from resource_library.views.site import Strings
+
+_CALL = re.compile(
+    r"""(?<![\w.])(?:t|self|self\.t|site\.t|(?:self\.)?strings\([a-z_]+\))\(\s*f?["']([a-z_{}]+)["']\s*(?=[,)])"""
+)
 _NAMES = re.compile(r"(?<![\w.=])([a-z_]+)\s*=(?!=)")
 
 
@@ -71,7 +80,10 @@ def test_the_shipped_interface_words_have_no_problem():
 
 def test_filling_replaces_names_only():
     assert fill("{count} resources", {"count": 3}) == "3 resources"
-    assert fill("{count.__class__} {count:>10} {x[0]} {{count}}", {"count": 3}) == "{count.__class__} {count:>10} {x[0]} {count}"
+    assert (
+        fill("{count.__class__} {count:>10} {x[0]} {{count}}", {"count": 3})
+        == "{count.__class__} {count:>10} {x[0]} {count}"
+    )
     assert fill("Show all {count} results", {}) == "Show all {count} results"
 
 
@@ -80,19 +92,22 @@ def test_strings_never_format_an_editor_text():
     assert strings("resource_count", count=2) == "{count.__class__.__mro__}"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("{count} results", []),
-    ("{cuont} results", ["unknown placeholder '{cuont}'; did you mean {count}?"]),
-    ("results", ["the placeholder {count} is missing"]),
-    ("{count:>10} results", ["'{count:>10}' is not a placeholder"]),
-    ("{count!r} results", ["'{count!r}' is not a placeholder"]),
-    ("{count.__class__}", ["'{count.__class__}' is not a placeholder"]),
-    ("{count} {x[0]}", ["'{x[0]}' is not a placeholder"]),
-    ("{ count }", ["'{ count }' is not a placeholder"]),
-    ("{count} }", ["a brace '}' that opens or closes no placeholder"]),
-    ("{count} {", ["a brace '{' that opens or closes no placeholder"]),
-    ("{count} {{sic}}", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("{count} results", []),
+        ("{cuont} results", ["unknown placeholder '{cuont}'; did you mean {count}?"]),
+        ("results", ["the placeholder {count} is missing"]),
+        ("{count:>10} results", ["'{count:>10}' is not a placeholder"]),
+        ("{count!r} results", ["'{count!r}' is not a placeholder"]),
+        ("{count.__class__}", ["'{count.__class__}' is not a placeholder"]),
+        ("{count} {x[0]}", ["'{x[0]}' is not a placeholder"]),
+        ("{ count }", ["'{ count }' is not a placeholder"]),
+        ("{count} }", ["a brace '}' that opens or closes no placeholder"]),
+        ("{count} {", ["a brace '{' that opens or closes no placeholder"]),
+        ("{count} {{sic}}", []),
+    ],
+)
 def test_placeholder_problems(text, expected):
     found = [message for _, message in placeholder_problems(text, ("count",))]
     assert len(found) == len(expected), found

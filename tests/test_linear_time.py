@@ -27,24 +27,36 @@ from re import _parser as sre_parse
 from types import SimpleNamespace
 
 import pytest
+from sitebuild import ROOT, fixture_records, make_project
 
 from resource_library.drawing import content as drawing
-from resource_library.load import (editorial, frontmatter, glossary, interface, markdownlimits, pagefiles, pagemarkers,
-                                   textsafety, yamlsource)
+from resource_library.load import (
+    editorial,
+    frontmatter,
+    glossary,
+    interface,
+    markdownlimits,
+    pagefiles,
+    pagemarkers,
+    textsafety,
+    yamlsource,
+)
 from resource_library.load.yamlsource import load_text
 from resource_library.render import pages
 from resource_library.search import fold, index
 from resource_library.text import markup, scan, typography
 from resource_library.translation import lint
-from sitebuild import ROOT, fixture_records, make_project
 
 SIZE = 200 * 1024
 BOUND = 1.0
 
 # -- the scanners and the patterns they apply ----------------------------------------------
 
-_TERMS = [glossary.GlossaryTerm("student", "student", "élève", {"en": "x", "fr": "x"}, (),
-                                ("étudiant", "l'apprenant", "plan d’action"))]
+_TERMS = [
+    glossary.GlossaryTerm(
+        "student", "student", "élève", {"en": "x", "fr": "x"}, (), ("étudiant", "l'apprenant", "plan d’action")
+    )
+]
 _CATALOGUE = SimpleNamespace(vocabularies={}, infographics={"a": None})
 
 
@@ -66,32 +78,60 @@ def _patterns(module, *names):
 
 
 SCANNERS = {
-    "markdown text (textsafety)": (lambda t: list(textsafety.unsafe_spans(t, True)),
-                                   _patterns(textsafety, "_HTML", "_SAFE_AUTOLINK", "_MAIL_AUTOLINK", "_BRACKET",
-                                             "_INLINE_TARGET", "_REFERENCE", "_DEFINITION", "_BRACE_END")),
-    "plain text (textsafety)": (lambda t: list(textsafety.unsafe_spans(t, False)),
-                                _patterns(textsafety, "_HTML", "_SAFE_AUTOLINK")),
-    "a record's description (YAML and textsafety)": (_record_description,
-                                                     _patterns(yamlsource, "_BRACKETS", "_BLOCK_INDICATORS")),
+    "markdown text (textsafety)": (
+        lambda t: list(textsafety.unsafe_spans(t, True)),
+        _patterns(
+            textsafety,
+            "_HTML",
+            "_SAFE_AUTOLINK",
+            "_MAIL_AUTOLINK",
+            "_BRACKET",
+            "_INLINE_TARGET",
+            "_REFERENCE",
+            "_DEFINITION",
+            "_BRACE_END",
+        ),
+    ),
+    "plain text (textsafety)": (
+        lambda t: list(textsafety.unsafe_spans(t, False)),
+        _patterns(textsafety, "_HTML", "_SAFE_AUTOLINK"),
+    ),
+    "a record's description (YAML and textsafety)": (
+        _record_description,
+        _patterns(yamlsource, "_BRACKETS", "_BLOCK_INDICATORS"),
+    ),
     "link scheme": (scan.scheme_of, _patterns(scan, "_REFERENCE", "_HUGE_REFERENCE")),
     "description warnings (editorial)": (_description_warnings, _patterns(editorial, "_MD_IMAGE", "_MD_LINK")),
-    "front matter": (frontmatter.front_matter_lines, _patterns(frontmatter, "_FRONT_MATTER", "_MKDOCS_FENCED",
-                                                                 "_MKDOCS_META", "_MKDOCS_META_MORE")),
+    "front matter": (
+        frontmatter.front_matter_lines,
+        _patterns(frontmatter, "_FRONT_MATTER", "_MKDOCS_FENCED", "_MKDOCS_META", "_MKDOCS_META_MORE"),
+    ),
     "front matter after a fence": (lambda t: frontmatter.front_matter_lines("---\n" + t), []),
-    "page markers": (lambda t: pagemarkers.scan_markers(t.split("\n"), _CATALOGUE, "x.md"),
-                     _patterns(pagemarkers, "_MARKER", "_INFOGRAPHIC", "_FENCE")),
-    "one long marker line": (lambda t: pagemarkers.scan_markers(
-        ["<!-- resources " + t.replace("\n", " ") + " -->", "<!-- infographic " + t.replace("\n", " ") + " -->"],
-        _CATALOGUE, "x.md"), []),
-    "French typography (HTML)": (typography.french_html,
-                                 _patterns(markup, "_COMMENT", "_UNTIL_GT", "_START_TAG", "_CANDIDATE", "_HITS")
-                                 + _patterns(typography, "_URL", "_SPECIAL", "_TAG_NAME", "_ATTRIBUTE")),
+    "page markers": (
+        lambda t: pagemarkers.scan_markers(t.split("\n"), _CATALOGUE, "x.md"),
+        _patterns(pagemarkers, "_MARKER", "_INFOGRAPHIC", "_FENCE"),
+    ),
+    "one long marker line": (
+        lambda t: pagemarkers.scan_markers(
+            ["<!-- resources " + t.replace("\n", " ") + " -->", "<!-- infographic " + t.replace("\n", " ") + " -->"],
+            _CATALOGUE,
+            "x.md",
+        ),
+        [],
+    ),
+    "French typography (HTML)": (
+        typography.french_html,
+        _patterns(markup, "_COMMENT", "_UNTIL_GT", "_START_TAG", "_CANDIDATE", "_HITS")
+        + _patterns(typography, "_URL", "_SPECIAL", "_TAG_NAME", "_ATTRIBUTE"),
+    ),
     "French typography (a paragraph)": (lambda t: typography.french_html("<p>" + t + "</p>\n"), []),
     "French typography (text)": (typography.french_text, []),
     "typography lint masks": (typography.mask_markdown, _patterns(typography, "_MASKS", "_FENCE_LINE")),
     "typography lint": (typography.lint_markdown, []),
-    "glossary forms": (lambda t: glossary.find_not_preferred(t, _TERMS), [glossary._any_pattern(
-        tuple(f for term in _TERMS for f in term.not_preferred))]),
+    "glossary forms": (
+        lambda t: glossary.find_not_preferred(t, _TERMS),
+        [glossary._any_pattern(tuple(f for term in _TERMS for f in term.not_preferred))],
+    ),
     "French warnings (lint)": (lambda t: lint._text_warnings(t, "x.md", lambda i, c: (i + 1, c), _TERMS, "text"), []),
     "search text (plain)": (index.plain, _patterns(index, "_MD_LINK_RE", "_MD_ITEM_RE", "_MD_MARKUP_RE")),
     "search words (fold)": (fold.fold_word, _patterns(fold, "_APOSTROPHE_RE", "_MARK_RE", "_TRIM_RE")),
@@ -99,13 +139,15 @@ SCANNERS = {
     "drawing texts (one typography)": (lambda t: drawing.text_in({"fr": t}, "fr"), []),
     "heading anchors": (lambda t: pagefiles.has_anchor(t, "alignment"), _patterns(pagefiles, "_ATTRIBUTE_LIST")),
     "Markdown limits": (markdownlimits.markdown_limits, _patterns(markdownlimits, "_MARKER", "_BACKTICKS")),
-    "interface placeholders": (lambda t: interface.placeholder_problems(t, ("count",)),
-                               _patterns(interface, "_PIECE", "_PLACEHOLDER")),
+    "interface placeholders": (
+        lambda t: interface.placeholder_problems(t, ("count",)),
+        _patterns(interface, "_PIECE", "_PLACEHOLDER"),
+    ),
     "interface filling": (lambda t: interface.fill(t, {"count": 1}), []),
     "YAML syntax messages": (lambda t: load_text("title:\n  en: x\n" + t, "x.yml"), []),
 }
 # Characters every scanner gets, whatever its patterns: the punctuation of Markdown and HTML.
-COMMON = ("[", "](", "<", "{", "`", "!", "*", "_", "&#", "\\", " ", "\n", "\"", "'", ":", "«", "-->", "<!--")
+COMMON = ("[", "](", "<", "{", "`", "!", "*", "_", "&#", "\\", " ", "\n", '"', "'", ":", "«", "-->", "<!--")
 
 
 def _literals(pattern: re.Pattern) -> set:
@@ -194,13 +236,23 @@ def test_check_on_a_hostile_description_is_bounded(tmp_path):
     records = fixture_records("english-only")
     text = records["english-only.yml"]
     hostile = "[](" * (SIZE // 3)
-    records["english-only.yml"] = re.sub(r"(?m)^summary:\n  en: .*$", lambda m: m.group(0) + "\ndescription:\n  en: "
-                                         + json.dumps(hostile), text, count=1)
+    records["english-only.yml"] = re.sub(
+        r"(?m)^summary:\n  en: .*$",
+        lambda m: m.group(0) + "\ndescription:\n  en: " + json.dumps(hostile),
+        text,
+        count=1,
+    )
     project = make_project(tmp_path, records=records)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "resource_library.cli", "--root", str(project), "check"],
-                            capture_output=True, text=True, timeout=120, env=env, cwd=project)
+    result = subprocess.run(
+        [sys.executable, "-m", "resource_library.cli", "--root", str(project), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=project,
+    )
     assert "Traceback" not in result.stderr, result.stderr
     assert "description" in (result.stdout + result.stderr) or result.returncode in (0, 1)
     assert time.perf_counter() - start < 30
@@ -209,7 +261,8 @@ def test_check_on_a_hostile_description_is_bounded(tmp_path):
 # -- the linear scanners find what the old regular expressions found -----------------------
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 EXAMPLES = settings(max_examples=400, deadline=None)
 
@@ -250,17 +303,20 @@ def test_description_links_are_the_old_ones(text):
     assert links == [m.span() + m.groups() for m in _OLD_MD_LINK.finditer(text)]
 
 
-_OLD_MARKUP = re.compile(r"""
+_OLD_MARKUP = re.compile(
+    r"""
     <!--.*?-->
   | <![^>]*>
   | <\?[^>]*>
   | </[a-zA-Z][^>]*>
   | <[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>
-""", re.S | re.X)
+""",
+    re.S | re.X,
+)
 
 
 @EXAMPLES
-@given(_texts("<", ">", "!", "-", "--", "?", "/", "a", "\"", "'", " ", "\n", "<!--", "-->"), st.booleans())
+@given(_texts("<", ">", "!", "-", "--", "?", "/", "a", '"', "'", " ", "\n", "<!--", "-->"), st.booleans())
 def test_markup_is_found_where_the_old_pattern_found_it(text, walking):
     finder = markup.MarkupFinder(text)
     finder._walking = walking  # the walk through quotes, used once a start tag failed, gives the same ends
@@ -294,7 +350,9 @@ def _old_mask(text):
 
 
 @EXAMPLES
-@given(_texts("---\n", "```", "~~~", "x", " ", "\t", "\n", "`", "<!--", "-->", "<a", ">", "](", ")", "[r]: u", "{", "}"))
+@given(
+    _texts("---\n", "```", "~~~", "x", " ", "\t", "\n", "`", "<!--", "-->", "<a", ">", "](", ")", "[r]: u", "{", "}")
+)
 def test_lint_masks_are_the_old_ones(text):
     assert typography.mask_markdown(text) == _old_mask(text)
 
@@ -303,8 +361,10 @@ _OLD_MARKER = re.compile(r"^ {0,3}<!--\s*resources(?:\s+(?P<body>.*?))?\s*-->\s*
 
 
 @EXAMPLES
-@given(st.sampled_from(["<!-- resources", " <!--resources", "<!-- resources\t"]),
-       _texts(" ", "\t", "-->", "--", ">", "a", "=", "\r", "x"))
+@given(
+    st.sampled_from(["<!-- resources", " <!--resources", "<!-- resources\t"]),
+    _texts(" ", "\t", "-->", "--", ">", "a", "=", "\r", "x"),
+)
 def test_markers_are_read_as_before(start, rest):
     line = start + rest
     new, old = pagemarkers._MARKER.match(line), _OLD_MARKER.match(line)

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sitebuild import ROOT, fixture_records, make_project
 
 from resource_library import ContentError, load_catalogue, load_interface
 from resource_library.render import markers
-from sitebuild import ROOT, fixture_records, make_project
-
 
 
 def replace_markers(*args):
@@ -23,8 +22,9 @@ CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "markers" / "cases.
 
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("markers"),
-                           records=fixture_records("full-record", "english-only", "offered-in-french"))
+    project = make_project(
+        tmp_path_factory.mktemp("markers"), records=fixture_records("full-record", "english-only", "offered-in-french")
+    )
     catalogue = load_catalogue(project)
     assert not catalogue.errors
     strings, problems = load_interface(project / "data" / "interface.yml", "data/interface.yml")
@@ -53,10 +53,14 @@ def test_a_new_record_appears_without_editing_the_page(tmp_path, content):
     catalogue, strings = content
     page = "<!-- resources tier=universal -->\n"
     before = replace_markers(page, catalogue, strings, "en", "tiers.md", "docs/tiers.md")
-    project = make_project(tmp_path, records={
-        **fixture_records("full-record", "english-only", "offered-in-french"),
-        "new-tier-one.yml": "id: new-tier-one\ntype: guide\ntitle: {en: Zebra guide for every class}\n"
-                            "summary: {en: New.}\nlanguages: [en]\ntiers: [universal]\npublished: 2025-01-01\n"})
+    project = make_project(
+        tmp_path,
+        records={
+            **fixture_records("full-record", "english-only", "offered-in-french"),
+            "new-tier-one.yml": "id: new-tier-one\ntype: guide\ntitle: {en: Zebra guide for every class}\n"
+            "summary: {en: New.}\nlanguages: [en]\ntiers: [universal]\npublished: 2025-01-01\n",
+        },
+    )
     after = replace_markers(page, load_catalogue(project), strings, "en", "tiers.md", "docs/tiers.md")
     assert "new-tier-one" not in before
     assert '<li><a href="../library/new-tier-one/">Zebra guide for every class</a> (Guide)</li>' in after
@@ -67,8 +71,14 @@ def test_infographic_marker_inlines_the_drawing_in_the_page_language():
 
     catalogue = load_catalogue(ROOT)
     strings, _ = load_interface(ROOT / "data" / "interface.yml", "data/interface.yml")
-    out = replace_markers("Intro.\n\n<!-- infographic core-elements -->\n", catalogue, strings, "fr",
-                          "core-elements.md", "docs/fr/core-elements.md")
+    out = replace_markers(
+        "Intro.\n\n<!-- infographic core-elements -->\n",
+        catalogue,
+        strings,
+        "fr",
+        "core-elements.md",
+        "docs/fr/core-elements.md",
+    )
     assert out.startswith("Intro.\n\n\n<figure ")
     assert "\n\n" not in out.strip().split("\n\n", 1)[1]  # one HTML block: no blank line inside
     assert '<svg xmlns="http://www.w3.org/2000/svg" id="rl-ig-core-elements"' in out
@@ -77,7 +87,9 @@ def test_infographic_marker_inlines_the_drawing_in_the_page_language():
     assert '<a href="../infographics/core-elements.svg" hreflang="fr" download>Télécharger l&#39;infographie</a>' in out
     assert '<a href="../library/core-elements-infographic/">À propos de cette infographie</a>' in out
     # From a section's index page, links climb one level less.
-    out = replace_markers("<!-- infographic core-elements -->", catalogue, strings, "en", "guide/index.md", "docs/guide/index.md")
+    out = replace_markers(
+        "<!-- infographic core-elements -->", catalogue, strings, "en", "guide/index.md", "docs/guide/index.md"
+    )
     assert 'href="../core-elements/#alignment"' in out and 'href="../infographics/core-elements.svg"' in out
 
 
@@ -89,4 +101,5 @@ def test_unknown_infographic_is_reported_with_page_and_line():
     with pytest.raises(ContentError) as caught:
         replace_markers("# Page\n<!-- infographic core-element -->\n", catalogue, strings, "en", "x.md", "docs/x.md")
     assert str(caught.value.problems[0]).startswith(
-        "docs/x.md:2:1: infographic marker: no infographic 'core-element' in data/infographics/ (did you mean 'core-elements'?)")
+        "docs/x.md:2:1: infographic marker: no infographic 'core-element' in data/infographics/ (did you mean 'core-elements'?)"
+    )

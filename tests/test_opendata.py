@@ -104,13 +104,17 @@ def test_json_round_trips_every_shipped_record(shipped, lang):
         data = load_file(file).data
         entry = entries[data["id"]]
         assert entry["url"] == SITE_URL + ("" if lang == "en" else "fr/") + f"library/{data['id']}/"
-        assert entry["counterpart"] == {"lang": other, "url": SITE_URL + ("" if other == "en" else "fr/")
-                                        + f"library/{data['id']}/"}
+        assert entry["counterpart"] == {
+            "lang": other,
+            "url": SITE_URL + ("" if other == "en" else "fr/") + f"library/{data['id']}/",
+        }
         for key, value in data.items():
             if key in UNPUBLISHED:
                 assert key not in entry
                 continue
-            expected = {code: target.lstrip("/") for code, target in value.items()} if key in ("links", "image") else value
+            expected = (
+                {code: target.lstrip("/") for code, target in value.items()} if key in ("links", "image") else value
+            )
             assert _back(key, entry[key], catalogue, lang) == expected, (file.name, key)
             checked += 1
     assert UNPUBLISHED == ("translation",)
@@ -130,10 +134,13 @@ def _csv(raw: bytes) -> tuple:
     return rows[0], [dict(zip(rows[0], row)) for row in rows[1:]], rows
 
 
-@pytest.mark.parametrize("lang,title,audiences", [
-    ("en", "ACQESS Framework: Core Elements of Success", "Senior leaders | Mental health leaders | Policy makers"),
-    ("fr", FR_CA, None),
-])
+@pytest.mark.parametrize(
+    "lang,title,audiences",
+    [
+        ("en", "ACQESS Framework: Core Elements of Success", "Senior leaders | Mental health leaders | Policy makers"),
+        ("fr", FR_CA, None),
+    ],
+)
 def test_csv_opens_with_the_csv_module_and_holds_the_accents(shipped, lang, title, audiences):
     catalogue, strings = shipped
     raw = published(catalogue, strings, lang)[CSV_PATH]
@@ -155,7 +162,7 @@ def test_csv_opens_with_the_csv_module_and_holds_the_accents(shipped, lang, titl
 
 def test_csv_cells_never_start_a_formula():
     for start in ("=", "+", "-", "@", "\t", "\r"):
-        assert csv_cell(f"{start}HYPERLINK(\"https://x.example\")").startswith("'" + start)
+        assert csv_cell(f'{start}HYPERLINK("https://x.example")').startswith("'" + start)
     assert csv_cell("a = b") == "a = b" and csv_cell(None) == "" and csv_cell(2024) == "2024"
     assert csv_cell(["a", "b"]) == "a | b" and csv_cell(["-a", "b"]) == "'-a | b"
 
@@ -180,9 +187,11 @@ def test_shipped_feeds_parse_without_error(shipped, lang, site_url):
 
 
 def _numbered(n: int, published: str, updated: str = "") -> str:
-    return (f"id: r{n:03d}\ntype: guide\ntitle: {{en: Resource {n}, fr: \"Ressource {n} : essai\"}}\n"
-            f"summary: {{en: Summary {n} & more., fr: Résumé {n}.}}\nlanguages: [en]\npublished: {published}\n"
-            + (f"updated: {updated}\n" if updated else ""))
+    return (
+        f'id: r{n:03d}\ntype: guide\ntitle: {{en: Resource {n}, fr: "Ressource {n} : essai"}}\n'
+        f"summary: {{en: Summary {n} & more., fr: Résumé {n}.}}\nlanguages: [en]\npublished: {published}\n"
+        + (f"updated: {updated}\n" if updated else "")
+    )
 
 
 def test_feeds_list_the_fifty_newest_resources_newest_first(tmp_path):
@@ -218,8 +227,12 @@ def test_library_page_links_both_files_with_format_and_size(fixture_site):
             size = (fixture_site / prefix / "library" / name).stat().st_size
             assert human_size(size, lang) in link.get_text() and name.split(".")[1].upper() in link.get_text()
         assert paragraph.select("a")[-1]["href"] == "../data/"
-    assert soup(fixture_site, "fr/library/index.html").select_one(".rl-downloads").get_text().startswith(
-        "Télécharger cette liste (3 ressources)\u00a0:")
+    assert (
+        soup(fixture_site, "fr/library/index.html")
+        .select_one(".rl-downloads")
+        .get_text()
+        .startswith("Télécharger cette liste (3 ressources)\u00a0:")
+    )
 
 
 def test_every_page_advertises_its_languages_feed(fixture_site):
@@ -245,7 +258,12 @@ def test_data_page_says_the_licence_is_not_stated_yet(fixture_site):
     assert "Ask School Mental Health Resource Library about them." in text  # the fixture has no contact page
     assert " | " in text and "apostrophe" in text  # the list separator and the formula guard are documented
     hrefs = {a["href"] for a in page.select(".rl-data-files a")}
-    assert hrefs == {"../library/library.csv", "../library/library.json", "../library/library.schema.json", "../feed.xml"}
+    assert hrefs == {
+        "../library/library.csv",
+        "../library/library.json",
+        "../library/library.schema.json",
+        "../feed.xml",
+    }
     for href in hrefs:
         assert (fixture_site / "data" / href).resolve().is_file()
     french = soup(fixture_site, "fr/data/index.html").select_one("article").get_text(" ", strip=True)
@@ -273,7 +291,9 @@ def test_jsonld_parses_and_matches_the_page(fixture_site, lang):
         meta = {m.get("property") or m.get("name"): m["content"] for m in page.head.select("meta[content]")}
         assert meta["og:title"] == data["name"] and meta["og:url"] == data["url"]
         assert meta["og:description"] == data["description"]
-        assert meta["og:locale"] == f"{lang}_CA" and meta["og:locale:alternate"] == ("fr_CA" if lang == "en" else "en_CA")
+        assert meta["og:locale"] == f"{lang}_CA" and meta["og:locale:alternate"] == (
+            "fr_CA" if lang == "en" else "en_CA"
+        )
         assert meta["twitter:card"] == "summary" and "og:image" not in meta
         # Data, not a script to run: the page's security policy has no hash for it.
         digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
@@ -304,15 +324,18 @@ def test_jsonld_text_cannot_close_its_script():
 # -- a site without site_url, with a licence, and with hostile-looking texts --------------------
 @pytest.fixture(scope="module")
 def licensed_site(tmp_path_factory):
-    hostile = ("id: tricky\ntype: guide\ntitle: {en: \"=SUM(1,2) & <3 > 2\", fr: \"=SOMME(1;2) & <3 > 2\"}\n"
-               "summary: {en: \"Fish & chips > salt\", fr: \"Poisson & frites\"}\nlanguages: [en, fr]\n"
-               "published: 2025-01-02\n")
+    hostile = (
+        'id: tricky\ntype: guide\ntitle: {en: "=SUM(1,2) & <3 > 2", fr: "=SOMME(1;2) & <3 > 2"}\n'
+        'summary: {en: "Fish & chips > salt", fr: "Poisson & frites"}\nlanguages: [en, fr]\n'
+        "published: 2025-01-02\n"
+    )
     records = dict(fixture_records("full-record", "english-only", "offered-in-french"), **{"tricky.yml": hostile})
     project = make_project(tmp_path_factory.mktemp("licensed"), records=records)
     (project / "data" / "site.yml").write_text(
         "publisher:\n  name: {en: Test Team, fr: Équipe d'essai}\n  url: https://team.example.org/\n"
         "licence:\n  name: {en: Test Licence, fr: Licence d'essai}\n  url: https://licence.example.org/\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SITE_URL", "")
         return build(project)
@@ -353,8 +376,11 @@ def test_site_file_is_optional(tmp_path):
 
 def test_site_file_problems_have_their_positions(tmp_path):
     file = tmp_path / "site.yml"
-    file.write_text("publisher:\n  name: {en: Team}\n  web: https://x.example\nlicence:\n  name: {fr: Licence}\n"
-                    "  url: http://licence.example\ncolour: blue\n", encoding="utf-8")
+    file.write_text(
+        "publisher:\n  name: {en: Team}\n  web: https://x.example\nlicence:\n  name: {fr: Licence}\n"
+        "  url: http://licence.example\ncolour: blue\n",
+        encoding="utf-8",
+    )
     info, problems = load_site(file, "data/site.yml")
     found = {(p.line, p.field, p.severity) for p in problems}
     assert (2, "publisher.name", "warning") in found  # no French name yet

@@ -7,22 +7,31 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import DEFAULT_DOCS, build, fixture_records, make_project, mkdocs
 
 from resource_library.render.blocks import anchor_ids, insert_blocks
 from resource_library.render.pages import Renderer, split_page
-from sitebuild import DEFAULT_DOCS, build, fixture_records, make_project, mkdocs
 
 
 def test_split_page_gives_markdown_the_front_matter_and_texts_and_keeps_the_html():
-    page = split_page('---\ntitle: "T"\n---\n\n<h1>T</h1>\n<div><!-- rl-text 0 --></div>\n<p>x</p><!-- rl-text 1 -->\n',
-                      "library/t.md", "data/resources/t.yml", ["First **text**.\n", "\n## Second\n"])
-    assert page.content == ('---\ntitle: "T"\n---\n\n<!-- rl-block 0 -->\n\nFirst **text**.\n\n<!-- rl-block 1 -->\n\n'
-                            '## Second\n\n<!-- rl-block 2 -->\n')
+    page = split_page(
+        '---\ntitle: "T"\n---\n\n<h1>T</h1>\n<div><!-- rl-text 0 --></div>\n<p>x</p><!-- rl-text 1 -->\n',
+        "library/t.md",
+        "data/resources/t.yml",
+        ["First **text**.\n", "\n## Second\n"],
+    )
+    assert page.content == (
+        '---\ntitle: "T"\n---\n\n<!-- rl-block 0 -->\n\nFirst **text**.\n\n<!-- rl-block 1 -->\n\n'
+        "## Second\n\n<!-- rl-block 2 -->\n"
+    )
     assert page.blocks == ("<h1>T</h1>\n<div>", "</div>\n<p>x</p>", "\n")
-    converted = ('<!-- rl-block 0 -->\n<p>First <strong>text</strong>.</p>\n<!-- rl-block 1 -->\n'
-                 '<h2 id="second">Second</h2>\n<!-- rl-block 2 -->')
-    assert insert_blocks(converted, page.blocks) == ('<h1>T</h1>\n<div>\n<p>First <strong>text</strong>.</p>\n</div>\n'
-                                                     '<p>x</p>\n<h2 id="second">Second</h2>\n\n')
+    converted = (
+        "<!-- rl-block 0 -->\n<p>First <strong>text</strong>.</p>\n<!-- rl-block 1 -->\n"
+        '<h2 id="second">Second</h2>\n<!-- rl-block 2 -->'
+    )
+    assert insert_blocks(converted, page.blocks) == (
+        '<h1>T</h1>\n<div>\n<p>First <strong>text</strong>.</p>\n</div>\n<p>x</p>\n<h2 id="second">Second</h2>\n\n'
+    )
     assert page.preview() == "\n<h1>T</h1>\n<div>\n\nFirst **text**.\n\n</div>\n<p>x</p>\n\n## Second\n\n\n\n"
     with pytest.raises(ValueError, match="each Markdown text must have one place"):
         split_page('---\ntitle: "T"\n---\n<!-- rl-text 1 --><!-- rl-text 0 -->', "x.md", None, ["a", "b"])
@@ -37,15 +46,22 @@ def test_a_lost_placeholder_stops_and_ids_count_as_anchors():
 
 def test_text_placeholders_come_only_from_templates(tmp_path):
     # Editor text is escaped in the HTML: a look-alike placeholder stays text.
-    (tmp_path / "t.html").write_text('{{ front_matter("T") }}\n<p>{{ text }}</p>\n{{ markdown(md) }}\n', encoding="utf-8")
-    page = Renderer(tmp_path).render_page("t.html", "t.md", None, text="<!-- rl-text 0 --><!-- rl-block 0 -->", md="*md*")
+    (tmp_path / "t.html").write_text(
+        '{{ front_matter("T") }}\n<p>{{ text }}</p>\n{{ markdown(md) }}\n', encoding="utf-8"
+    )
+    page = Renderer(tmp_path).render_page(
+        "t.html", "t.md", None, text="<!-- rl-text 0 --><!-- rl-block 0 -->", md="*md*"
+    )
     assert page.blocks == ("<p>&lt;!-- rl-text 0 --&gt;&lt;!-- rl-block 0 --&gt;</p>\n", "\n")
     assert "*md*" in page.content
 
 
 def test_built_pages_convert_the_markdown_check_anchors_and_list_headings_in_the_toc(tmp_path):
     record = fixture_records("full-record")["full-record.yml"].replace(
-        "    - Listen to every answer.\n", "    - Listen to every answer.\n\n    ## Going further\n\n    Read [the guide](english-only.md).\n", 1)
+        "    - Listen to every answer.\n",
+        "    - Listen to every answer.\n\n    ## Going further\n\n    Read [the guide](english-only.md).\n",
+        1,
+    )
     docs = {
         **DEFAULT_DOCS,
         "index.md": "# Home\n\nSee [the details](library/full-record.md#rl-details-title).\n",
@@ -65,48 +81,62 @@ def test_built_pages_convert_the_markdown_check_anchors_and_list_headings_in_the
     assert len(page.select("article h1")) == 1  # the theme adds no second title
 
     # A link to an anchor no page has is still reported.
-    (project / "docs" / "index.md").write_text("# Home\n\n[x](library/full-record.md#no-such-anchor)\n", encoding="utf-8")
+    (project / "docs" / "index.md").write_text(
+        "# Home\n\n[x](library/full-record.md#no-such-anchor)\n", encoding="utf-8"
+    )
     result = mkdocs(project, "build", "--strict", "-d", str(project / "site"))
     assert result.returncode != 0
     assert "no-such-anchor" in result.stdout + result.stderr
 
 
 def test_markers_become_placeholders_and_their_html_is_kept_aside():
+    from sitebuild import ROOT
+
     from resource_library import load_catalogue, load_interface
     from resource_library.render.markers import expand_markers
-    from sitebuild import ROOT
 
     catalogue = load_catalogue(ROOT)
     strings, _ = load_interface(ROOT / "data" / "interface.yml", "data/interface.yml")
-    text, blocks = expand_markers("# T\n\n<!-- resources tier=universal -->\n\nMiddle.\n<!-- infographic core-elements -->\n",
-                                  catalogue, strings, "en", "guide.md", "docs/guide.md",
-                                  templates_dir=ROOT / "overrides" / "library")
+    text, blocks = expand_markers(
+        "# T\n\n<!-- resources tier=universal -->\n\nMiddle.\n<!-- infographic core-elements -->\n",
+        catalogue,
+        strings,
+        "en",
+        "guide.md",
+        "docs/guide.md",
+        templates_dir=ROOT / "overrides" / "library",
+    )
     assert text == "# T\n\n\n<!-- rl-block 0 -->\n\n\nMiddle.\n\n<!-- rl-block 1 -->\n\n"
     assert blocks[0].startswith('<div class="rl-resources">') and blocks[1].startswith("<figure ")
     assert insert_blocks("<p>a</p><!-- rl-block 1 --><!-- rl-block 0 -->", blocks).endswith(blocks[0])
 
 
 def test_hand_written_pages_get_lists_and_drawings_with_checked_anchors(tmp_path):
-    hostile = ("id: sharp-title\ntype: guide\ntitle: {en: 'Fish & chips, 1 < 2, [x](y) *not em*'}\n"
-               "summary: {en: A title with characters that mean something in HTML and Markdown.}\n"
-               "languages: [en]\ntiers: [universal]\npublished: 2025-01-01\n")
+    hostile = (
+        "id: sharp-title\ntype: guide\ntitle: {en: 'Fish & chips, 1 < 2, [x](y) *not em*'}\n"
+        "summary: {en: A title with characters that mean something in HTML and Markdown.}\n"
+        "languages: [en]\ntiers: [universal]\npublished: 2025-01-01\n"
+    )
     docs = {
         **DEFAULT_DOCS,
         "index.md": "# Home\n\n<!-- resources tier=universal -->\n\n<!-- infographic strategic-pillars -->\n\n"
-                    "[Drawing](#rl-figure-strategic-pillars)\n",
+        "[Drawing](#rl-figure-strategic-pillars)\n",
         "fr/index.md": "# Accueil\n\n<!-- resources tier=universal -->\n",
     }
     project = make_project(tmp_path, records={"sharp-title.yml": hostile, **fixture_records("full-record")}, docs=docs)
     import shutil
 
     from sitebuild import ROOT
+
     (project / "data" / "infographics").mkdir()
     shutil.copy(ROOT / "data" / "infographics" / "strategic-pillars.yml", project / "data" / "infographics")
     site = build(project)  # strict: the figure's id is a known anchor
     page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = {a.get_text(): a["href"] for a in page.select(".rl-resources li a")}
-    assert links == {"Classroom check-ins for well-being": "library/full-record/",
-                     "Fish & chips, 1 < 2, [x](y) *not em*": "library/sharp-title/"}
+    assert links == {
+        "Classroom check-ins for well-being": "library/full-record/",
+        "Fish & chips, 1 < 2, [x](y) *not em*": "library/sharp-title/",
+    }
     assert page.select_one(".rl-resources em") is None
     assert page.select_one("figure#rl-figure-strategic-pillars svg") is not None
     assert "rl-block" not in str(page)

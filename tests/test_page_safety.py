@@ -29,28 +29,34 @@ def _errors(text: str) -> list:
     return [p for p in check_page(text, "docs/x.md") if p.is_error]
 
 
-@pytest.mark.parametrize("text", [
-    "```\n<script>alert(1)</script>\n```\n",
-    "~~~~ .html\n<b>x</b>\n~~~~\n",
-    "Use `<br>` or ``a ` <i>`` in text.\n",
-    "<!-- resources tier=universal -->\n",
-    "  <!-- infographic core-elements -->\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```\n<script>alert(1)</script>\n```\n",
+        "~~~~ .html\n<b>x</b>\n~~~~\n",
+        "Use `<br>` or ``a ` <i>`` in text.\n",
+        "<!-- resources tier=universal -->\n",
+        "  <!-- infographic core-elements -->\n",
+    ],
+)
 def test_code_and_markers_are_set_aside(text):
     assert _errors(text) == []
     assert len(prose_only(text)) == len(text) and prose_only(text).count("\n") == text.count("\n")
 
 
-@pytest.mark.parametrize("text", [
-    "    ```\n    <script>alert(1)</script>\n    ```\n",  # an indented fence is no fence for Python-Markdown
-    "```\n<script>alert(1)</script>\n````\n",  # closed by another fence: never closed
-    "a `b\nc` <b>x</b> `d`\n",  # the span pairs across the line break
-    "``a ` <b>x</b> `\n",  # no closing run of two backticks
-    "\\`<b>x</b>`\n",  # an escaped backtick opens nothing
-    "<!-- resources tier=universal --><script>alert(1)</script>\n",
-    "<!-- infographic x --> <img src=x onerror=alert(1)>\n",
-    "!!! note \"<img src=x onerror=alert(1)>\"\n    Text.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    ```\n    <script>alert(1)</script>\n    ```\n",  # an indented fence is no fence for Python-Markdown
+        "```\n<script>alert(1)</script>\n````\n",  # closed by another fence: never closed
+        "a `b\nc` <b>x</b> `d`\n",  # the span pairs across the line break
+        "``a ` <b>x</b> `\n",  # no closing run of two backticks
+        "\\`<b>x</b>`\n",  # an escaped backtick opens nothing
+        "<!-- resources tier=universal --><script>alert(1)</script>\n",
+        "<!-- infographic x --> <img src=x onerror=alert(1)>\n",
+        '!!! note "<img src=x onerror=alert(1)>"\n    Text.\n',
+    ],
+)
 def test_what_markdown_renders_as_html_is_checked(text):
     assert _errors(text), text
     assert "<" in _render(text).replace("<p>", "").replace("</p>", "").replace("<code>", "").replace("</code>", "")
@@ -62,14 +68,17 @@ def test_positions_are_the_files():
     assert (problem.line, problem.column, problem.field) == (6, 16, "text")
 
 
-@pytest.mark.parametrize("text, targets", [
-    ("![a](https://x.org/a.png) ![b](b.png) [c](https://x.org/)", ["https://x.org/a.png"]),
-    ("![a [nested] alt](//x.org/a.png)", ["//x.org/a.png"]),
-    ("![a](/\\x.org/a.png)", ["/\\x.org/a.png"]),
-    ("![a][r] ![r][] ![R]\n\n[r]: https://x.org/r.png", ["https://x.org/r.png"] * 3),
-    ("![a](htt&#x70;s://x.org/a.png)", ["htt&#x70;s://x.org/a.png"]),
-    ("\\![a](https://x.org/a.png) [![a](img/a.png)](https://x.org/)", []),
-])
+@pytest.mark.parametrize(
+    "text, targets",
+    [
+        ("![a](https://x.org/a.png) ![b](b.png) [c](https://x.org/)", ["https://x.org/a.png"]),
+        ("![a [nested] alt](//x.org/a.png)", ["//x.org/a.png"]),
+        ("![a](/\\x.org/a.png)", ["/\\x.org/a.png"]),
+        ("![a][r] ![r][] ![R]\n\n[r]: https://x.org/r.png", ["https://x.org/r.png"] * 3),
+        ("![a](htt&#x70;s://x.org/a.png)", ["htt&#x70;s://x.org/a.png"]),
+        ("\\![a](https://x.org/a.png) [![a](img/a.png)](https://x.org/)", []),
+    ],
+)
 def test_remote_images(text, targets):
     assert [target for _, target in remote_images(text)] == targets
 
@@ -104,19 +113,62 @@ def test_adversarial_pages_are_checked_in_linear_time(name):
 
 
 def test_the_theme_gets_known_settings_as_html_text():
-    meta = {"title": 'A "quoted" <b>title</b> & more &amp; less', "template": "redirect.html",
-            "hide": ["toc"], "search": {"exclude": True}}
-    assert theme_meta(meta) == {"title": "A &#34;quoted&#34; &lt;b&gt;title&lt;/b&gt; & more &amp;amp; less",
-                                "hide": ["toc"], "search": {"exclude": True}}
+    meta = {
+        "title": 'A "quoted" <b>title</b> & more &amp; less',
+        "template": "redirect.html",
+        "hide": ["toc"],
+        "search": {"exclude": True},
+    }
+    assert theme_meta(meta) == {
+        "title": "A &#34;quoted&#34; &lt;b&gt;title&lt;/b&gt; & more &amp;amp; less",
+        "hide": ["toc"],
+        "search": {"exclude": True},
+    }
     assert html_text("L’école d'été") == "L’école d'été"  # apostrophes stay: the theme escapes some attributes itself
 
 
 # The scans textsafety used before they were made linear: the reference for small texts.
 _OLD_INLINE = re.compile(r"\](?=\(\s*<?([^)>]*))")
 _OLD_ATTR_LIST = re.compile(r"\{([^}\n]*)\}")
-FRAGMENTS = ["text ", "[x](", "](", ")", "<", ">", "javascript", "java", "script", ":", "&#106;", "&#x09;", "&colon;",
-             "alert(1)", "{", "}", "{:", "onclick=", "\n", "\t", "    ", "[r]: ", "![a](", "https://example.org",
-             "http://e.org", "data", "&", ";", "#", ".c", "(", " ", "'", '"', "&lt", "\u00a0", "\x01"]
+FRAGMENTS = [
+    "text ",
+    "[x](",
+    "](",
+    ")",
+    "<",
+    ">",
+    "javascript",
+    "java",
+    "script",
+    ":",
+    "&#106;",
+    "&#x09;",
+    "&colon;",
+    "alert(1)",
+    "{",
+    "}",
+    "{:",
+    "onclick=",
+    "\n",
+    "\t",
+    "    ",
+    "[r]: ",
+    "![a](",
+    "https://example.org",
+    "http://e.org",
+    "data",
+    "&",
+    ";",
+    "#",
+    ".c",
+    "(",
+    " ",
+    "'",
+    '"',
+    "&lt",
+    "\u00a0",
+    "\x01",
+]
 
 
 def _old_links(text: str) -> list:
@@ -133,8 +185,10 @@ def test_linear_scans_find_what_the_regular_expressions_they_replace_found():
     rng = random.Random(20261123)
     for _ in range(20_000):
         text = "".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 16)))
-        new = [(offset, link_scheme(decisive), re.sub(r"\s+[\"'(].*$", "", shown.strip(), flags=re.S)[:40])
-               for offset, shown, decisive in _inline_targets(text)]
+        new = [
+            (offset, link_scheme(decisive), re.sub(r"\s+[\"'(].*$", "", shown.strip(), flags=re.S)[:40])
+            for offset, shown, decisive in _inline_targets(text)
+        ]
         new = [entry for entry in new if entry[1] is not None and entry[1] not in SAFE_SCHEMES]
         assert new == _old_links(text), text
         assert list(_brace_groups(text)) == [(m.start(), m.group(1)) for m in _OLD_ATTR_LIST.finditer(text)], text

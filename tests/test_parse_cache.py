@@ -13,14 +13,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from sitebuild import ROOT, make_project
 
+from resource_library.build import Build
 from resource_library.load import yamlsource
 from resource_library.load.glossary import _pattern, find_not_preferred, load_glossary
 from resource_library.render.pages import render_language
-from resource_library.build import Build
-from resource_library.translation.status import project_status
 from resource_library.translation.site import TranslationSite
-from sitebuild import ROOT, make_project
+from resource_library.translation.status import project_status
 
 RECORD = """id: {rid}
 type: guide
@@ -172,14 +172,17 @@ def _every_match(text: str, terms: list) -> list:
     return sorted(found, key=lambda f: f[0])
 
 
-@pytest.mark.parametrize("text", [
-    "",
-    "Aucune forme à éviter ici.",
-    "Niveau 1, niveau 2 et NIVEAU 3 : une intervention à niveaux multiples.",
-    "Les étudiantes et la science de l’implémentation; l'implémentation des étudiants.",
-    "étudiant" * 3 + " étudiant",
-    "Texte long. " * 200 + "Fin avec des étudiants",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Aucune forme à éviter ici.",
+        "Niveau 1, niveau 2 et NIVEAU 3 : une intervention à niveaux multiples.",
+        "Les étudiantes et la science de l’implémentation; l'implémentation des étudiants.",
+        "étudiant" * 3 + " étudiant",
+        "Texte long. " * 200 + "Fin avec des étudiants",
+    ],
+)
 def test_avoided_forms_found_with_one_scan_first_are_those_of_each_form(text):
     terms, _ = load_glossary(ROOT / "data" / "glossary.yml", "data/glossary.yml")
     assert find_not_preferred(text, terms) == _every_match(text, terms)

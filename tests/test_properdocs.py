@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_properdocs_builds_the_same_site_as_mkdocs():
     assert importlib.util.find_spec("properdocs") is not None, "ProperDocs is not installed: run `make setup`"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "compare-builds")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "compare-builds")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, f"scripts/compare-builds exited {result.returncode}:\n{result.stdout}{result.stderr}"

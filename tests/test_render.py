@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from sitebuild import ROOT, fixture_records, make_project
+
 from resource_library import load_catalogue, render_language
 from resource_library.model.record import Record
-from sitebuild import ROOT, fixture_records, make_project
 
 
 def test_hostile_text_is_escaped_by_the_renderer(tmp_path):
     project = make_project(tmp_path, records=fixture_records("english-only"))
     catalogue = load_catalogue(project)
     # A record that bypassed validation (defence in depth).
-    hostile = Record(id="hostile", type="guide", source="data/resources/hostile.yml", published="2024-01-01",
-                     languages=["en"],
-                     title={"en": "<script>alert(1)</script>", "fr": "<img src=x onerror=alert(2)>"},
-                     summary={"en": "<img src=x onerror=alert(3)>"},
-                     publisher={"en": "<b>bold</b>"})
+    hostile = Record(
+        id="hostile",
+        type="guide",
+        source="data/resources/hostile.yml",
+        published="2024-01-01",
+        languages=["en"],
+        title={"en": "<script>alert(1)</script>", "fr": "<img src=x onerror=alert(2)>"},
+        summary={"en": "<img src=x onerror=alert(3)>"},
+        publisher={"en": "<b>bold</b>"},
+    )
     catalogue.records["hostile"] = hostile
     import yaml
+
     strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
     for lang in ("en", "fr"):
-        pages = {p.path: p.preview() for p in render_language(catalogue, strings, lang, ROOT / "overrides" / "library", project / "docs")}
+        pages = {
+            p.path: p.preview()
+            for p in render_language(catalogue, strings, lang, ROOT / "overrides" / "library", project / "docs")
+        }
         page = pages["library/hostile.md"]
         assert "<script>" not in page and "<img" not in page and "<b>" not in page
         assert "&lt;script&gt;" in page or "&lt;img" in page
@@ -29,14 +39,27 @@ def test_hostile_text_is_escaped_by_the_renderer(tmp_path):
 
 def test_edit_link_opens_the_record_when_a_forge_is_configured(tmp_path):
     import yaml
+
     project = make_project(tmp_path, records=fixture_records("english-only"))
     catalogue = load_catalogue(project)
     strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
-    pages = {p.path: p for p in render_language(catalogue, strings, "fr", ROOT / "overrides" / "library", project / "docs",
-                                                edit_url_base="https://forge.example/team/library/edit/main/")}
+    pages = {
+        p.path: p
+        for p in render_language(
+            catalogue,
+            strings,
+            "fr",
+            ROOT / "overrides" / "library",
+            project / "docs",
+            edit_url_base="https://forge.example/team/library/edit/main/",
+        )
+    }
     page = pages["library/english-only.md"]
     assert page.source == "data/resources/english-only.yml"
-    assert '<a href="https://forge.example/team/library/edit/main/data/resources/english-only.yml">Modifier cette fiche</a>' in page.preview()
+    assert (
+        '<a href="https://forge.example/team/library/edit/main/data/resources/english-only.yml">Modifier cette fiche</a>'
+        in page.preview()
+    )
 
 
 def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):
@@ -45,12 +68,15 @@ def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):
     project = make_project(tmp_path, records=fixture_records("full-record", "english-only", "offered-in-french"))
     catalogue = load_catalogue(project)
     import yaml
+
     strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
     summary = "A short routine that helps teachers notice how students are doing."
 
     def pages():
-        return {p.path: p.preview() for p in render_language(catalogue, strings, "en", ROOT / "overrides" / "library",
-                                                           project / "docs")}
+        return {
+            p.path: p.preview()
+            for p in render_language(catalogue, strings, "en", ROOT / "overrides" / "library", project / "docs")
+        }
 
     small = pages()
     assert summary in small["library/index.md"]
@@ -88,8 +114,21 @@ def test_relative_links_match_posixpath():
 
     from resource_library.views.site import _relpath
 
-    urls = ["", "./", "library/", "fr/library/", "library/x/", "fr/library/x-y/", "pillars/a/", "fr/",
-            "programs/p/", "fr/pillars/", "library/x/y.pdf", "files/a.pdf", "../up/"]
+    urls = [
+        "",
+        "./",
+        "library/",
+        "fr/library/",
+        "library/x/",
+        "fr/library/x-y/",
+        "pillars/a/",
+        "fr/",
+        "programs/p/",
+        "fr/pillars/",
+        "library/x/y.pdf",
+        "files/a.pdf",
+        "../up/",
+    ]
     for a in urls:
         for b in urls:
             assert _relpath(b or ".", a or ".") == posixpath.relpath(b or ".", a or "."), (a, b)
@@ -99,18 +138,29 @@ def test_related_resources_rank_shared_tags_then_newest_then_id():
     from resource_library.load.catalogue import _relate
 
     def record(rid, pillars, core, published):
-        return Record(id=rid, type="guide", source=f"data/resources/{rid}.yml", published=published,
-                      languages=["en"], title={"en": rid}, summary={"en": rid},
-                      pillars=pillars, core_elements=core)
+        return Record(
+            id=rid,
+            type="guide",
+            source=f"data/resources/{rid}.yml",
+            published=published,
+            languages=["en"],
+            title={"en": rid},
+            summary={"en": rid},
+            pillars=pillars,
+            core_elements=core,
+        )
 
-    records = {r.id: r for r in [
-        record("a", ["p1"], ["quality"], "2024-01-01"),
-        record("b", ["p1"], ["quality"], "2023-01-01"),   # shares two tags with a
-        record("c", ["p1"], [], "2025-01-01"),            # one tag, newest
-        record("d", ["p1"], [], "2022-01-01"),            # one tag, oldest
-        record("e", ["p1"], [], "2025-01-01"),            # one tag, same date as c
-        record("f", ["p2"], [], "2025-01-01"),            # nothing in common
-    ]}
+    records = {
+        r.id: r
+        for r in [
+            record("a", ["p1"], ["quality"], "2024-01-01"),
+            record("b", ["p1"], ["quality"], "2023-01-01"),  # shares two tags with a
+            record("c", ["p1"], [], "2025-01-01"),  # one tag, newest
+            record("d", ["p1"], [], "2022-01-01"),  # one tag, oldest
+            record("e", ["p1"], [], "2025-01-01"),  # one tag, same date as c
+            record("f", ["p2"], [], "2025-01-01"),  # nothing in common
+        ]
+    }
     _relate(records)
     assert records["a"].related == ["b", "c", "e", "d"]
     assert records["f"].related == []

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import make_project
 
 from resource_library import load_catalogue
 from resource_library.search.codec import load_packed, pack_index, unpack_index
@@ -15,7 +16,6 @@ from resource_library.search.data import search_data
 from resource_library.search.facets import FACETS, facet_options, record_facets
 from resource_library.search.fold import fold_word, prepare_query
 from resource_library.search.index import build_index, document, search
-from sitebuild import make_project
 
 SEARCH_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "records" / "search"
 
@@ -42,18 +42,21 @@ def en_index(catalogue):
     return build_index(catalogue.records.values(), "en")
 
 
-@pytest.mark.parametrize("word, expected", [
-    ("L'Anxiété,", ["anxiete"]),
-    ("l’anxiété", ["anxiete"]),
-    ("jusqu'à", []),  # both parts are one letter or an elision
-    ("qu’elle", ["elle"]),
-    ("aujourd'hui", ["aujourd", "hui"]),
-    ("ŒUVRE", ["oeuvre"]),
-    ("«élèves»", ["eleves"]),
-    ("children's", ["children"]),
-    ("(PDF)", ["pdf"]),
-    ("—", []),
-])
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("L'Anxiété,", ["anxiete"]),
+        ("l’anxiété", ["anxiete"]),
+        ("jusqu'à", []),  # both parts are one letter or an elision
+        ("qu’elle", ["elle"]),
+        ("aujourd'hui", ["aujourd", "hui"]),
+        ("ŒUVRE", ["oeuvre"]),
+        ("«élèves»", ["eleves"]),
+        ("children's", ["children"]),
+        ("(PDF)", ["pdf"]),
+        ("—", []),
+    ],
+)
 def test_fold_word(word, expected):
     assert fold_word(word) == expected
 
@@ -96,8 +99,11 @@ def test_english_stemming_and_no_french(en_index):
     assert set(search(en_index, "leading")) == {"leadership-scale-up-report"}
     assert search(en_index, "anxiété") == []
     assert search(en_index, "élèves") == []
-    assert set(search(en_index, "anxiety")) == {"calming-anxiety-classroom", "anxiety-screening-guide",
-                                                "family-worry-toolkit"}
+    assert set(search(en_index, "anxiety")) == {
+        "calming-anxiety-classroom",
+        "anxiety-screening-guide",
+        "family-worry-toolkit",
+    }
 
 
 def test_field_presence_and_wildcards(fr_index, en_index):
@@ -120,9 +126,15 @@ def test_invalid_query_is_no_result_not_an_error(fr_index):
 
 def test_facets_of_a_record(catalogue):
     facets = record_facets(catalogue.records["student-voice-circles"])
-    assert facets == {"type": ["practice"], "tier": ["universal"], "audience": ["students", "school-administrators"],
-                      "grade": ["intermediate", "senior"], "topic": ["student-voice"], "language": ["en", "fr"],
-                      "evidence": ["promising"]}
+    assert facets == {
+        "type": ["practice"],
+        "tier": ["universal"],
+        "audience": ["students", "school-administrators"],
+        "grade": ["intermediate", "senior"],
+        "topic": ["student-voice"],
+        "language": ["en", "fr"],
+        "evidence": ["promising"],
+    }
 
 
 def test_facet_options_are_labelled_in_the_page_language_with_counts(catalogue):
@@ -159,8 +171,9 @@ def test_compact_index_rebuilds_lunrs_own_serialization(catalogue, lang):
     assert dict(unpacked["invertedIndex"]).keys() == dict(original["invertedIndex"]).keys()
     again = load_packed(pack_index(index))
     for query in ("anxiété", "élève*", "+student -crisis", "title:cercles", "worries"):
-        assert [(r["ref"], r["score"]) for r in again.search(prepare_query(query))] == \
-               [(r["ref"], r["score"]) for r in index.search(prepare_query(query))]
+        assert [(r["ref"], r["score"]) for r in again.search(prepare_query(query))] == [
+            (r["ref"], r["score"]) for r in index.search(prepare_query(query))
+        ]
 
 
 LEAF_CHECK = """

@@ -12,7 +12,6 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-
 from playwright.sync_api import expect
 from sitebuild import serve
 
@@ -124,8 +123,10 @@ def test_query_orders_by_relevance_and_no_query_by_title(page, server):
     assert visible_ids(page)[0] == "calming-anxiety-classroom"
     page.locator("#rl-q").fill("")
     expect(page.locator("#rl-count")).to_have_text("9 resources")
-    assert page.eval_on_selector_all("#rl-results > li:not([hidden]) h2",
-                                     "els => els.map(e => e.textContent.trim())") == titles
+    assert (
+        page.eval_on_selector_all("#rl-results > li:not([hidden]) h2", "els => els.map(e => e.textContent.trim())")
+        == titles
+    )
 
 
 @pytest.mark.parametrize("query", ["anxiete", "ANXIÉTÉ", "l'anxiété"])

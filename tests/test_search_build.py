@@ -10,9 +10,9 @@ import subprocess
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
+from sitebuild import ROOT, build, fixture_records, make_project
 
 from resource_library.search.assets import LUNR_FILES, lunr_js_dir
-from sitebuild import ROOT, build, fixture_records, make_project
 
 
 def soup(site, path):
@@ -22,7 +22,7 @@ def soup(site, path):
 def resolve(site, page_path, href):
     """The file of the site that a relative link on ``page_path`` points to."""
     url = urljoin("http://site/" + page_path, href)
-    rel = url[len("http://site/"):]
+    rel = url[len("http://site/") :]
     target = site / rel
     return target / "index.html" if rel.endswith("/") or target.is_dir() else target
 
@@ -52,8 +52,9 @@ def test_library_page_scripts_and_data_resolve(search_site):
     for lang, page_path in (("en", "library/index.html"), ("fr", "fr/library/index.html")):
         page = soup(search_site, page_path)
         page_url = page_path[: -len("index.html")]
-        srcs = [s["src"] for s in page.select(".md-content script[src], article script[src]")] or \
-               [s["src"] for s in page.find_all("script", src=True) if "library" in s["src"]]
+        srcs = [s["src"] for s in page.select(".md-content script[src], article script[src]")] or [
+            s["src"] for s in page.find_all("script", src=True) if "library" in s["src"]
+        ]
         ours = [s for s in srcs if "library" in s]
         assert ours, page_path
         for src in ours:
@@ -110,10 +111,15 @@ def test_site_search_index_per_language(search_site):
 
 
 def test_french_pages_point_material_search_at_the_french_index(search_site):
-    for page_path, expected in (("fr/library/index.html", "fr/library/"), ("fr/index.html", "fr/"),
-                                ("library/calming-anxiety-classroom/index.html", None)):
+    for page_path, expected in (
+        ("fr/library/index.html", "fr/library/"),
+        ("fr/index.html", "fr/"),
+        ("library/calming-anxiety-classroom/index.html", None),
+    ):
         html = (search_site / page_path).read_text(encoding="utf-8")
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+        config = json.loads(
+            re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1)
+        )
         base = urljoin("http://site/" + page_path, config["base"])
         if expected is None:
             assert base == "http://site/"

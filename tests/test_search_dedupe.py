@@ -19,7 +19,9 @@ def entries(seed: int) -> list:
     english = []
     for page in pages:
         for section in ("", "#details", "#related"):
-            english.append({"location": page + section, "title": f"T {page}{section}", "text": f"text of {page}{section}"})
+            english.append(
+                {"location": page + section, "title": f"T {page}{section}", "text": f"text of {page}{section}"}
+            )
     out += english
     for entry in english:
         kind = rng.random()

@@ -13,13 +13,13 @@ from types import SimpleNamespace
 
 import pytest
 from lunr.tokenizer import Tokenizer
+from sitebuild import ROOT, fixture_records, make_project
 
 from resource_library import load_catalogue
 from resource_library.search.codec import load_packed, pack_index
 from resource_library.search.data import search_data
 from resource_library.search.index import build_index, builder
 from resource_library.search.packed import packed_index, tokenize
-from sitebuild import ROOT, fixture_records, make_project
 
 LANGS = ("en", "fr")
 SEARCH_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "records"
@@ -40,8 +40,7 @@ def test_shipped_records(lang):
 @pytest.fixture(scope="module")
 def fixture_catalogue(tmp_path_factory):
     records = fixture_records(*sorted(p.stem for p in (SEARCH_FIXTURES / "valid").glob("*.yml")))
-    records.update(fixture_records(*sorted(p.stem for p in (SEARCH_FIXTURES / "search").glob("*.yml")),
-                                   kind="search"))
+    records.update(fixture_records(*sorted(p.stem for p in (SEARCH_FIXTURES / "search").glob("*.yml")), kind="search"))
     loaded = load_catalogue(make_project(tmp_path_factory.mktemp("packed"), records=records))
     assert not loaded.errors, [str(p) for p in loaded.errors]
     return loaded
@@ -57,11 +56,60 @@ def test_fixture_records(fixture_catalogue, lang):
 
 # -- a randomized corpus -------------------------------------------------------
 
-WORDS = ["anxiété", "Élèves", "élève", "ŒUVRE", "l'école", "qu’elle", "jusqu'à", "aujourd'hui", "children's",
-         "the", "and", "of", "le", "la", "les", "des", "et", "à", "Student", "students", "studying", "worry",
-         "worries", "santé", "mentale", "bien-être", "co-design", "2024", "10", "3.5", "«citation»", "(PDF)",
-         "—", "-", "'", "naïve", "façon", "Straße", "İstanbul", "x", "a", "É", "über", "crise", "crises",
-         "title", "résumé", "_under_", "**bold**", "[lien](https://example.org/a-b)", "# Titre", "1. item"]
+WORDS = [
+    "anxiété",
+    "Élèves",
+    "élève",
+    "ŒUVRE",
+    "l'école",
+    "qu’elle",
+    "jusqu'à",
+    "aujourd'hui",
+    "children's",
+    "the",
+    "and",
+    "of",
+    "le",
+    "la",
+    "les",
+    "des",
+    "et",
+    "à",
+    "Student",
+    "students",
+    "studying",
+    "worry",
+    "worries",
+    "santé",
+    "mentale",
+    "bien-être",
+    "co-design",
+    "2024",
+    "10",
+    "3.5",
+    "«citation»",
+    "(PDF)",
+    "—",
+    "-",
+    "'",
+    "naïve",
+    "façon",
+    "Straße",
+    "İstanbul",
+    "x",
+    "a",
+    "É",
+    "über",
+    "crise",
+    "crises",
+    "title",
+    "résumé",
+    "_under_",
+    "**bold**",
+    "[lien](https://example.org/a-b)",
+    "# Titre",
+    "1. item",
+]
 SEPARATORS = [" ", " ", " ", "  ", "\t", "\n", "\xa0", "-", " - ", "\r\n", "\f", "\v", "\u2003", ", ", ". "]
 
 
@@ -82,10 +130,13 @@ def random_record(rng: random.Random, n: int):
         langs = rng.choice([("en", "fr"), ("en", "fr"), ("en",), ("fr",), ()])
         return {lang: random_text(rng) for lang in langs}
 
-    keywords = {lang: [random_text(rng, empty=0.05) for _ in range(rng.randint(0, 4))]
-                for lang in rng.choice([("en", "fr"), ("en",), ()])}
-    return SimpleNamespace(id=f"record-{n:03d}", title=variants(), summary=variants(),
-                           description=variants(), keywords=keywords)
+    keywords = {
+        lang: [random_text(rng, empty=0.05) for _ in range(rng.randint(0, 4))]
+        for lang in rng.choice([("en", "fr"), ("en",), ()])
+    }
+    return SimpleNamespace(
+        id=f"record-{n:03d}", title=variants(), summary=variants(), description=variants(), keywords=keywords
+    )
 
 
 @pytest.mark.parametrize("seed", range(8))

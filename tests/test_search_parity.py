@@ -13,31 +13,95 @@ import shutil
 import subprocess
 
 import pytest
+from sitebuild import ROOT, make_project
+from test_search import search_records
 
 from resource_library import load_catalogue
 from resource_library.search.assets import lunr_js_dir
 from resource_library.search.codec import load_packed, pack_index
 from resource_library.search.fold import fold_word, prepare_query
 from resource_library.search.index import build_index
-from sitebuild import ROOT, make_project
-from test_search import search_records
 
 QUERIES = {
     "fr": [
-        "anxiete", "anxiété", "ANXIÉTÉ", "l'anxiété", "l’anxiété", "d'anxiété", "élèves", "eleve", "Élève",
-        "anxié*", "anx*", "*ement", "el*ves", "title:anxiété", "text:élève", "keywords:inquietude",
-        "+anxiété -classe", "+élève +crise", "-anxiete", "santé mentale", "mise à l'échelle", "écoles",
-        "conseils scolaires", "anxiety", "respiration~1", "title:cercles^10 élèves", "qu'elle", "stress",
+        "anxiete",
+        "anxiété",
+        "ANXIÉTÉ",
+        "l'anxiété",
+        "l’anxiété",
+        "d'anxiété",
+        "élèves",
+        "eleve",
+        "Élève",
+        "anxié*",
+        "anx*",
+        "*ement",
+        "el*ves",
+        "title:anxiété",
+        "text:élève",
+        "keywords:inquietude",
+        "+anxiété -classe",
+        "+élève +crise",
+        "-anxiete",
+        "santé mentale",
+        "mise à l'échelle",
+        "écoles",
+        "conseils scolaires",
+        "anxiety",
+        "respiration~1",
+        "title:cercles^10 élèves",
+        "qu'elle",
+        "stress",
     ],
     "en": [
-        "anxiety", "ANXIETY", "anxious", "worries", "worry", "circle", "circles", "leading", "lead*",
-        "*ship", "title:anxiety", "text:student", "keywords:stress", "+anxiety -classroom",
-        "+student +crisis", "-anxiety", "mental health", "system-wide", "children's", "anxiété", "élèves",
-        "scale~1", "title:plan^5 support", "stud*nt",
+        "anxiety",
+        "ANXIETY",
+        "anxious",
+        "worries",
+        "worry",
+        "circle",
+        "circles",
+        "leading",
+        "lead*",
+        "*ship",
+        "title:anxiety",
+        "text:student",
+        "keywords:stress",
+        "+anxiety -classroom",
+        "+student +crisis",
+        "-anxiety",
+        "mental health",
+        "system-wide",
+        "children's",
+        "anxiété",
+        "élèves",
+        "scale~1",
+        "title:plan^5 support",
+        "stud*nt",
     ],
 }
-WORDS = ["L'Anxiété,", "l’anxiété", "jusqu'à", "qu’elle", "aujourd'hui", "ŒUVRE", "«élèves»", "children's",
-         "(PDF)", "—", "Ça", "naïve", "Noël", "garçon", "façon", "œil", "ÉCOLE", "1er", "2e", "n°"]
+WORDS = [
+    "L'Anxiété,",
+    "l’anxiété",
+    "jusqu'à",
+    "qu’elle",
+    "aujourd'hui",
+    "ŒUVRE",
+    "«élèves»",
+    "children's",
+    "(PDF)",
+    "—",
+    "Ça",
+    "naïve",
+    "Noël",
+    "garçon",
+    "façon",
+    "œil",
+    "ÉCOLE",
+    "1er",
+    "2e",
+    "n°",
+]
 
 
 def test_lunr_js_returns_what_lunr_py_returns(tmp_path):
@@ -65,9 +129,18 @@ def test_lunr_js_returns_what_lunr_py_returns(tmp_path):
     }
     cases_file = tmp_path / "cases.json"
     cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    env = dict(os.environ, RL_CASES=str(cases_file), RL_LUNR_DIR=str(lunr_js_dir()),
-               RL_SEARCH_JS=str(ROOT / "overrides" / "assets" / "javascripts" / "library-search.js"))
-    result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "search-parity.test.js")],
-                            capture_output=True, text=True, env=env, timeout=120)
+    env = dict(
+        os.environ,
+        RL_CASES=str(cases_file),
+        RL_LUNR_DIR=str(lunr_js_dir()),
+        RL_SEARCH_JS=str(ROOT / "overrides" / "assets" / "javascripts" / "library-search.js"),
+    )
+    result = subprocess.run(
+        [node, "--test", str(ROOT / "tests" / "js" / "search-parity.test.js")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# pass 3" in result.stdout, result.stdout

@@ -40,8 +40,23 @@ def test_serve_rebuilds_on_record_change_without_looping(tmp_path):
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONPATH=str(ROOT))
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--livereload",
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: queue.Queue = queue.Queue()
     reader = threading.Thread(target=lambda: [lines.put(l) for l in server.stdout], daemon=True)
     reader.start()
@@ -49,7 +64,10 @@ def test_serve_rebuilds_on_record_change_without_looping(tmp_path):
     try:
         assert wait_for(lines, "Serving on", 90, log), "".join(log)
         record = project / "data" / "resources" / "english-only.yml"
-        record.write_text(record.read_text(encoding="utf-8").replace("A guide written in English only", "A renamed guide"), encoding="utf-8")
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("A guide written in English only", "A renamed guide"),
+            encoding="utf-8",
+        )
         assert wait_for(lines, BUILT, 60, log), "no rebuild after editing a record:\n" + "".join(log)
         html = urllib.request.urlopen(f"http://127.0.0.1:{port}/fr/library/english-only/", timeout=10).read().decode()
         assert "A renamed guide" in html

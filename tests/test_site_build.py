@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-
 from sitebuild import build, fixture_records, html_pages, make_project, mkdocs
 
 
@@ -14,11 +13,24 @@ def soup(site, path):
 
 
 def test_exact_set_of_pages_in_both_languages(fixture_site):
-    pillars = ["leadership-and-capacity", "evidence-based-programming", "implementation-support",
-               "student-family-engagement", "equity-specific-populations", "systems-sustainability-scale-up"]
-    per_language = {"index.html", "about/index.html", "library/index.html", "pillars/index.html",
-                    "library/full-record/index.html", "library/english-only/index.html",
-                    "library/offered-in-french/index.html", "infographics/index.html"} | {f"pillars/{p}/index.html" for p in pillars}
+    pillars = [
+        "leadership-and-capacity",
+        "evidence-based-programming",
+        "implementation-support",
+        "student-family-engagement",
+        "equity-specific-populations",
+        "systems-sustainability-scale-up",
+    ]
+    per_language = {
+        "index.html",
+        "about/index.html",
+        "library/index.html",
+        "pillars/index.html",
+        "library/full-record/index.html",
+        "library/english-only/index.html",
+        "library/offered-in-french/index.html",
+        "infographics/index.html",
+    } | {f"pillars/{p}/index.html" for p in pillars}
     per_language |= {"glossary/index.html", "translation-status/index.html", "data/index.html"}
     expected = per_language | {f"fr/{p}" for p in per_language} | {"404.html", "fr/404.html"}
     assert html_pages(fixture_site) == expected
@@ -47,7 +59,10 @@ def test_resource_page_content_in_french(fixture_site):
     page = soup(fixture_site, "fr/library/full-record/index.html")
     assert page.h1.get_text(strip=True) == "Bilans de bien-être en classe"
     assert page.h1.get("lang") is None
-    details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in page.select("dl.rl-meta dt")}
+    details = {
+        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        for dt in page.select("dl.rl-meta dt")
+    }
     # Vocabulary labels in French, not term ids.
     assert details["Type"] == "Pratique"
     assert details["Offerte en"] == "anglais, français"
@@ -69,10 +84,15 @@ def test_french_page_of_english_only_record_marks_fallback(fixture_site):
     assert description.strong.get_text() == "English"
     notices = [n.get_text(strip=True) for n in page.select(".rl-notice--fallback")]
     assert "Ce texte n'est offert qu'en anglais." in notices
-    assert page.select_one(".rl-notice--language").get_text(strip=True) == "Cette ressource est offerte en anglais seulement."
+    assert (
+        page.select_one(".rl-notice--language").get_text(strip=True)
+        == "Cette ressource est offerte en anglais seulement."
+    )
     english = soup(fixture_site, "library/english-only/index.html")
     assert english.select(".rl-notice--fallback") == []
-    assert english.select_one(".rl-notice--language").get_text(strip=True) == "This resource is offered in English only."
+    assert (
+        english.select_one(".rl-notice--language").get_text(strip=True) == "This resource is offered in English only."
+    )
 
 
 def test_resource_pages_are_out_of_the_navigation(fixture_site):
@@ -91,7 +111,10 @@ def test_library_lists_every_resource_with_type_tiers_languages(fixture_site):
     assert full.select_one("a")["href"] == "full-record/"
     # Lean markup (scripts/bench): title link, summary, then type · tiers · languages as text.
     assert full.select_one("h2 a").get_text() == "Bilans de bien-être en classe"
-    assert full.select("p")[0].get_text() == "Une courte routine qui aide le personnel enseignant à remarquer comment vont les élèves."
+    assert (
+        full.select("p")[0].get_text()
+        == "Une courte routine qui aide le personnel enseignant à remarquer comment vont les élèves."
+    )
     assert full.select("p")[-1].get_text() == "Pratique · Universel (palier 1) · anglais, français"
     assert page.select_one("#rl-count").get_text() == "3 ressources"
     # An English-only title is marked as English on the French page.
@@ -110,8 +133,10 @@ def test_sitemap_lists_both_languages_with_hreflang(fixture_site):
     entry = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/fr/library/english-only/</loc>.*?</url>", sitemap, re.S)
     assert entry, sitemap
     links = dict(re.findall(r'hreflang="(\w+)" href="([^"]+)"', entry.group(0)))
-    assert links == {"en": "http://127.0.0.1:8000/library/english-only/",
-                     "fr": "http://127.0.0.1:8000/fr/library/english-only/"}
+    assert links == {
+        "en": "http://127.0.0.1:8000/library/english-only/",
+        "fr": "http://127.0.0.1:8000/fr/library/english-only/",
+    }
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert len(locs) == len(set(locs)) == len(html_pages(fixture_site)) - 2  # every page but the two 404 pages
 

@@ -16,21 +16,21 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 import yaml
+from sitebuild import ROOT
 
 from resource_library.load.textsafety import unsafe_spans
-from sitebuild import ROOT
 
 SAFE_SCHEMES = {None, "http", "https", "mailto", "tel"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset"}
 BANNED_TAGS = {"script", "iframe", "object", "embed", "style", "svg", "math", "form", "base", "meta", "link", "frame"}
 
 
-def _site_markdown() -> markdown.Markdown:  # noqa: D401
+def _site_markdown() -> markdown.Markdown:
     """Python-Markdown with the extensions (and settings) the site uses."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
     names, settings = [], {}
     for entry in config["markdown_extensions"]:
-        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, {}))
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
         names.append(name)
         settings[name] = options or {}
     return markdown.Markdown(extensions=names, extension_configs=settings)
@@ -58,8 +58,14 @@ def render_description(text: str) -> str:
 def browser_scheme(url: str):
     """The scheme a browser reads in an attribute value (already decoded): leading and
     trailing spaces and controls stripped, tabs and line breaks removed."""
-    url = re.sub(r"[\t\n\r]", "", url.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                              "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f \t\n\r"))
+    url = re.sub(
+        r"[\t\n\r]",
+        "",
+        url.strip(
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+            "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f \t\n\r"
+        ),
+    )
     match = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", url)
     return match.group(1).lower() if match else None
 
@@ -143,7 +149,7 @@ SAFE = [
     "**Bold**, *italic*, `code`, and a list:\n\n- one\n- two",
     "Data: 2019 survey; note: see below.",
     "| a | b |\n|---|---|\n| 1 | 2 |",
-    "!!! note \"Remember\"\n    Breathe.",
+    '!!! note "Remember"\n    Breathe.',
     "Entities &amp; symbols &lt;script&gt; stay text.",
 ]
 
@@ -162,10 +168,59 @@ def test_the_hostile_texts_would_be_dangerous_if_accepted():
 
 ITERATIONS = int(os.environ.get("SAFETY_FUZZ_ITERATIONS", "6000"))
 FRAGMENTS = [
-    "text ", "[x](", "](", ")", "<", ">", "javascript", "java", "script", ":", "&#106;", "&#x09;", "&colon;",
-    "alert(1)", "{", "}", "onclick=", "onerror=", "=", '"', "'", "\n", "\n\n", "    ", "[r]: ", "[r]", "![a](",
-    "img ", "a href", "https://example.org", "data", "vbscript", "#", ".c", "!", "?", "/", "-", "mailto:", "> ",
-    "&", ";", "&lt;", "\t", "{:", "src=", "x.png", "`", "(", "*", "!!! note ", "&#58;", " title=",
+    "text ",
+    "[x](",
+    "](",
+    ")",
+    "<",
+    ">",
+    "javascript",
+    "java",
+    "script",
+    ":",
+    "&#106;",
+    "&#x09;",
+    "&colon;",
+    "alert(1)",
+    "{",
+    "}",
+    "onclick=",
+    "onerror=",
+    "=",
+    '"',
+    "'",
+    "\n",
+    "\n\n",
+    "    ",
+    "[r]: ",
+    "[r]",
+    "![a](",
+    "img ",
+    "a href",
+    "https://example.org",
+    "data",
+    "vbscript",
+    "#",
+    ".c",
+    "!",
+    "?",
+    "/",
+    "-",
+    "mailto:",
+    "> ",
+    "&",
+    ";",
+    "&lt;",
+    "\t",
+    "{:",
+    "src=",
+    "x.png",
+    "`",
+    "(",
+    "*",
+    "!!! note ",
+    "&#58;",
+    " title=",
 ]
 
 
@@ -192,4 +247,5 @@ def test_plain_text_fields_refuse_html_but_allow_comparisons():
 def test_http_link_in_a_description_is_a_warning():
     found = list(unsafe_spans("See [the site](http://example.org/).", True))
     assert [(severity, re.sub(r"'.*'", "'…'", message)) for _, severity, message in found] == [
-        ("warning", "the link '…' is not encrypted; use https:// if the site offers it")]
+        ("warning", "the link '…' is not encrypted; use https:// if the site offers it")
+    ]

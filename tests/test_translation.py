@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitebuild import FIXTURES, ROOT, SHARED_DATA
 
 from resource_library import load_catalogue
 from resource_library.cli.main import main
@@ -15,7 +16,6 @@ from resource_library.translation.hashing import text_hash
 from resource_library.translation.markers import set_front_matter_block, set_yaml_block
 from resource_library.translation.status import COMPLETE, MISSING, OUTDATED, page_status, project_status, record_status
 from resource_library.translation.sync import SyncError, sync
-from sitebuild import FIXTURES, ROOT, SHARED_DATA
 
 ENGLISH_ABOUT = """# About us
 
@@ -56,8 +56,13 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "data" / "resources").mkdir(parents=True)
     for name in SHARED_DATA:
         shutil.copy(ROOT / "data" / name, tmp_path / "data" / name)
-    pages = {"index.md": "# Home\n\nWelcome.\n", "about.md": ENGLISH_ABOUT, "news.md": "# News\n\nNothing yet.\n",
-             "fr/index.md": "# Accueil\n\nBienvenue.\n", "fr/about.md": FRENCH_ABOUT}
+    pages = {
+        "index.md": "# Home\n\nWelcome.\n",
+        "about.md": ENGLISH_ABOUT,
+        "news.md": "# News\n\nNothing yet.\n",
+        "fr/index.md": "# Accueil\n\nBienvenue.\n",
+        "fr/about.md": FRENCH_ABOUT,
+    }
     for path, text in pages.items():
         target = tmp_path / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -73,28 +78,47 @@ def states(root: Path) -> dict:
 
 
 def test_unsynced_french_is_outdated_and_absent_french_is_missing(project):
-    assert states(project) == {"index.md": OUTDATED, "about.md": OUTDATED, "news.md": MISSING,
-                               "check-ins": OUTDATED, "english-only": MISSING}
+    assert states(project) == {
+        "index.md": OUTDATED,
+        "about.md": OUTDATED,
+        "news.md": MISSING,
+        "check-ins": OUTDATED,
+        "english-only": MISSING,
+    }
 
 
 def test_changing_one_english_sentence_outdates_exactly_that_page_with_the_diff(project):
     for page in ("fr/index.md", "fr/about.md"):
         sync(project, Path("docs") / page, today="2026-11-01")
     sync(project, Path("data/resources/check-ins.yml"), today="2026-11-01")
-    assert states(project) == {"index.md": COMPLETE, "about.md": COMPLETE, "news.md": MISSING,
-                               "check-ins": COMPLETE, "english-only": MISSING}
+    assert states(project) == {
+        "index.md": COMPLETE,
+        "about.md": COMPLETE,
+        "news.md": MISSING,
+        "check-ins": COMPLETE,
+        "english-only": MISSING,
+    }
 
     english = project / "docs" / "about.md"
-    english.write_text(ENGLISH_ABOUT.replace("We support school boards.", "We support every school board."), encoding="utf-8")
-    assert states(project) == {"index.md": COMPLETE, "about.md": OUTDATED, "news.md": MISSING,
-                               "check-ins": COMPLETE, "english-only": MISSING}
+    english.write_text(
+        ENGLISH_ABOUT.replace("We support school boards.", "We support every school board."), encoding="utf-8"
+    )
+    assert states(project) == {
+        "index.md": COMPLETE,
+        "about.md": OUTDATED,
+        "news.md": MISSING,
+        "check-ins": COMPLETE,
+        "english-only": MISSING,
+    }
     item = page_status(project, "about.md")
     assert item.synced == "2026-11-01"
     diff = item.diff.splitlines()
     assert "-We support school boards." in diff
     assert "+We support every school board." in diff
     assert [line for line in diff if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))] == [
-        "-We support school boards.", "+We support every school board."]
+        "-We support school boards.",
+        "+We support every school board.",
+    ]
 
     sync(project, Path("docs/fr/about.md"), today="2026-11-02")
     assert states(project)["about.md"] == COMPLETE
@@ -130,7 +154,7 @@ def test_record_marker_update_keeps_every_other_byte(project):
     sync(project, Path("data/resources/check-ins.yml"), today="2026-11-01")
     text = record.read_text(encoding="utf-8")
     assert text.startswith(RECORD)
-    assert text[len(RECORD):].startswith("translation:  # written by scripts/library sync")
+    assert text[len(RECORD) :].startswith("translation:  # written by scripts/library sync")
     # The marked record is still a valid record.
     catalogue = load_catalogue(project)
     assert catalogue.errors == []
@@ -145,7 +169,9 @@ def test_record_marker_update_keeps_every_other_byte(project):
 def test_record_fields_are_tracked_one_by_one(project):
     record = project / "data" / "resources" / "check-ins.yml"
     sync(project, Path("data/resources/check-ins.yml"), today="2026-11-01")
-    record.write_text(record.read_text(encoding="utf-8").replace("A short routine.", "A two-minute routine."), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("A short routine.", "A two-minute routine."), encoding="utf-8"
+    )
     item = record_status(project, record)
     assert item.state == OUTDATED
     assert {f.name: f.state for f in item.fields} == {"title": COMPLETE, "summary": OUTDATED, "description": COMPLETE}
@@ -156,7 +182,9 @@ def test_record_fields_are_tracked_one_by_one(project):
 
 def test_record_with_some_french_missing(project):
     record = project / "data" / "resources" / "check-ins.yml"
-    record.write_text(RECORD.replace("  fr: |\n    Premier paragraphe.\n\n    Deuxième paragraphe.\n", ""), encoding="utf-8")
+    record.write_text(
+        RECORD.replace("  fr: |\n    Premier paragraphe.\n\n    Deuxième paragraphe.\n", ""), encoding="utf-8"
+    )
     sync(project, Path("data/resources/check-ins.yml"), today="2026-11-01")
     item = record_status(project, record)
     assert item.state == MISSING and "description" in item.note
@@ -181,8 +209,10 @@ def test_hand_edited_marker_is_a_clear_error(project):
     record = project / "data" / "resources" / "check-ins.yml"
     record.write_text(RECORD + "translation:\n  fr: {synced: 2026-11-01, title: nothash}\n", encoding="utf-8")
     errors = [str(p) for p in load_catalogue(project).errors]
-    assert errors == ["data/resources/check-ins.yml:20:35: translation.fr.title: the translation marker is written "
-                      "by `scripts/library sync`; delete the `translation:` block and run the sync again"]
+    assert errors == [
+        "data/resources/check-ins.yml:20:35: translation.fr.title: the translation marker is written "
+        "by `scripts/library sync`; delete the `translation:` block and run the sync again"
+    ]
 
 
 def test_sync_refuses_what_it_cannot_mark(project):
@@ -201,8 +231,19 @@ def test_cli_status_json_and_exit_codes(project, capsys):
     assert (pages["complete"], pages["outdated"], pages["missing"], pages["total"]) == (0, 2, 1, 3)
     assert main(["--root", str(project), "status", "--fail-on", "missing"]) == 1
     capsys.readouterr()
-    assert main(["--root", str(project), "sync", str(project / "docs/fr/index.md"), str(project / "docs/fr/about.md"),
-                 str(project / "data/resources/check-ins.yml")]) == 0
+    assert (
+        main(
+            [
+                "--root",
+                str(project),
+                "sync",
+                str(project / "docs/fr/index.md"),
+                str(project / "docs/fr/about.md"),
+                str(project / "data/resources/check-ins.yml"),
+            ]
+        )
+        == 0
+    )
     (project / "docs" / "news.md").unlink()
     (project / "data" / "resources" / "english-only.yml").unlink()
     capsys.readouterr()
@@ -235,18 +276,27 @@ def test_shipped_content_starts_complete_where_french_exists():
     assert report.warnings == []
 
 
-@pytest.mark.parametrize("text,entries,expected", [
-    ("a: 1\n", [("k", "v")], "a: 1\nk:  # written by scripts/library sync; do not edit by hand\n  k2: v\n"),
-    ("a: 1", [("k", "v")], "a: 1\nk:  # written by scripts/library sync; do not edit by hand\n  k2: v\n"),
-    ("a: 1\r\nb: 2\r\n", [("k", "v")], "a: 1\r\nb: 2\r\nk:  # written by scripts/library sync; do not edit by hand\r\n  k2: v\r\n"),
-])
+@pytest.mark.parametrize(
+    "text,entries,expected",
+    [
+        ("a: 1\n", [("k", "v")], "a: 1\nk:  # written by scripts/library sync; do not edit by hand\n  k2: v\n"),
+        ("a: 1", [("k", "v")], "a: 1\nk:  # written by scripts/library sync; do not edit by hand\n  k2: v\n"),
+        (
+            "a: 1\r\nb: 2\r\n",
+            [("k", "v")],
+            "a: 1\r\nb: 2\r\nk:  # written by scripts/library sync; do not edit by hand\r\n  k2: v\r\n",
+        ),
+    ],
+)
 def test_yaml_block_edits(text, entries, expected):
     assert set_yaml_block(text, "k", [("k2", "v")]) == expected
 
 
 def test_front_matter_block_is_added_before_the_text():
-    assert set_front_matter_block("# T\n", "k", [("a", "1")]) == \
-        "---\nk:  # written by scripts/library sync; do not edit by hand\n  a: 1\n---\n# T\n"
+    assert (
+        set_front_matter_block("# T\n", "k", [("a", "1")])
+        == "---\nk:  # written by scripts/library sync; do not edit by hand\n  a: 1\n---\n# T\n"
+    )
 
 
 def test_reader_notice_gives_the_dates_in_french(project):
@@ -255,13 +305,19 @@ def test_reader_notice_gives_the_dates_in_french(project):
     record = project / "data" / "resources" / "check-ins.yml"
     sync(project, Path("data/resources/check-ins.yml"), today="2026-11-01")
     text = record.read_text(encoding="utf-8").replace("A short routine.", "A two-minute routine.")
-    record.write_text(text.replace("published: 2024-09-01\n", "published: 2024-09-01\nupdated: 2026-11-05\n"), encoding="utf-8")
+    record.write_text(
+        text.replace("published: 2024-09-01\n", "published: 2024-09-01\nupdated: 2026-11-05\n"), encoding="utf-8"
+    )
     site = TranslationSite(project)
     site.refresh()
     notice = site.record_outdated_notice("check-ins", "fr")
-    assert ("La version anglaise a été mise à jour le 5 novembre 2026, après la dernière révision de cette "
-            "traduction, le 1er novembre 2026 ; les deux textes peuvent donc différer.") in notice
+    assert (
+        "La version anglaise a été mise à jour le 5 novembre 2026, après la dernière révision de cette "
+        "traduction, le 1er novembre 2026 ; les deux textes peuvent donc différer."
+    ) in notice
     assert 'href="../../../library/check-ins/" hreflang="en"' in notice
     # Unsynced French page: no date to give.
-    assert "pas encore été révisée par rapport à la version anglaise actuelle" in site.page_outdated_notice("about.md", "fr")
+    assert "pas encore été révisée par rapport à la version anglaise actuelle" in site.page_outdated_notice(
+        "about.md", "fr"
+    )
     assert site.page_outdated_notice("news.md", "fr") == ""  # missing, not outdated

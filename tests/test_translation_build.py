@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import build, fixture_records, make_project
 
 from resource_library.translation.sync import sync
-from sitebuild import build, fixture_records, make_project
 
 NAV = """nav:
   - Home: index.md
@@ -23,8 +23,10 @@ NAV = """nav:
 """
 N, NN = "\u00a0", "\u202f"
 ENGLISH_ABOUT = "# About us\n\nNote: we support school boards. Why? Because it works!\n\nSecond paragraph.\n"
-FRENCH_ABOUT = ("# À propos\n\nNote : nous soutenons les conseils scolaires. Pourquoi? Parce que ça marche !\n\n"
-                "Le «leader en santé mentale» et `a:b` : voir https://exemple.ca/a:b.\n")
+FRENCH_ABOUT = (
+    "# À propos\n\nNote : nous soutenons les conseils scolaires. Pourquoi? Parce que ça marche !\n\n"
+    "Le «leader en santé mentale» et `a:b` : voir https://exemple.ca/a:b.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,15 +38,21 @@ def site(tmp_path_factory) -> Path:
         "fr/index.md": "# Accueil\n\nBienvenue.\n",
         "fr/about.md": FRENCH_ABOUT,
     }
-    project = make_project(tmp_path_factory.mktemp("translation-site"), docs=docs, nav=NAV,
-                           records=fixture_records("full-record", "english-only"))
+    project = make_project(
+        tmp_path_factory.mktemp("translation-site"),
+        docs=docs,
+        nav=NAV,
+        records=fixture_records("full-record", "english-only"),
+    )
     for path in ("docs/fr/index.md", "docs/fr/about.md", "data/resources/full-record.yml"):
         sync(project, Path(path), today="2026-11-01")
     english = project / "docs" / "about.md"
     english.write_text(ENGLISH_ABOUT.replace("Second paragraph.", "A changed second paragraph."), encoding="utf-8")
     record = project / "data" / "resources" / "full-record.yml"
-    record.write_text(record.read_text(encoding="utf-8").replace(
-        "A short routine that helps", "A two-minute routine that helps"), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("A short routine that helps", "A two-minute routine that helps"),
+        encoding="utf-8",
+    )
     return build(project)
 
 
@@ -77,7 +85,10 @@ def test_english_only_page_on_the_french_site_is_marked_english(site):
     page = soup(site, "fr/news/index.html")
     assert page.html["lang"] == "fr"
     notice = page.select_one(".rl-notice--untranslated")
-    assert notice.get_text(strip=True) == "Cette page n'est pas encore traduite en français. Son texte figure ci-dessous en anglais."
+    assert (
+        notice.get_text(strip=True)
+        == "Cette page n'est pas encore traduite en français. Son texte figure ci-dessous en anglais."
+    )
     content = page.select_one("div.rl-untranslated")
     assert content["lang"] == "en"
     assert content.h1.get_text(strip=True).startswith("News")
@@ -111,9 +122,12 @@ def test_french_typography_on_french_output_only(site):
 
 def test_translation_status_page_lists_outdated_and_missing_items(site):
     page = soup(site, "fr/translation-status/index.html")
-    rows = {tr["data-section"]: [td.get_text(strip=True) for td in tr.select("td")] for tr in page.select("table.rl-status tbody tr")}
-    assert rows["pages"][:3] == ["1", "1", "1"]      # index complete, about outdated, news missing
-    assert rows["records"][:3] == ["0", "1", "1"]    # full-record outdated, english-only missing
+    rows = {
+        tr["data-section"]: [td.get_text(strip=True) for td in tr.select("td")]
+        for tr in page.select("table.rl-status tbody tr")
+    }
+    assert rows["pages"][:3] == ["1", "1", "1"]  # index complete, about outdated, news missing
+    assert rows["records"][:3] == ["0", "1", "1"]  # full-record outdated, english-only missing
     progress = page.select_one('tr[data-section="pages"] progress')
     assert (progress["max"], progress["value"]) == ("3", "1")
     pages = page.select_one('section[data-section="pages"]')
@@ -123,12 +137,16 @@ def test_translation_status_page_lists_outdated_and_missing_items(site):
     missing = pages.select_one(".rl-status-list--missing li")
     assert missing.a["href"] == "../../news/" and missing.code.get_text() == "docs/fr/news.md"
     records = page.select_one('section[data-section="records"]')
-    assert [li.code.get_text() for li in records.select(".rl-status-list--missing li")] == ["data/resources/english-only.yml"]
+    assert [li.code.get_text() for li in records.select(".rl-status-list--missing li")] == [
+        "data/resources/english-only.yml"
+    ]
     # Not in the main navigation, linked from the footer.
     assert not any("translation-status" in a["href"] for a in page.select("nav.md-nav--primary a[href]"))
     footer = soup(site, "about/index.html").select_one(".rl-footer-links")
     assert [(a.get_text(), a["href"]) for a in footer.select("a")] == [
-        ("Glossary", "../glossary/"), ("Translation status", "../translation-status/")]
+        ("Glossary", "../glossary/"),
+        ("Translation status", "../translation-status/"),
+    ]
 
 
 def test_glossary_page_in_both_languages(site):

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitebuild import FIXTURES, ROOT, SHARED_DATA
 
 from resource_library import load_catalogue
-from sitebuild import FIXTURES, ROOT, SHARED_DATA
 
 INVALID = sorted((FIXTURES / "records" / "invalid").glob("*.yml"))
 VALID = sorted((FIXTURES / "records" / "valid").glob("*.yml"))
@@ -39,8 +39,10 @@ def test_invalid_record_reports_exact_error(tmp_path, file):
     shown = [str(p) for p in catalogue.errors]
     for expect in expected:
         prefix = f"data/resources/{file.name}:"
-        assert any(s.startswith(prefix + expect) or (s.startswith(prefix) and expect in s and _same_place(s, prefix, expect))
-                   for s in shown), f"expected {prefix}{expect}\ngot:\n" + "\n".join(shown)
+        assert any(
+            s.startswith(prefix + expect) or (s.startswith(prefix) and expect in s and _same_place(s, prefix, expect))
+            for s in shown
+        ), f"expected {prefix}{expect}\ngot:\n" + "\n".join(shown)
     assert file.stem not in catalogue.records
 
 
@@ -73,8 +75,14 @@ def test_two_records_with_one_id(tmp_path):
     copy.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     shown = [str(p) for p in load_catalogue(project).errors]
     # Files are read in name order: the second file with the id is the one reported.
-    assert "data/resources/english-only.yml:1:5: id: the id 'english-only' is already used by data/resources/english-only-copy.yml" in shown
-    assert any(s.startswith("data/resources/english-only-copy.yml:1:5: id: the id 'english-only' differs from the file name") for s in shown)
+    assert (
+        "data/resources/english-only.yml:1:5: id: the id 'english-only' is already used by data/resources/english-only-copy.yml"
+        in shown
+    )
+    assert any(
+        s.startswith("data/resources/english-only-copy.yml:1:5: id: the id 'english-only' differs from the file name")
+        for s in shown
+    )
 
 
 def test_errors_are_sorted_and_formatted(tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import yaml
-
 from sitebuild import ROOT
 
 
@@ -22,8 +21,14 @@ def test_pull_requests_check_test_build_linkcheck_and_upload():
     step_list, workflow = steps("pr.yml")
     assert "pull_request" in workflow[True]  # PyYAML reads the key `on` as True
     commands = [run for run in runs(step_list) if "chromium" not in run]
-    assert commands == ["make setup", "scripts/library check --format github", "scripts/library schema --check",
-                        "make test", "make build", "make linkcheck"]
+    assert commands == [
+        "make setup",
+        "scripts/library check --format github",
+        "scripts/library schema --check",
+        "make test",
+        "make build",
+        "make linkcheck",
+    ]
     upload = [s for s in step_list if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert upload and upload[0]["with"]["path"] == "site/"
 

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import sys
 
+from resource_library.cli.scaffold import scaffold_record
 from resource_library.load.catalogue import load_catalogue
 from resource_library.load.suggest import did_you_mean, quoted
-from resource_library.cli.scaffold import scaffold_record
 from resource_library.model.ids import id_problem, propose_id
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "new", help="start a new resource record in data/resources/",
-        description=("Write data/resources/<id>.yml with the fields every record needs filled in and every other "
-                     "field present as a comment, with its meaning and allowed terms. In a terminal, asks for "
-                     "what the options do not give. Never overwrites an existing file."))
+        "new",
+        help="start a new resource record in data/resources/",
+        description=(
+            "Write data/resources/<id>.yml with the fields every record needs filled in and every other "
+            "field present as a comment, with its meaning and allowed terms. In a terminal, asks for "
+            "what the options do not give. Never overwrites an existing file."
+        ),
+    )
     parser.add_argument("--type", dest="type_", metavar="TYPE", help="a term of the types vocabulary, e.g. guide")
     parser.add_argument("--title", help="the English title")
-    parser.add_argument("--id", dest="record_id", metavar="ID",
-                        help="the id and file name (default: proposed from the title)")
+    parser.add_argument(
+        "--id", dest="record_id", metavar="ID", help="the id and file name (default: proposed from the title)"
+    )
     parser.add_argument("--summary", help="the English summary, one or two sentences (can be written later)")
     parser.set_defaults(handler=run)
 
@@ -47,7 +52,10 @@ def run(args) -> int:
     types = catalogue.vocabularies.get("types")
     allowed = list(types.terms) if types else []
     if not allowed:
-        print("error: data/vocabularies.yml has no usable `types` vocabulary; run `scripts/library check`", file=sys.stderr)
+        print(
+            "error: data/vocabularies.yml has no usable `types` vocabulary; run `scripts/library check`",
+            file=sys.stderr,
+        )
         return 1
     try:
         type_ = _retry(lambda value: _type(value, allowed, interactive), args.type_, interactive)
@@ -84,7 +92,7 @@ def _retry(read, value, interactive, attempts: int = 3):
         try:
             return read(value)
         except _Misuse as exc:
-            if not interactive or value is not None and attempt == 0 or attempt == attempts - 1:
+            if not interactive or (value is not None and attempt == 0) or attempt == attempts - 1:
                 raise
             print(f"  {exc}", file=sys.stderr)
             value = None
@@ -98,7 +106,9 @@ def _type(value, allowed, interactive) -> str:
     if not value:
         raise _Misuse("give the resource's type with --type (one of: " + ", ".join(allowed) + ")")
     if value not in allowed:
-        raise _Misuse(f"'{quoted(value)}' is not a type{did_you_mean(value, allowed)}; use one of: {', '.join(allowed)}")
+        raise _Misuse(
+            f"'{quoted(value)}' is not a type{did_you_mean(value, allowed)}; use one of: {', '.join(allowed)}"
+        )
     return value
 
 

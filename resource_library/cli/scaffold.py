@@ -13,8 +13,8 @@ import json
 import textwrap
 from datetime import date
 
-from resource_library.model.record import FIELDS
 from resource_library.load.schemafile import MODELINE
+from resource_library.model.record import FIELDS
 
 _WIDTH = 88
 #: The summary written when the editor gives none; ``check`` warns while it is there.
@@ -33,8 +33,12 @@ def _comment(text: str, indent: str = "") -> list:
 def _terms_comment(vocabulary, indent: str = "") -> list:
     if vocabulary is None or not vocabulary.terms:
         return []
-    terms = "; ".join(f"{t.id} = {t.label_in('en')} / {t.label_in('fr')}" if t.label.get("fr") and t.label["fr"] != t.label["en"]
-                      else f"{t.id} = {t.label_in('en')}" for t in vocabulary.terms.values())
+    terms = "; ".join(
+        f"{t.id} = {t.label_in('en')} / {t.label_in('fr')}"
+        if t.label.get("fr") and t.label["fr"] != t.label["en"]
+        else f"{t.id} = {t.label_in('en')}"
+        for t in vocabulary.terms.values()
+    )
     return _comment(f"Allowed terms: {terms}.", indent)
 
 
@@ -42,8 +46,15 @@ def _commented(lines: list) -> list:
     return [f"# {line}" if line else "#" for line in lines]
 
 
-def scaffold_record(record_id: str, type_: str, title_en: str, vocabularies: dict, summary_en: str = "",
-                    drawings=(), today: date | None = None) -> str:
+def scaffold_record(
+    record_id: str,
+    type_: str,
+    title_en: str,
+    vocabularies: dict,
+    summary_en: str = "",
+    drawings=(),
+    today: date | None = None,
+) -> str:
     """The text of a new record; every field of the model appears in it.
 
     Args:
@@ -60,7 +71,7 @@ def scaffold_record(record_id: str, type_: str, title_en: str, vocabularies: dic
     out = [
         MODELINE,
         f"# A new {type_} record, made by `scripts/library new`. Fill in what you know: a line",
-        "# that starts with \"# \" is a comment; to use a commented field, remove the \"# \" in",
+        '# that starts with "# " is a comment; to use a commented field, remove the "# " in',
         "# front of its lines. Delete what does not apply, then run `scripts/library check`.",
         "# Every field is explained in CONTRIBUTING.md.",
     ]
@@ -94,16 +105,22 @@ def _field_lines(spec, record_id, type_, title_en, summary, vocabularies, drawin
     if name == "type":
         return [f"type: {type_}"]
     if name == "title":
-        return ["title:", f"  en: {_quote(title_en)}", "  # fr: \"Titre en français\""]
+        return ["title:", f"  en: {_quote(title_en)}", '  # fr: "Titre en français"']
     if name == "summary":
-        return ["summary:", f"  en: {_quote(summary)}", "  # fr: \"Une ou deux phrases en français.\""]
+        return ["summary:", f"  en: {_quote(summary)}", '  # fr: "Une ou deux phrases en français."']
     if name == "languages":
         return ["languages: [en]"]
     if name == "published":
         return [f"published: {today.isoformat()}"]
     if spec.kind == "markdown":
-        return [f"{name}:", "  en: |", "    The body of the page, in Markdown: paragraphs, lists, **bold**,",
-                "    [links](https://www.example.org/).", "  fr: |", "    Le corps de la page, en Markdown."]
+        return [
+            f"{name}:",
+            "  en: |",
+            "    The body of the page, in Markdown: paragraphs, lists, **bold**,",
+            "    [links](https://www.example.org/).",
+            "  fr: |",
+            "    Le corps de la page, en Markdown.",
+        ]
     if spec.kind == "terms":
         vocabulary = vocabularies.get(spec.vocabulary)
         example = next(iter(vocabulary.terms)) if vocabulary and vocabulary.terms else "term"
@@ -121,8 +138,13 @@ def _field_lines(spec, record_id, type_, title_en, summary, vocabularies, drawin
     if spec.kind == "evidence":
         levels = vocabularies.get("evidence_levels")
         level = next(iter(levels.terms)) if levels and levels.terms else "level"
-        return [f"{name}:", f"  level: {level}", "  note:", "    en: What the evidence is, in a sentence.",
-                "    fr: Ce que sont les données probantes, en une phrase."]
+        return [
+            f"{name}:",
+            f"  level: {level}",
+            "  note:",
+            "    en: What the evidence is, in a sentence.",
+            "    fr: Ce que sont les données probantes, en une phrase.",
+        ]
     if spec.kind == "date":
         return [f"{name}: {today.isoformat()}"]
     if spec.kind == "year":

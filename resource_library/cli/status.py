@@ -15,13 +15,20 @@ SECTIONS = (
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "status", help="translation status: complete, missing and outdated French, with the English diff",
+        "status",
+        help="translation status: complete, missing and outdated French, with the English diff",
         description="List every page and record whose French is missing or outdated (the English changed "
-                    "since the translation was synced), with the diff of the English, then the typography "
-                    "and glossary warnings of the French sources, and a summary per section.")
+        "since the translation was synced), with the diff of the English, then the typography "
+        "and glossary warnings of the French sources, and a summary per section.",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--fail-on", action="append", default=[], choices=(MISSING, OUTDATED, "warnings"),
-                        help="exit with 1 when anything is in this state (repeatable), e.g. in CI")
+    parser.add_argument(
+        "--fail-on",
+        action="append",
+        default=[],
+        choices=(MISSING, OUTDATED, "warnings"),
+        help="exit with 1 when anything is in this state (repeatable), e.g. in CI",
+    )
     parser.add_argument("--all", action="store_true", help="also list complete items")
     parser.add_argument("--no-diff", action="store_true", help="do not print the English diffs")
     parser.set_defaults(handler=run)
@@ -31,7 +38,7 @@ def _counts_line(counts: dict) -> str:
     total = counts["total"]
     done = counts[COMPLETE]
     percent = f"{100 * done / total:.0f}%" if total else "-"
-    return (f"{done}/{total} complete ({percent}), {counts[OUTDATED]} outdated, {counts[MISSING]} missing")
+    return f"{done}/{total} complete ({percent}), {counts[OUTDATED]} outdated, {counts[MISSING]} missing"
 
 
 def _print_text(report, args) -> None:
@@ -41,7 +48,9 @@ def _print_text(report, args) -> None:
         print(f"== {title}: {_counts_line(section)}")
         if key == "texts":
             for item in section["items"]:
-                print(f"  missing   {item['path']}:{item['line']}:{item['column']}: {item['field']}: no French for “{item['english'][:60]}”")
+                print(
+                    f"  missing   {item['path']}:{item['line']}:{item['column']}: {item['field']}: no French for “{item['english'][:60]}”"
+                )
             continue
         for item in getattr(report, key):
             if item.state == COMPLETE and not args.all:
@@ -57,13 +66,18 @@ def _print_text(report, args) -> None:
                     print(f"      {diff_line}")
         print()
     if report.warnings:
-        print(f"== French sources: {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''} "
-              "(typography and glossary; see TRADUCTION.md)")
+        print(
+            f"== French sources: {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''} "
+            "(typography and glossary; see TRADUCTION.md)"
+        )
         for warning in report.warnings:
             print(f"  {warning}")
         print()
-    print("Summary: " + "; ".join(f"{key} {_counts_line(data[key])}" for key, _ in SECTIONS)
-          + f"; {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}")
+    print(
+        "Summary: "
+        + "; ".join(f"{key} {_counts_line(data[key])}" for key, _ in SECTIONS)
+        + f"; {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}"
+    )
 
 
 def run(args) -> int:

@@ -11,14 +11,27 @@ from resource_library.translation.sync import SyncError, sync
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "sync", help="mark a French page or record as reviewed against the current English",
+        "sync",
+        help="mark a French page or record as reviewed against the current English",
         description="Record, in the translated file, which English text its French was reviewed against "
-                    "(and keep a copy of that English in data/translations/ for later diffs). "
-                    "Only the `translation:` marker changes; every other byte of the file is kept.")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
-                        help="a French page (docs/fr/x.md) or a record (data/resources/x.yml)")
-    parser.add_argument("--field", action="append", default=[], choices=RECORD_FIELDS, dest="fields",
-                        help="for a record, sync only this field (repeatable); default: every translated field")
+        "(and keep a copy of that English in data/translations/ for later diffs). "
+        "Only the `translation:` marker changes; every other byte of the file is kept.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="a French page (docs/fr/x.md) or a record (data/resources/x.yml)",
+    )
+    parser.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        choices=RECORD_FIELDS,
+        dest="fields",
+        help="for a record, sync only this field (repeatable); default: every translated field",
+    )
     parser.add_argument("--date", help="sync date to record (YYYY-MM-DD; default: today)")
     parser.set_defaults(handler=run)
 

@@ -13,9 +13,9 @@ import sys
 
 from resource_library.load.catalogue import load_catalogue
 from resource_library.load.files import check_files
+from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
-from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.pagefiles import scan_pages
 from resource_library.load.pagemarkers import scan_markers
 from resource_library.load.pages import check_pages
@@ -25,15 +25,23 @@ from resource_library.load.schemafile import stale_schemas
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "check", help="validate every record, vocabulary, pillar, program, infographic and page marker",
-        description=("Validate every content file (data/resources/*.yml, data/vocabularies.yml, data/pillars.yml, "
-                     "data/programs/*.yml, data/infographics/*.yml, data/interface.yml, data/glossary.yml), the "
-                     "markers of the pages under docs/ and the files under data/ and docs/ (types, sizes, links, "
-                     "SVG images), and print every problem at once as "
-                     "path:line:column: field: message. Errors stop the build; warnings do not. "
-                     "Exit status: 0 no error, 1 errors found, 2 misuse."))
-    parser.add_argument("--format", choices=("plain", "github"), default="plain",
-                        help="plain lines (default), or GitHub Actions annotations for pull requests")
+        "check",
+        help="validate every record, vocabulary, pillar, program, infographic and page marker",
+        description=(
+            "Validate every content file (data/resources/*.yml, data/vocabularies.yml, data/pillars.yml, "
+            "data/programs/*.yml, data/infographics/*.yml, data/interface.yml, data/glossary.yml), the "
+            "markers of the pages under docs/ and the files under data/ and docs/ (types, sizes, links, "
+            "SVG images), and print every problem at once as "
+            "path:line:column: field: message. Errors stop the build; warnings do not. "
+            "Exit status: 0 no error, 1 errors found, 2 misuse."
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        choices=("plain", "github"),
+        default="plain",
+        help="plain lines (default), or GitHub Actions annotations for pull requests",
+    )
     parser.add_argument("--errors-only", action="store_true", help="do not print warnings")
     # Warnings are printed by default; the old switch is accepted and does nothing.
     parser.add_argument("--warnings", action="store_true", help=argparse.SUPPRESS)
@@ -93,8 +101,10 @@ def run(args) -> int:
     for problem in problems:
         if problem.is_error or not args.errors_only:
             print(github_annotation(problem) if args.format == "github" else str(problem))
-    summary = (f"{record_count} record{'s' if record_count != 1 else ''} checked: "
-               f"{len(errors)} error{'s' if len(errors) != 1 else ''}, "
-               f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}.")
+    summary = (
+        f"{record_count} record{'s' if record_count != 1 else ''} checked: "
+        f"{len(errors)} error{'s' if len(errors) != 1 else ''}, "
+        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}."
+    )
     print(summary, file=sys.stderr)
     return 1 if errors else 0

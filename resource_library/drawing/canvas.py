@@ -9,7 +9,6 @@ coordinate rounded to one decimal, so the output is stable from build to build.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 from xml.sax.saxutils import escape, quoteattr
 
 from resource_library.drawing.colours import ACCENT, INK, STROKE
@@ -44,8 +43,16 @@ class Block:
         return self.size * (ASCENT + DESCENT) + (len(self.lines) - 1) * self.size * LINE_HEIGHT
 
 
-def block(text: str, width: float, size: float, bold: bool = False, colour: str = INK,
-          path: tuple = (), role: str = "text", min_size: float = 11) -> Block:
+def block(
+    text: str,
+    width: float,
+    size: float,
+    bold: bool = False,
+    colour: str = INK,
+    path: tuple = (),
+    role: str = "text",
+    min_size: float = 11,
+) -> Block:
     """Wrap ``text`` in ``width``, shrinking the size down to ``min_size`` if a word is too long."""
     current = size
     while True:
@@ -79,7 +86,7 @@ class Canvas:
     def add(self, markup: str) -> None:
         self.items.append(markup)
 
-    def text(self, block: Block, x: float, top: float, anchor: str = "middle", width: Optional[float] = None) -> float:
+    def text(self, block: Block, x: float, top: float, anchor: str = "middle", width: float | None = None) -> float:
         """Draw ``block`` with its first line's top at ``top``; returns the bottom."""
         weight = ' font-weight="bold"' if block.bold else ""
         limit = f' data-max-width="{width:.1f}"' if width else ""
@@ -87,8 +94,10 @@ class Canvas:
         for i, line in enumerate(block.lines):
             y = top + block.size * ASCENT + i * block.size * LINE_HEIGHT
             spans.append(f'<tspan x="{x:.1f}" y="{y:.1f}">{escape(line)}</tspan>')
-        self.add(f'<text class="rl-ig-{block.role}" text-anchor="{anchor}" font-size="{block.size:g}"{weight} '
-                 f'fill="{block.colour}"{limit}>{"".join(spans)}</text>')
+        self.add(
+            f'<text class="rl-ig-{block.role}" text-anchor="{anchor}" font-size="{block.size:g}"{weight} '
+            f'fill="{block.colour}"{limit}>{"".join(spans)}</text>'
+        )
         return top + block.height
 
     def texts(self, blocks: list, x: float, top: float, width: float, anchor: str = "middle") -> float:
@@ -98,8 +107,10 @@ class Canvas:
         return y
 
     def rect(self, x, y, w, h, fill, stroke=STROKE, radius=6) -> None:
-        self.add(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="{radius}" '
-                 f'fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>')
+        self.add(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="{radius}" '
+            f'fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>'
+        )
 
     def polygon(self, points, fill, stroke=STROKE, cls="") -> None:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
@@ -110,20 +121,36 @@ class Canvas:
         """A line from (x1, y1) with an arrowhead at (x2, y2) (horizontal or vertical)."""
         if x1 == x2:
             sign = 1 if y2 > y1 else -1
-            self.add(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2 - sign * head:.1f}" stroke="{ACCENT}" stroke-width="3"/>')
-            self.polygon([(x2 - head * 0.8, y2 - sign * head), (x2 + head * 0.8, y2 - sign * head), (x2, y2)], ACCENT, ACCENT, "rl-ig-arrow")
+            self.add(
+                f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2 - sign * head:.1f}" stroke="{ACCENT}" stroke-width="3"/>'
+            )
+            self.polygon(
+                [(x2 - head * 0.8, y2 - sign * head), (x2 + head * 0.8, y2 - sign * head), (x2, y2)],
+                ACCENT,
+                ACCENT,
+                "rl-ig-arrow",
+            )
         else:
             sign = 1 if x2 > x1 else -1
-            self.add(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2 - sign * head:.1f}" y2="{y2:.1f}" stroke="{ACCENT}" stroke-width="3"/>')
-            self.polygon([(x2 - sign * head, y2 - head * 0.8), (x2 - sign * head, y2 + head * 0.8), (x2, y2)], ACCENT, ACCENT, "rl-ig-arrow")
+            self.add(
+                f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2 - sign * head:.1f}" y2="{y2:.1f}" stroke="{ACCENT}" stroke-width="3"/>'
+            )
+            self.polygon(
+                [(x2 - sign * head, y2 - head * 0.8), (x2 - sign * head, y2 + head * 0.8), (x2, y2)],
+                ACCENT,
+                ACCENT,
+                "rl-ig-arrow",
+            )
 
     def open_part(self, part: Part, base: str, lang: str) -> None:
         """Start a part: a link to its page (``base`` + its URL) when it has one and links are drawn."""
         if part.link and self.links:
             label = text_in(part.label, lang)
             tabindex = "" if self.focusable else ' tabindex="-1"'
-            self.add(f'<a href={quoteattr(base + link_url(part.link))} class="rl-ig-part" data-part={quoteattr(part.id)} '
-                     f'aria-label={quoteattr(label)}{tabindex}>')
+            self.add(
+                f'<a href={quoteattr(base + link_url(part.link))} class="rl-ig-part" data-part={quoteattr(part.id)} '
+                f"aria-label={quoteattr(label)}{tabindex}>"
+            )
         else:
             self.add(f'<g class="rl-ig-part" data-part={quoteattr(part.id)}>')
 

@@ -62,8 +62,10 @@ def _columns(canvas: Canvas, info: Infographic, lang: str, base: str) -> float:
         roof_blocks = [block(text_in(info.roof.label, lang), inner, 20, True, INK, ("roof", "label"), "label")]
         height = max(stack(roof_blocks) + 2 * PAD + 16, 80)
         canvas.open_part(info.roof, base, lang)
-        canvas.polygon([(MARGIN, y + height), (W - MARGIN, y + height), (W / 2 + top_width / 2, y), (W / 2 - top_width / 2, y)],
-                       info.roof.fill)
+        canvas.polygon(
+            [(MARGIN, y + height), (W - MARGIN, y + height), (W / 2 + top_width / 2, y), (W / 2 - top_width / 2, y)],
+            info.roof.fill,
+        )
         canvas.texts(roof_blocks, W / 2, y + (height - stack(roof_blocks)) / 2, inner)
         canvas.close_part(info.roof)
         y += height + 10
@@ -124,7 +126,9 @@ def _pyramid(canvas: Canvas, info: Infographic, lang: str, base: str) -> float:
             top_width = width - 2 * slope * height
             inner = top_width - 2 * PAD
             if inner < 120:
-                raise DrawingError("the text of this tier needs more room than the pyramid leaves; shorten it", part.path + ("text",))
+                raise DrawingError(
+                    "the text of this tier needs more room than the pyramid leaves; shorten it", part.path + ("text",)
+                )
             blocks = _part_blocks(part, lang, inner, 18, 14)
             need = stack(blocks) + 2 * PAD
             if need <= height:
@@ -138,7 +142,9 @@ def _pyramid(canvas: Canvas, info: Infographic, lang: str, base: str) -> float:
     for part, blocks, wb, wt, h, inner in bands:
         top = bottom - h
         canvas.open_part(part, base, lang)
-        canvas.polygon([(cx - wb / 2, bottom), (cx + wb / 2, bottom), (cx + wt / 2, top), (cx - wt / 2, top)], part.fill)
+        canvas.polygon(
+            [(cx - wb / 2, bottom), (cx + wb / 2, bottom), (cx + wt / 2, top), (cx - wt / 2, top)], part.fill
+        )
         canvas.texts(blocks, cx, top + (h - stack(blocks)) / 2, inner)
         canvas.close_part(part)
         bottom = top
@@ -169,7 +175,9 @@ def _steps(canvas: Canvas, info: Infographic, lang: str, base: str) -> float:
     y = bottom + 24
     if info.footer:
         if info.footer_label:
-            label = block(text_in(info.footer_label, lang), W - 2 * MARGIN, 16, True, ACCENT, ("footer", "label"), "label")
+            label = block(
+                text_in(info.footer_label, lang), W - 2 * MARGIN, 16, True, ACCENT, ("footer", "label"), "label"
+            )
             y = canvas.text(label, MARGIN, y, "start", W - 2 * MARGIN) + 10
         m = len(info.footer)
         gap = 16
@@ -200,7 +208,9 @@ def _hub(canvas: Canvas, info: Infographic, lang: str, base: str) -> float:
         canvas.rect(cx - pw / 2, y, pw, ph, info.partner.fill)
         canvas.texts(blocks, cx, y + PAD, pw - 2 * PAD)
         canvas.close_part(info.partner)
-        canvas.add(f'<line x1="{cx:.1f}" y1="{y + ph:.1f}" x2="{cx:.1f}" y2="{y + ph + 28:.1f}" stroke="{STROKE}" stroke-width="3" stroke-dasharray="6 4"/>')
+        canvas.add(
+            f'<line x1="{cx:.1f}" y1="{y + ph:.1f}" x2="{cx:.1f}" y2="{y + ph + 28:.1f}" stroke="{STROKE}" stroke-width="3" stroke-dasharray="6 4"/>'
+        )
         y += ph + 28
     centre = info.centre
     assert centre is not None  # the hub layout requires a centre: the loader refuses a drawing without one
@@ -246,8 +256,13 @@ def _hub(canvas: Canvas, info: Infographic, lang: str, base: str) -> float:
 
 
 #: Each layout's function and the drawing's width in pixels.
-_LAYOUTS = {"columns": (_columns, 1080), "tiles": (_tiles, 960), "pyramid": (_pyramid, 900),
-            "steps": (_steps, 1080), "hub": (_hub, 1000)}
+_LAYOUTS = {
+    "columns": (_columns, 1080),
+    "tiles": (_tiles, 960),
+    "pyramid": (_pyramid, 900),
+    "steps": (_steps, 1080),
+    "hub": (_hub, 1000),
+}
 assert tuple(_LAYOUTS) == LAYOUTS, "every layout of the format is drawn here"
 
 

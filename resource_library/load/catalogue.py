@@ -21,15 +21,15 @@ from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
 from resource_library.load.pagepaths import SITE_PAGES, conflicts, generated_pages
-from resource_library.load.suggest import did_you_mean, misread, quoted
-from resource_library.model.ids import RESERVED, id_problem
-from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, TEXT_FIELDS, Record, RELATING_FIELDS
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
 from resource_library.load.site import SiteInfo, load_site
+from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import link_scheme, scan_document
 from resource_library.load.vocabularies import load_pillars, load_program, load_vocabularies
 from resource_library.load.yamlsource import Document, field_name, load_file
+from resource_library.model.ids import RESERVED, id_problem
+from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, RELATING_FIELDS, TEXT_FIELDS, Record
 from resource_library.translation.snapshots import snapshot_problems
 
 #: How many related resources a resource page lists.
@@ -155,8 +155,9 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     _relate(catalogue.records)
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
     problems += found
-    problems += conflicts(docs, _rel(root, docs), generated_pages(catalogue.records, pillars, catalogue.programs),
-                          catalogue.drawings)
+    problems += conflicts(
+        docs, _rel(root, docs), generated_pages(catalogue.records, pillars, catalogue.programs), catalogue.drawings
+    )
     problems += snapshot_problems(root)
     # Drawings escape their texts, but raw HTML in them is refused all the same, as everywhere.
     for file in sorted(drawings_dir.glob("*.yml")) if drawings_dir.is_dir() else ():
@@ -192,9 +193,16 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
 
     wrong_stem = id_problem(stem, "file name", reserved=True)
     if wrong_stem:  # the id must equal the file name: both are to change
-        problems.append(doc.problem((), f"rename the file (its name is the record's id and page address): {wrong_stem}"))
+        problems.append(
+            doc.problem((), f"rename the file (its name is the record's id and page address): {wrong_stem}")
+        )
     elif isinstance(data.get("id"), str) and data["id"] != stem:
-        problems.append(doc.problem(("id",), f"the id '{quoted(data['id'])}' differs from the file name; use '{quoted(stem)}' (or rename the file)"))
+        problems.append(
+            doc.problem(
+                ("id",),
+                f"the id '{quoted(data['id'])}' differs from the file name; use '{quoted(stem)}' (or rename the file)",
+            )
+        )
     if isinstance(data.get("id"), str) and data["id"] in RESERVED:
         problems.append(doc.problem(("id",), _refused_id(data["id"], reserved=True)))
     for name in ("published", "updated"):
@@ -204,8 +212,11 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
                 date.fromisoformat(value)
             except ValueError:
                 problems.append(doc.problem((name,), f"'{value}' is not a real date (YYYY-MM-DD)"))
-    if isinstance(data.get("published"), str) and isinstance(data.get("updated"), str) \
-            and data["updated"] < data["published"]:
+    if (
+        isinstance(data.get("published"), str)
+        and isinstance(data.get("updated"), str)
+        and data["updated"] < data["published"]
+    ):
         problems.append(doc.problem(("updated",), "the update date is earlier than the publication date", WARNING))
 
     # Every text, known field or not: no raw HTML, no script, no unsafe link.
@@ -225,24 +236,34 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
     kind = error.validator
     top = path[0] if path else None
     if top == "translation" and kind != "additionalProperties":
-        return doc.problem(path, "the translation marker is written by `scripts/library sync`; "
-                              "delete the `translation:` block and run the sync again")
+        return doc.problem(
+            path,
+            "the translation marker is written by `scripts/library sync`; "
+            "delete the `translation:` block and run the sync again",
+        )
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         if "allOf" in error.absolute_schema_path:
             data = doc.data
             if missing == "alt":
                 reason = "an image" if "image" in data else "a drawing"
-                return doc.problem(path + ("alt",), f"`alt` (a full text alternative in English and French) is required with {reason}")
-            return doc.problem(path + (missing,), f"`{missing}` is required for a resource of type '{data.get('type')}'")
+                return doc.problem(
+                    path + ("alt",), f"`alt` (a full text alternative in English and French) is required with {reason}"
+                )
+            return doc.problem(
+                path + (missing,), f"`{missing}` is required for a resource of type '{data.get('type')}'"
+            )
         if path and path[-1] in TEXT_FIELDS + ("note",) and missing == "en":
             return doc.problem(path, "the English text (`en:`) is required: English is the reference language")
         return doc.problem(path + (missing,), f"missing required field `{missing}`")
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         if sorted(allowed) == sorted(LANGUAGES):
-            out = [doc.problem(path + (extra,), f"unknown language '{extra}'; use en (English) or fr (French)", key=True)
-                   for extra in error.instance if extra not in allowed]
+            out = [
+                doc.problem(path + (extra,), f"unknown language '{extra}'; use en (English) or fr (French)", key=True)
+                for extra in error.instance
+                if extra not in allowed
+            ]
             return out[0] if len(out) == 1 else _Multi(out)
         out = [_unknown_field(doc, path, str(extra), allowed) for extra in error.instance if extra not in allowed]
         return out[0] if len(out) == 1 else _Multi(out)
@@ -260,29 +281,49 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
             if written in ("", "~"):
                 return doc.problem(path, f"the value is empty; write a term{where}: {allowed_text}")
             if written in map(str, allowed):
-                return doc.problem(path, f"put the term in quotes: \"{written}\" ({reading})")
+                return doc.problem(path, f'put the term in quotes: "{written}" ({reading})')
             return doc.problem(path, f"'{written}' is not a term{where}; allowed: {allowed_text} ({reading})")
-        return doc.problem(path, f"'{quoted(error.instance)}' is not a term{where}"
-                                 f"{did_you_mean(error.instance, allowed, doc.column(path))}; allowed: {allowed_text}")
+        return doc.problem(
+            path,
+            f"'{quoted(error.instance)}' is not a term{where}"
+            f"{did_you_mean(error.instance, allowed, doc.column(path))}; allowed: {allowed_text}",
+        )
     if kind == "anyOf" and top == "type":
         return doc.problem(path, "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
     if kind == "anyOf" and top == "publisher":
         return doc.problem(path, "expected the publisher's name as text, or `en:` and `fr:` names")
     if kind == "anyOf":
-        return doc.problem(("type",), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)")
+        return doc.problem(
+            ("type",), "an infographic needs `drawing` (drawn by the build) or `image` (a file per language)"
+        )
     if kind == "type" and "enum" in error.schema and misread(doc, path, error.instance):
         return None  # the enum error says it, quoting what the editor wrote
     if kind == "type":
-        expected = {"string": "text", "array": "a list", "object": "a mapping (`en:` / `fr:` or sub-fields)", "integer": "a whole number"}
+        expected = {
+            "string": "text",
+            "array": "a list",
+            "object": "a mapping (`en:` / `fr:` or sub-fields)",
+            "integer": "a whole number",
+        }
         wanted = error.validator_value
-        wanted = " or ".join(expected[w] if w in expected else w for w in (wanted if isinstance(wanted, list) else [wanted]))
-        got = {str: "text", list: "a list", dict: "a mapping", bool: "yes/no", int: "a number", float: "a number", type(None): "nothing"}.get(type(error.instance), "something else")
+        wanted = " or ".join(
+            expected[w] if w in expected else w for w in (wanted if isinstance(wanted, list) else [wanted])
+        )
+        got = {
+            str: "text",
+            list: "a list",
+            dict: "a mapping",
+            bool: "yes/no",
+            int: "a number",
+            float: "a number",
+            type(None): "nothing",
+        }.get(type(error.instance), "something else")
         hint = ""
         if wanted == "a list" and isinstance(error.instance, str):
             hint = f"; write it as a list: [{error.instance}]"
         reading = misread(doc, path, error.instance, advice=False)
         if "text" in wanted and reading and doc.positions.written[path] not in ("", "~"):
-            hint = f"; put the value in quotes: \"{doc.positions.written[path]}\" ({reading})"
+            hint = f'; put the value in quotes: "{doc.positions.written[path]}" ({reading})'
         return doc.problem(path, f"expected {wanted}, got {got}{hint}")
     if kind == "pattern":
         if top in ("published", "updated"):
@@ -320,11 +361,17 @@ def _unknown_field(doc: Document, path: tuple, name: str, allowed: list) -> Prob
     intended = name.split(":", 1)[0]
     if ":" in name and intended in allowed:  # "title:{en: x}" is one key to YAML
         line, column = doc.positions.of_key(path + (name,))
-        return Problem(doc.path, line, column, field_name(path + (intended,)),
-                       f"put a space after the colon: `{intended}: ...` (YAML reads '{name}' as one word)")
+        return Problem(
+            doc.path,
+            line,
+            column,
+            field_name(path + (intended,)),
+            f"put a space after the colon: `{intended}: ...` (YAML reads '{name}' as one word)",
+        )
     suggestion = did_you_mean(name, allowed, doc.column(path + (name,), key=True))
-    return doc.problem(path + (name,), f"unknown field '{quoted(name)}'{suggestion or '; allowed: ' + ', '.join(allowed)}",
-                       key=True)
+    return doc.problem(
+        path + (name,), f"unknown field '{quoted(name)}'{suggestion or '; allowed: ' + ', '.join(allowed)}", key=True
+    )
 
 
 class _Multi(list):
@@ -350,7 +397,9 @@ def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bo
             return [doc.problem(path, f"'{target}' is not encrypted; use https:// if the site offers it", WARNING)]
         if image:
             return [doc.problem(path, f"'{target}' must be a file under docs/ (images are served by the site itself)")]
-        return [doc.problem(path, f"the link '{target[:40]}' is not allowed: use an https:// address or a file under docs/")]
+        return [
+            doc.problem(path, f"the link '{target[:40]}' is not allowed: use an https:// address or a file under docs/")
+        ]
     relative = target.lstrip("/")
     candidate = (docs / relative).resolve()
     try:
@@ -361,7 +410,11 @@ def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bo
     if refused:
         return [doc.problem(path, f"'{target}' {refused}")]
     if not candidate.is_file():
-        return [doc.problem(path, f"'{target}' is neither an https:// address nor a file under docs/ (no file docs/{relative})")]
+        return [
+            doc.problem(
+                path, f"'{target}' is neither an https:// address nor a file under docs/ (no file docs/{relative})"
+            )
+        ]
     return []
 
 
@@ -392,7 +445,9 @@ def _relate(records: dict) -> None:
         for tag in tags:
             candidates.update(by_tag[tag])
         candidates.discard(record.id)
-        best = heapq.nsmallest(RELATED_COUNT, ((-len(tags & tags_of[rid]), newest_first[rid], rid) for rid in candidates))
+        best = heapq.nsmallest(
+            RELATED_COUNT, ((-len(tags & tags_of[rid]), newest_first[rid], rid) for rid in candidates)
+        )
         record.related = [rid for _, _, rid in best]
 
 

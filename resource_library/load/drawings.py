@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional
 
 from resource_library.drawing.canvas import DrawingError
 from resource_library.drawing.colours import ACCENT, INK, MIN_CONTRAST, contrast_ratio
@@ -81,11 +80,13 @@ def _localized(doc: Document, value, path: tuple, problems: list, required: bool
     if not value.get("en"):
         problems.append(doc.problem(path, "the English text (`en:`) is required"))
     elif not value.get("fr"):
-        problems.append(doc.problem(path, "no French text (`fr:`) yet: the French drawing shows the English text", WARNING))
+        problems.append(
+            doc.problem(path, "no French text (`fr:`) yet: the French drawing shows the English text", WARNING)
+        )
     return value
 
 
-def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Optional[Infographic], list]:
+def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Infographic | None, list]:
     problems: list = []
     data = doc.data
     if not isinstance(data, dict):
@@ -100,18 +101,31 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
     allowed = {"layout", "title", "summary", "parts"} | LAYOUT_FIELDS[layout]
     for key in data:
         if key not in allowed:
-            problems.append(doc.problem((key,), f"unknown field '{key}' for the layout '{layout}'; allowed: {', '.join(sorted(allowed))}", key=True))
+            problems.append(
+                doc.problem(
+                    (key,),
+                    f"unknown field '{key}' for the layout '{layout}'; allowed: {', '.join(sorted(allowed))}",
+                    key=True,
+                )
+            )
 
-    def part(value, path) -> Optional[Part]:
+    def part(value, path) -> Part | None:
         if not isinstance(value, dict):
             problems.append(doc.problem(path, "a part is a mapping (id:, label:, link:, fill:, ...)"))
             return None
         for key in value:
             if key not in PART_FIELDS:
-                problems.append(doc.problem(path + (key,), f"unknown field '{key}'; allowed: {', '.join(sorted(PART_FIELDS))}", key=True))
+                problems.append(
+                    doc.problem(
+                        path + (key,), f"unknown field '{key}'; allowed: {', '.join(sorted(PART_FIELDS))}", key=True
+                    )
+                )
         pid = value.get("id")
-        wrong = id_problem(pid, "part id", doc.column(path + ("id",))) if isinstance(pid, str) \
+        wrong = (
+            id_problem(pid, "part id", doc.column(path + ("id",)))
+            if isinstance(pid, str)
             else "each part needs an `id` (lowercase letters, digits and hyphens)"
+        )
         if wrong:
             problems.append(doc.problem(path + ("id",), wrong))
         fill = value.get("fill", DEFAULT_FILL)
@@ -122,7 +136,12 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
             for colour, role in ((INK, "text"), (ACCENT, "kicker")):
                 ratio = contrast_ratio(fill, colour)
                 if ratio < MIN_CONTRAST:
-                    problems.append(doc.problem(path + ("fill",), f"the {role} colour {colour} on {fill} has a contrast of {ratio:.2f}:1; it must be at least {MIN_CONTRAST}:1 (choose a lighter fill)"))
+                    problems.append(
+                        doc.problem(
+                            path + ("fill",),
+                            f"the {role} colour {colour} on {fill} has a contrast of {ratio:.2f}:1; it must be at least {MIN_CONTRAST}:1 (choose a lighter fill)",
+                        )
+                    )
         letter = value.get("letter")
         if letter is not None and (not isinstance(letter, str) or len(letter) > 2):
             problems.append(doc.problem(path + ("letter",), "a letter is one or two characters"))
@@ -142,7 +161,9 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
 
     def part_list(value, path, minimum=1) -> list:
         if not isinstance(value, list) or len(value) < minimum:
-            problems.append(doc.problem(path, f"expected a list of at least {minimum} part{'s' if minimum > 1 else ''}"))
+            problems.append(
+                doc.problem(path, f"expected a list of at least {minimum} part{'s' if minimum > 1 else ''}")
+            )
             return []
         out = [part(v, path + (i,)) for i, v in enumerate(value)]
         ids = [p.id for p in out if p]
@@ -187,16 +208,30 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Opt
 def _check_link(doc: Document, path: tuple, link, docs_dir: Path, generated: set) -> list:
     match = _LINK.match(link) if isinstance(link, str) else None
     if not match:
-        return [doc.problem(path, f"'{link}' is not a page link; write the page's file under docs/, e.g. core-elements.md#alignment or pillars/<id>.md")]
+        return [
+            doc.problem(
+                path,
+                f"'{link}' is not a page link; write the page's file under docs/, e.g. core-elements.md#alignment or pillars/<id>.md",
+            )
+        ]
     page, anchor = match.group("path"), match.group("anchor")
     if page in generated:
         return []
     source = docs_dir / page
     if not source.is_file():
-        return [doc.problem(path, f"no page '{page}': neither a file under docs/ nor a generated page (library/<record id>.md, pillars/<pillar id>.md)")]
+        return [
+            doc.problem(
+                path,
+                f"no page '{page}': neither a file under docs/ nor a generated page (library/<record id>.md, pillars/<pillar id>.md)",
+            )
+        ]
     if anchor:
         for candidate in (source, docs_dir / "fr" / page):
-            shown = candidate.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in candidate.parents else candidate.name
+            shown = (
+                candidate.relative_to(docs_dir.parent).as_posix()
+                if docs_dir.parent in candidate.parents
+                else candidate.name
+            )
             # A page that cannot be read is reported on its own (load/pagefiles.py, load/files.py).
             text = read_page(candidate, shown)[0] if candidate.exists() else None
             if text is not None and not has_anchor(text, anchor):

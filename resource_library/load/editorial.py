@@ -18,11 +18,11 @@ import posixpath
 import re
 from pathlib import Path
 
-from resource_library.model.record import TEXT_FIELDS
 from resource_library.load.files import IMAGE_SUFFIXES, link_refusal
 from resource_library.load.problems import ERROR, WARNING
 from resource_library.load.textsafety import link_scheme
 from resource_library.load.yamlsource import Document
+from resource_library.model.record import TEXT_FIELDS
 from resource_library.text.scan import LineIndex
 
 #: The warning about a text still holding the placeholder `scripts/library new` wrote.
@@ -60,12 +60,21 @@ def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
     problems = []
     texts = {name: data[name] for name in TEXT_FIELDS if isinstance(data.get(name), dict)}
     if not any(value.get("fr") for value in texts.values()):
-        problems.append(doc.problem(("title",), "this record has no French yet; the French page will show the English "
-                                               "text with a notice (add `fr:` under title, summary and the other texts)", WARNING, key=True))
+        problems.append(
+            doc.problem(
+                ("title",),
+                "this record has no French yet; the French page will show the English "
+                "text with a notice (add `fr:` under title, summary and the other texts)",
+                WARNING,
+                key=True,
+            )
+        )
     else:
         for name, value in texts.items():
             if value.get("en") and not value.get("fr"):
-                problems.append(doc.problem((name,), f"`{name}` has no French (`fr:`) while other fields do", WARNING, key=True))
+                problems.append(
+                    doc.problem((name,), f"`{name}` has no French (`fr:`) while other fields do", WARNING, key=True)
+                )
 
     for name, value in texts.items():
         for lang, text in value.items():
@@ -76,12 +85,21 @@ def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
     for lang in image:
         if not alt.get(lang):
             language = "French" if lang == "fr" else "English"
-            problems.append(doc.problem(("image", lang), f"the {language} image has no {language} text alternative "
-                                                        f"(add `{lang}:` under `alt`)", WARNING))
+            problems.append(
+                doc.problem(
+                    ("image", lang),
+                    f"the {language} image has no {language} text alternative (add `{lang}:` under `alt`)",
+                    WARNING,
+                )
+            )
     for lang, text in alt.items():
         title = (data.get("title") or {}).get(lang)
         if isinstance(text, str) and title and text.strip().casefold() == title.strip().casefold():
-            problems.append(doc.problem(("alt", lang), "the text alternative repeats the title; say what the picture shows", WARNING))
+            problems.append(
+                doc.problem(
+                    ("alt", lang), "the text alternative repeats the title; say what the picture shows", WARNING
+                )
+            )
 
     description = data.get("description")
     if isinstance(description, dict):
@@ -98,9 +116,15 @@ def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path,
     links = [m for m in _MD_LINK.finditer(text) if m.group(1) is not None]
     for match in images:
         if not match.group(1).strip():
-            problems.append(doc.problem(path, f"the image '{match.group(2)[:40]}' has no text alternative; "
-                                             "write it between the brackets: ![what the image shows](...)",
-                                  WARNING, line_index=lines.line_index(match.start())))
+            problems.append(
+                doc.problem(
+                    path,
+                    f"the image '{match.group(2)[:40]}' has no text alternative; "
+                    "write it between the brackets: ![what the image shows](...)",
+                    WARNING,
+                    line_index=lines.line_index(match.start()),
+                )
+            )
     references = list(_MD_REFERENCE.finditer(text))
     for match, image in [(m, True) for m in images] + [(m, False) for m in links + references]:
         assert match.lastindex is not None  # each of these patterns has a group, which matched (filtered above)
@@ -110,12 +134,21 @@ def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path,
         refused = link_refusal(target.split("#", 1)[0].split("?", 1)[0], IMAGE_SUFFIXES if image else ())
         if refused:
             what = "image" if image else "link"
-            problems.append(doc.problem(path, f"the {what} '{target[:60]}' {refused}", ERROR,
-                                        line_index=lines.line_index(match.start())))
+            problems.append(
+                doc.problem(
+                    path, f"the {what} '{target[:60]}' {refused}", ERROR, line_index=lines.line_index(match.start())
+                )
+            )
         elif match.re is not _MD_REFERENCE and not _exists(target, docs_dir, pages):
-            problems.append(doc.problem(path, f"the link '{target[:60]}' leads to no page or file of the site "
-                                             "(links are relative to library/: ../about.md, other-record.md, ../files/x.pdf)",
-                                  WARNING, line_index=lines.line_index(match.start())))
+            problems.append(
+                doc.problem(
+                    path,
+                    f"the link '{target[:60]}' leads to no page or file of the site "
+                    "(links are relative to library/: ../about.md, other-record.md, ../files/x.pdf)",
+                    WARNING,
+                    line_index=lines.line_index(match.start()),
+                )
+            )
     return problems
 
 

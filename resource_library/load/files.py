@@ -55,25 +55,49 @@ PAGE_SUFFIX = ".md"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 #: An infographic's ``image`` may also be a PDF poster: its page then offers the file instead of showing it.
 IMAGE_FIELD_SUFFIXES = IMAGE_SUFFIXES + (".pdf",)
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".doc", ".xls", ".ppt", ".rtf",
-                     ".csv", ".txt")
+DOCUMENT_SUFFIXES = (
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".pptx",
+    ".odt",
+    ".ods",
+    ".odp",
+    ".doc",
+    ".xls",
+    ".ppt",
+    ".rtf",
+    ".csv",
+    ".txt",
+)
 MEDIA_SUFFIXES = (".mp3", ".m4a", ".ogg", ".wav", ".mp4", ".webm")
 #: Every type a file under docs/ may have besides pages: served by any host with a
 #: type under which browsers run no script (SVG only once checked).
 DOWNLOAD_SUFFIXES = IMAGE_SUFFIXES + DOCUMENT_SUFFIXES + MEDIA_SUFFIXES
-ACCEPTED = (f"pages ({PAGE_SUFFIX}), PDF, images ({', '.join(IMAGE_SUFFIXES)}), office documents "
-            f"({', '.join(DOCUMENT_SUFFIXES[1:-2])}), CSV, text (.txt), audio and video ({', '.join(MEDIA_SUFFIXES)})")
+ACCEPTED = (
+    f"pages ({PAGE_SUFFIX}), PDF, images ({', '.join(IMAGE_SUFFIXES)}), office documents "
+    f"({', '.join(DOCUMENT_SUFFIXES[1:-2])}), CSV, text (.txt), audio and video ({', '.join(MEDIA_SUFFIXES)})"
+)
 #: Folders of data/ whose ``*.yml`` files are each one record, program or drawing.
 RECORD_FOLDERS = ("resources", "programs", "infographics")
 
-_HTML = ("an HTML page", "MkDocs would publish it as it is, on the site's own address, where its scripts would run",
-         "write the page in Markdown (.md), or offer the document as PDF")
-_XML = ("an XML file", "a browser opening it on the site's own address can run script in it",
-        "offer the content as PDF, CSV or text (.txt)")
+_HTML = (
+    "an HTML page",
+    "MkDocs would publish it as it is, on the site's own address, where its scripts would run",
+    "write the page in Markdown (.md), or offer the document as PDF",
+)
+_XML = (
+    "an XML file",
+    "a browser opening it on the site's own address can run script in it",
+    "offer the content as PDF, CSV or text (.txt)",
+)
 _SCRIPT = ("a script", "it would run on the site's own address", "the site's own scripts live in overrides/")
 _STYLE = ("a style sheet", "it could restyle any page of the site", "the site's own styles live in overrides/")
-_MARKDOWN = ("a Markdown page whose name does not end in .md", "MkDocs would publish it as a download, not as a page",
-             "rename it to end in .md (lowercase)")
+_MARKDOWN = (
+    "a Markdown page whose name does not end in .md",
+    "MkDocs would publish it as a download, not as a page",
+    "rename it to end in .md (lowercase)",
+)
 _REFUSED = {
     **dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".hta"), _HTML),
     **dict.fromkeys((".xml", ".xsl", ".xslt", ".rss", ".atom", ".rdf", ".svgz"), _XML),
@@ -91,7 +115,11 @@ def refusal(name: str) -> tuple | None:
     if suffix.lower() in _REFUSED:
         return _REFUSED[suffix.lower()]
     what = f"a file of type {suffix}" if suffix else "a file without a type (no suffix such as .pdf)"
-    return what, "the site publishes only pages and the types of file listed in CONTRIBUTING.md", f"accepted: {ACCEPTED}"
+    return (
+        what,
+        "the site publishes only pages and the types of file listed in CONTRIBUTING.md",
+        f"accepted: {ACCEPTED}",
+    )
 
 
 def link_refusal(target: str, images: tuple = ()) -> str | None:
@@ -134,8 +162,10 @@ def not_a_file(path, shown: str, st: os.stat_result) -> Problem | None:
         except OSError:
             target = "?"
         target = target if len(target) <= 60 else target[:57] + "..."
-        message = (f"this is a symbolic link (to {target}); a link can lead outside the project, and the site would "
-                   "read or publish whatever it leads to: put the file itself here instead")
+        message = (
+            f"this is a symbolic link (to {target}); a link can lead outside the project, and the site would "
+            "read or publish whatever it leads to: put the file itself here instead"
+        )
     elif stat.S_ISDIR(mode):
         message = "this is a folder, not a file; rename it (a folder's name must not end like a file's, in .yml or .md)"
     else:
@@ -224,10 +254,16 @@ class _Walk:
             kept = next((e for e in group if e.name == e.name.lower()), group[0])
             for entry in group:
                 if entry is not kept:
-                    self.problems.append(Problem(
-                        self.shown(entry.path), 1, 1, "-",
-                        f"the name differs from '{kept.name}' only by upper and lower case; Windows and macOS "
-                        "keep them as one file: rename or remove one of the two"))
+                    self.problems.append(
+                        Problem(
+                            self.shown(entry.path),
+                            1,
+                            1,
+                            "-",
+                            f"the name differs from '{kept.name}' only by upper and lower case; Windows and macOS "
+                            "keep them as one file: rename or remove one of the two",
+                        )
+                    )
 
     def _entry(self, entry: os.DirEntry, parts: tuple, published: bool) -> bool:
         """Check one entry; whether it is a folder to walk into."""
@@ -246,8 +282,15 @@ class _Walk:
             if name.endswith((".yml", PAGE_SUFFIX)):
                 self.problems.append(not_a_file(entry.path, shown, st))
             elif in_records:
-                self.problems.append(Problem(shown, 1, 1, "-", f"folders in data/{parts[0]}/ are not read: put its "
-                                                               f"files directly in data/{parts[0]}/"))
+                self.problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "-",
+                        f"folders in data/{parts[0]}/ are not read: put its files directly in data/{parts[0]}/",
+                    )
+                )
             return True
         problem = not_a_file(entry.path, shown, st)
         if problem is not None:
@@ -260,10 +303,20 @@ class _Walk:
                 self._published(entry.path, shown, name, st.st_size)
         elif in_records and not name.endswith(".yml"):
             stem, suffix = posixpath.splitext(name)
-            fix = (f"rename it to {stem}.yml" if suffix.lower() in (".yml", ".yaml")
-                   else "rename it to end in .yml, or move it out of this folder")
-            self.problems.append(Problem(shown, 1, 1, "-", f"this file is not read: only names ending in .yml "
-                                                           f"(lowercase) are read in data/{parts[0]}/; {fix}"))
+            fix = (
+                f"rename it to {stem}.yml"
+                if suffix.lower() in (".yml", ".yaml")
+                else "rename it to end in .yml, or move it out of this folder"
+            )
+            self.problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "-",
+                    f"this file is not read: only names ending in .yml (lowercase) are read in data/{parts[0]}/; {fix}",
+                )
+            )
         elif name.endswith(".yml") and st.st_size > LIMITS["yaml"][0]:
             self.problems.append(too_large(shown, st.st_size, "yaml"))
         elif name.endswith(PAGE_SUFFIX) and st.st_size > LIMITS["page"][0]:
@@ -274,8 +327,9 @@ class _Walk:
         refused = refusal(name)
         if refused is not None:
             what, why, fix = refused
-            self.problems.append(Problem(shown, 1, 1, "-", f"this is {what}, which is not accepted under docs/: "
-                                                           f"{why}; {fix}"))
+            self.problems.append(
+                Problem(shown, 1, 1, "-", f"this is {what}, which is not accepted under docs/: {why}; {fix}")
+            )
             return
         suffix = posixpath.splitext(name)[1].lower()
         kind = "page" if suffix == PAGE_SUFFIX else "svg" if suffix == ".svg" else "download"

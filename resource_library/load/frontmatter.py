@@ -30,7 +30,7 @@ def split(text: str) -> tuple[str, str]:
     found = _FRONT_MATTER.match(text)
     if found is None:
         return "", text
-    return text[: found.end()], text[found.end():]
+    return text[: found.end()], text[found.end() :]
 
 
 def body(text: str) -> str:
@@ -63,7 +63,7 @@ def front_matter_lines(source: str) -> int:
 
         if not metadata_mapping(fenced.group(1)):
             return 0  # MkDocs leaves the page as it is
-        rest = source[fenced.end():]
+        rest = source[fenced.end() :]
         return source.count("\n", 0, fenced.end()) + len(rest) - len(rest.lstrip("\n"))
     position, key = 0, False  # where the Markdown starts; whether a "Key: value" line came
     while position < len(source) or position == 0:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from resource_library.load.problems import Problem
@@ -63,8 +63,13 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
     for key in doc.data if isinstance(doc.data, dict) else ():
         if key not in names(GLOSSARY_FILE):
             hint = did_you_mean(str(key), names(GLOSSARY_FILE), doc.column((key,), key=True))
-            problems.append(doc.problem((key,), f"unknown key '{quoted(str(key))}'{hint}; allowed: "
-                                                f"{', '.join(names(GLOSSARY_FILE))}", key=True))
+            problems.append(
+                doc.problem(
+                    (key,),
+                    f"unknown key '{quoted(str(key))}'{hint}; allowed: {', '.join(names(GLOSSARY_FILE))}",
+                    key=True,
+                )
+            )
     if not isinstance(entries, list):
         return [], problems + [Problem(shown, 1, 1, "terms", "expected a list of terms under `terms:`")]
     terms, seen = [], set()
@@ -83,13 +88,18 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
                 reading = misread(doc, path + (key,), entry.get(key))
                 problem(path + (key,), f"`{key}` is required (text)" + (f": {reading}" if reading else ""))
                 bad = True
-        wrong = id_problem(entry["id"], "term id", doc.column(path + ("id",))) if isinstance(entry.get("id"), str) \
-            and entry["id"].strip() else None
+        wrong = (
+            id_problem(entry["id"], "term id", doc.column(path + ("id",)))
+            if isinstance(entry.get("id"), str) and entry["id"].strip()
+            else None
+        )
         if wrong:
             problem(path + ("id",), wrong)
             bad = True
         definition = entry.get("definition")
-        if not isinstance(definition, dict) or not all(isinstance(definition.get(l), str) and definition[l].strip() for l in ("en", "fr")):
+        if not isinstance(definition, dict) or not all(
+            isinstance(definition.get(l), str) and definition[l].strip() for l in ("en", "fr")
+        ):
             problem(path + ("definition",), "`definition` needs `en:` and `fr:` texts")
             bad = True
         lists = {}
@@ -102,8 +112,10 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
             for index, form in enumerate(value):
                 # Each form is looked for in every French text: the time grows with its length.
                 if len(form) > MAX_FORM_LENGTH:
-                    problem(path + (key, index), f"a form is a word or a short phrase, of at most {MAX_FORM_LENGTH} "
-                                                 "characters")
+                    problem(
+                        path + (key, index),
+                        f"a form is a word or a short phrase, of at most {MAX_FORM_LENGTH} characters",
+                    )
                     bad = True
             lists[key] = tuple(value)
         allowed = names(GLOSSARY_TERM)
@@ -122,8 +134,11 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
         note = entry.get("note")
         if not isinstance(note, dict):
             note = {}
-        terms.append(GlossaryTerm(entry["id"], entry["en"], entry["fr"], definition, lists["accepted"],
-                                  lists["not_preferred"], note))
+        terms.append(
+            GlossaryTerm(
+                entry["id"], entry["en"], entry["fr"], definition, lists["accepted"], lists["not_preferred"], note
+            )
+        )
     return terms, problems
 
 
@@ -140,7 +155,7 @@ def _words(form: str) -> str:
     return r"\s+".join(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(form: str) -> re.Pattern:
     return re.compile(r"(?<![\w])" + _words(form) + r"(?![\w])", re.I)
 

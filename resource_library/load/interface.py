@@ -29,37 +29,124 @@ from resource_library.load.yamlsource import field_name, load_file
 
 #: Entry → the placeholders its texts must use (and the only ones they may use).
 ENTRIES = {
-    "library_title": (), "library_intro": (), "resource_count": ("count",), "resource_count_one": (),
-    "type": (), "details": (), "get_resource": (), "no_link": (), "related": (), "languages": (),
-    "offered_in_only": ("language",), "english_only_text": (), "english_only_page": (), "published": (),
-    "updated": (), "year": (), "publisher": (), "evidence": (), "edit_record": (), "record_file": (),
-    "back_to_library": (), "web_page": (), "in_language": ("language",), "pillars_title": (), "pillars_intro": (),
-    "aims": (), "pillar_resources": (), "no_resources": (), "all_pillars": (), "program_cohorts": (),
-    "school_year": ("year",), "key_dates": (), "organisers": (), "contact": (), "source_updated": ("date",),
-    "infographic": (), "download_infographic": (), "text_version": (), "infographic_parts": (),
-    "image_in_other_language": ("language",), "infographics_title": (), "infographics_intro": (),
-    "no_infographics": (), "about_infographic": (), "pillar_number": ("number", "total"), "resources_here": (),
-    "other_pillars": (), "previous_pillar": (), "next_pillar": (),
-    "outdated_notice": ("date",), "outdated_notice_changed": ("changed", "date"), "outdated_notice_unsynced": (),
-    "read_current_english": (), "untranslated_page_notice": (), "switcher_not_translated": ("language",),
-    "footer_links": (), "glossary_title": (), "glossary_intro": (), "glossary_english": (), "glossary_french": (),
-    "glossary_accepted": (), "glossary_avoid": (), "translation_status_title": (), "translation_status_intro": (),
-    "status_section": (), "status_complete": (), "status_outdated": (), "status_missing": (), "status_progress": (),
-    "status_percent": ("percent",), "status_pages": (), "status_records": (), "status_texts": (),
-    "status_outdated_items": (), "status_missing_items": (), "status_none": (), "status_file": (),
-    "status_synced_on": ("date",), "status_never_synced": (), "status_fields": ("fields",), "status_warnings": (),
+    "library_title": (),
+    "library_intro": (),
+    "resource_count": ("count",),
+    "resource_count_one": (),
+    "type": (),
+    "details": (),
+    "get_resource": (),
+    "no_link": (),
+    "related": (),
+    "languages": (),
+    "offered_in_only": ("language",),
+    "english_only_text": (),
+    "english_only_page": (),
+    "published": (),
+    "updated": (),
+    "year": (),
+    "publisher": (),
+    "evidence": (),
+    "edit_record": (),
+    "record_file": (),
+    "back_to_library": (),
+    "web_page": (),
+    "in_language": ("language",),
+    "pillars_title": (),
+    "pillars_intro": (),
+    "aims": (),
+    "pillar_resources": (),
+    "no_resources": (),
+    "all_pillars": (),
+    "program_cohorts": (),
+    "school_year": ("year",),
+    "key_dates": (),
+    "organisers": (),
+    "contact": (),
+    "source_updated": ("date",),
+    "infographic": (),
+    "download_infographic": (),
+    "text_version": (),
+    "infographic_parts": (),
+    "image_in_other_language": ("language",),
+    "infographics_title": (),
+    "infographics_intro": (),
+    "no_infographics": (),
+    "about_infographic": (),
+    "pillar_number": ("number", "total"),
+    "resources_here": (),
+    "other_pillars": (),
+    "previous_pillar": (),
+    "next_pillar": (),
+    "outdated_notice": ("date",),
+    "outdated_notice_changed": ("changed", "date"),
+    "outdated_notice_unsynced": (),
+    "read_current_english": (),
+    "untranslated_page_notice": (),
+    "switcher_not_translated": ("language",),
+    "footer_links": (),
+    "glossary_title": (),
+    "glossary_intro": (),
+    "glossary_english": (),
+    "glossary_french": (),
+    "glossary_accepted": (),
+    "glossary_avoid": (),
+    "translation_status_title": (),
+    "translation_status_intro": (),
+    "status_section": (),
+    "status_complete": (),
+    "status_outdated": (),
+    "status_missing": (),
+    "status_progress": (),
+    "status_percent": ("percent",),
+    "status_pages": (),
+    "status_records": (),
+    "status_texts": (),
+    "status_outdated_items": (),
+    "status_missing_items": (),
+    "status_none": (),
+    "status_file": (),
+    "status_synced_on": ("date",),
+    "status_never_synced": (),
+    "status_fields": ("fields",),
+    "status_warnings": (),
     "status_diff_hint": (),
     # The library page's script fills these in the reader's browser.
-    "filters_title": (), "search_label": (), "search_hint": (), "reset_filters": (), "no_results": (),
+    "filters_title": (),
+    "search_label": (),
+    "search_hint": (),
+    "reset_filters": (),
+    "no_results": (),
     "show_all_results": ("count",),
     # The open data page, the library's download links and the feeds.
-    "open_data_title": (), "open_data_intro": (), "download_list": ("count",), "download_csv": ("size",),
-    "download_json": ("size",), "about_data": (), "data_files_title": (), "data_csv_text": (), "data_json_text": (),
-    "data_schema_title": (), "data_schema_text": (), "data_feed_text": ("count",), "data_other_language": ("language",),
-    "data_not_published": (), "data_terms_title": (), "data_publisher": ("publisher",), "data_licence": (),
-    "data_no_licence": (), "data_ask_contact": (), "data_ask_publisher": ("publisher",), "data_addresses_title": (),
-    "data_addresses_absolute": ("base",), "data_addresses_relative": ("example", "path"), "data_fields_title": (),
-    "data_fields_intro": (), "feed_title": (), "feed_subtitle": ("count",), "feed_rights": ("licence", "url"),
+    "open_data_title": (),
+    "open_data_intro": (),
+    "download_list": ("count",),
+    "download_csv": ("size",),
+    "download_json": ("size",),
+    "about_data": (),
+    "data_files_title": (),
+    "data_csv_text": (),
+    "data_json_text": (),
+    "data_schema_title": (),
+    "data_schema_text": (),
+    "data_feed_text": ("count",),
+    "data_other_language": ("language",),
+    "data_not_published": (),
+    "data_terms_title": (),
+    "data_publisher": ("publisher",),
+    "data_licence": (),
+    "data_no_licence": (),
+    "data_ask_contact": (),
+    "data_ask_publisher": ("publisher",),
+    "data_addresses_title": (),
+    "data_addresses_absolute": ("base",),
+    "data_addresses_relative": ("example", "path"),
+    "data_fields_title": (),
+    "data_fields_intro": (),
+    "feed_title": (),
+    "feed_subtitle": ("count",),
+    "feed_rights": ("licence", "url"),
     "feed_link": (),
 }
 #: Entries holding a group of ``{en, fr}`` texts without placeholders (each field of the open data: label, meaning).
@@ -77,6 +164,7 @@ def fill(text: str, values: dict) -> str:
 
     A placeholder with no value given is left as it is (the library page's script fills it).
     """
+
     def replace(match):
         piece = match.group(0)
         if piece in ("{{", "}}"):
@@ -103,14 +191,24 @@ def placeholder_problems(text: str, allowed: tuple) -> list:
             hint = f"did you mean {{{close[0]}}}? " if close else ""
             found.append((match.start(), f"unknown placeholder '{piece}'; {hint}this entry takes: {takes}"))
         elif len(piece) == 1:
-            found.append((match.start(), f"a brace '{piece}' that opens or closes no placeholder; write '{piece * 2}' "
-                                         f"to show it, or a placeholder of this entry: {takes}"))
+            found.append(
+                (
+                    match.start(),
+                    f"a brace '{piece}' that opens or closes no placeholder; write '{piece * 2}' "
+                    f"to show it, or a placeholder of this entry: {takes}",
+                )
+            )
         else:
             inner = piece[1:-1]
             base = re.match(r"[A-Za-z_][A-Za-z0-9_]*", inner)
             suggestion = f"{{{base.group(0)}}}" if base and base.group(0) in allowed else takes
-            found.append((match.start(), f"'{piece[:40]}' is not a placeholder: only a name may stand between braces "
-                                         f"(no format, attribute, index or spaces); write {suggestion}"))
+            found.append(
+                (
+                    match.start(),
+                    f"'{piece[:40]}' is not a placeholder: only a name may stand between braces "
+                    f"(no format, attribute, index or spaces); write {suggestion}",
+                )
+            )
     for name in allowed:
         if name not in used and not found:  # a misspelt placeholder is one mistake, not two
             found.append((0, f"the placeholder {{{name}}} is missing; the page puts the {name} there"))
@@ -136,8 +234,11 @@ def load_interface(file: Path, shown: str) -> tuple[dict, list]:
             if not isinstance(text, str) or not text:
                 language = "English" if lang == "en" else "French"
                 reading = misread(doc, path + (lang,), text)  # what YAML made of `no`, `1.10`, `~`...
-                problems.append(doc.problem(path, f"the {language} text (`{lang}:`) is missing"
-                                            + (f" ({reading})" if reading else "")))
+                problems.append(
+                    doc.problem(
+                        path, f"the {language} text (`{lang}:`) is missing" + (f" ({reading})" if reading else "")
+                    )
+                )
                 continue
             for offset, message in placeholder_problems(text, allowed):
                 problems.append(doc.problem(path + (lang,), message, line_index=text.count("\n", 0, offset)))
@@ -155,15 +256,24 @@ def load_interface(file: Path, shown: str) -> tuple[dict, list]:
         path = (key,)
         if key in NAMED_BY_LANGUAGE:
             if not isinstance(value, dict):
-                problems.append(doc.problem(path, f"expected one entry per language: {', '.join(NAMED_BY_LANGUAGE[key])}"))
+                problems.append(
+                    doc.problem(path, f"expected one entry per language: {', '.join(NAMED_BY_LANGUAGE[key])}")
+                )
                 continue
             for code in NAMED_BY_LANGUAGE[key]:
                 if code not in value:
-                    problems.append(doc.problem(path, f"`{code}:` is missing (the name of that language, in English and French)"))
+                    problems.append(
+                        doc.problem(path, f"`{code}:` is missing (the name of that language, in English and French)")
+                    )
             for code, names in value.items():
                 if code not in NAMED_BY_LANGUAGE[key]:
-                    problems.append(doc.problem(path + (code,), f"unknown language '{code}'; expected "
-                                                                f"{', '.join(NAMED_BY_LANGUAGE[key])}", key=True))
+                    problems.append(
+                        doc.problem(
+                            path + (code,),
+                            f"unknown language '{code}'; expected {', '.join(NAMED_BY_LANGUAGE[key])}",
+                            key=True,
+                        )
+                    )
                 else:
                     texts(names, path + (code,), ())
         elif key in ENTRIES:
@@ -178,6 +288,13 @@ def load_interface(file: Path, shown: str) -> tuple[dict, list]:
                 texts(value, path, ())  # an entry no page uses yet is still held to the same rules
     for key in list(ENTRIES) + list(NAMED_BY_LANGUAGE) + list(GROUPS):
         if key not in doc.data:
-            problems.append(Problem(shown, 1, 1, field_name((key,)), f"the entry '{key}' is missing; the pages need it "
-                                                                      "(add it with `en:` and `fr:` texts)"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    field_name((key,)),
+                    f"the entry '{key}' is missing; the pages need it (add it with `en:` and `fr:` texts)",
+                )
+            )
     return doc.data, problems

@@ -51,8 +51,13 @@ def markdown_limits(text: str, max_length: int | None = None) -> list:
         max_length: the longest text allowed (:data:`MAX_TEXT_LENGTH` for a text in a data file).
     """
     if max_length is not None and len(text) > max_length:
-        return [(0, f"this Markdown text has {len(text):,} characters; a text here must have at most {max_length:,} "
-                    "(Markdown would take too long to read it): put a long text in a page, or in a file it links to")]
+        return [
+            (
+                0,
+                f"this Markdown text has {len(text):,} characters; a text here must have at most {max_length:,} "
+                "(Markdown would take too long to read it): put a long text in a page, or in a file it links to",
+            )
+        ]
     found = []
     offset = 0
     block_start, block_lines, block_reported = 0, 0, False
@@ -62,20 +67,35 @@ def markdown_limits(text: str, max_length: int | None = None) -> list:
                 block_start = offset
             block_lines += 1
             if block_lines > MAX_BLOCK_LINES and not block_reported:
-                found.append((block_start, f"this block runs over more than {MAX_BLOCK_LINES} lines without a blank "
-                                           "line; Markdown reads such a block again for each heading, rule or list "
-                                           "item in it: put blank lines between paragraphs, lists and headings"))
+                found.append(
+                    (
+                        block_start,
+                        f"this block runs over more than {MAX_BLOCK_LINES} lines without a blank "
+                        "line; Markdown reads such a block again for each heading, rule or list "
+                        "item in it: put blank lines between paragraphs, lists and headings",
+                    )
+                )
                 block_reported = True
         else:
             block_lines = 0
         expanded = len(line) - len(line.lstrip(" \t")) + line[: len(line) - len(line.lstrip(" \t"))].count("\t") * 3
         if _line_nesting(line) > MAX_LINE_NESTING:
-            found.append((offset, f"this line opens more than {MAX_LINE_NESTING} lists or quotes at once; Markdown "
-                                  "cannot read so many levels (write '\\-', '\\>' or '1\\.' for the characters themselves)"))
+            found.append(
+                (
+                    offset,
+                    f"this line opens more than {MAX_LINE_NESTING} lists or quotes at once; Markdown "
+                    "cannot read so many levels (write '\\-', '\\>' or '1\\.' for the characters themselves)",
+                )
+            )
             break
         if expanded > MAX_INDENT:
-            found.append((offset, f"this line is indented by more than {MAX_INDENT} spaces; Markdown cannot read so "
-                                  "many levels of lists (indent it less)"))
+            found.append(
+                (
+                    offset,
+                    f"this line is indented by more than {MAX_INDENT} spaces; Markdown cannot read so "
+                    "many levels of lists (indent it less)",
+                )
+            )
             break
         offset += len(line) + 1
     found += _brackets(text)
@@ -113,8 +133,9 @@ def _without_code_spans(text: str) -> str:
 def _brackets(text: str) -> list:
     """Brackets never closed, and brackets nested too deep, as Python-Markdown reads them."""
     # Code spans and escaped brackets are not links: blank them out first (same length).
-    masked = _without_code_spans(text.replace("\\\\", "  ").replace("\\[", "  ").replace("\\]", "  ")
-                                 .replace("\\(", "  ").replace("\\)", "  "))
+    masked = _without_code_spans(
+        text.replace("\\\\", "  ").replace("\\[", "  ").replace("\\]", "  ").replace("\\(", "  ").replace("\\)", "  ")
+    )
     # Each "[" is matched with its "]", each "(" with its ")", as Markdown's link reader does; what
     # stays open at the end is read to the end of the text by each attempt to read a link there.
     brackets: list = []  # offsets of the "[" still open
@@ -137,13 +158,28 @@ def _brackets(text: str) -> list:
     unclosed_targets = [start - 1 for start, after_bracket in parentheses if after_bracket]
     found = []
     if deepest is not None and len(unclosed) <= MAX_UNCLOSED:
-        found.append((deepest, f"brackets [ are nested more than {MAX_NESTING} deep; Markdown cannot read them in a "
-                               "reasonable time (write '\\[' for a bracket shown as is)"))
+        found.append(
+            (
+                deepest,
+                f"brackets [ are nested more than {MAX_NESTING} deep; Markdown cannot read them in a "
+                "reasonable time (write '\\[' for a bracket shown as is)",
+            )
+        )
     if len(unclosed) > MAX_UNCLOSED:
-        found.append((unclosed[0], f"{len(unclosed)} brackets [ are never closed (the first is here): Markdown reads "
-                                   "each as the start of a link and looks for its end in all the text after it; close "
-                                   "each with ], or write '\\[' for a bracket shown as is"))
+        found.append(
+            (
+                unclosed[0],
+                f"{len(unclosed)} brackets [ are never closed (the first is here): Markdown reads "
+                "each as the start of a link and looks for its end in all the text after it; close "
+                "each with ], or write '\\[' for a bracket shown as is",
+            )
+        )
     if len(unclosed_targets) > MAX_UNCLOSED:
-        found.append((unclosed_targets[0], f"{len(unclosed_targets)} link addresses '](' are never closed with ')' "
-                                           "(the first is here); close each, or write '\\]' for a bracket shown as is"))
+        found.append(
+            (
+                unclosed_targets[0],
+                f"{len(unclosed_targets)} link addresses '](' are never closed with ')' "
+                "(the first is here); close each, or write '\\]' for a bracket shown as is",
+            )
+        )
     return found

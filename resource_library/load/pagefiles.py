@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Optional
 
-from resource_library.load.markdownlimits import markdown_limits
 from resource_library.load.files import read_limited
+from resource_library.load.markdownlimits import markdown_limits
 from resource_library.load.problems import Problem
 from resource_library.text.scan import LineIndex
 
@@ -38,7 +37,7 @@ def _page_paths(docs_dir: Path) -> list:
     return sorted(docs_dir.rglob("*.md"))
 
 
-def read_page(path: Path, shown: str) -> tuple[Optional[str], Optional[Problem]]:
+def read_page(path: Path, shown: str) -> tuple[str | None, Problem | None]:
     """``(text, None)`` for a readable page, as MkDocs reads it, else ``(None, problem)``.
 
     ``(None, None)`` for a path that ``load/files.py`` refuses (it names the reason once).
@@ -51,15 +50,16 @@ def read_page(path: Path, shown: str) -> tuple[Optional[str], Optional[Problem]]
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", errors="replace")) + 1
-        return None, Problem(shown, line, column, "-", f"the page is not UTF-8 text (byte 0x{raw[exc.start]:02X} here); "
-                                                       + _SAVE_AS_UTF8)
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", errors="replace")) + 1
+        return None, Problem(
+            shown, line, column, "-", f"the page is not UTF-8 text (byte 0x{raw[exc.start]:02X} here); " + _SAVE_AS_UTF8
+        )
     # As MkDocs reads it: without the byte order mark, "\r\n" and "\r" read as line breaks.
     text = text[1:] if text.startswith("\ufeff") else text
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
-def scan_pages(root: Path, docs_dir: Optional[Path] = None) -> tuple[list, list]:
+def scan_pages(root: Path, docs_dir: Path | None = None) -> tuple[list, list]:
     """``([(path, shown, text)] of the readable pages, [problem of each page MkDocs could not read])``."""
     docs_dir = docs_dir or root / "docs"
     readable, problems = [], []
@@ -78,7 +78,7 @@ def scan_pages(root: Path, docs_dir: Optional[Path] = None) -> tuple[list, list]
     return readable, problems
 
 
-def unreadable_pages(root: Path, docs_dir: Optional[Path] = None) -> list:
+def unreadable_pages(root: Path, docs_dir: Path | None = None) -> list:
     """A problem for each page under ``docs/`` that MkDocs could not read (the build's check)."""
     return scan_pages(root, docs_dir)[1]
 

@@ -72,8 +72,10 @@ def parse_marker(body: str, catalogue, where: tuple, body_column: int = 0) -> tu
         problems.append(Problem(path, line, column, "resources marker", message))
 
     if not body.strip():
-        problem("a resources marker needs at least one KEY=TERM, e.g. <!-- resources tier=universal -->; "
-                f"keys: {', '.join(KEYS)}")
+        problem(
+            "a resources marker needs at least one KEY=TERM, e.g. <!-- resources tier=universal -->; "
+            f"keys: {', '.join(KEYS)}"
+        )
     for found in re.finditer(r"\S+", body):
         start = body_column + found.start() if body_column else None
         token = found.group(0)
@@ -94,8 +96,10 @@ def parse_marker(body: str, catalogue, where: tuple, body_column: int = 0) -> tu
         for term in value.split(","):
             if vocab is not None and term not in vocab.terms:
                 term_column = start + offset if start else None
-                problem(f"'{quoted(term)}' is not a term of '{TERM_FIELDS[field]}'{did_you_mean(term, vocab.terms, term_column)}; "
-                        f"allowed: {', '.join(vocab.terms)}")
+                problem(
+                    f"'{quoted(term)}' is not a term of '{TERM_FIELDS[field]}'{did_you_mean(term, vocab.terms, term_column)}; "
+                    f"allowed: {', '.join(vocab.terms)}"
+                )
             terms.add(term)
             offset += len(term) + 1
         criteria[field] = terms
@@ -117,8 +121,12 @@ def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) 
         number = index + 1 + line_offset
         opening = _FENCE.match(line)
         if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
-                    and not line.strip()[len(opening.group(1)):].strip():
+            if (
+                opening
+                and opening.group(1)[0] == fence[0]
+                and len(opening.group(1)) >= len(fence)
+                and not line.strip()[len(opening.group(1)) :].strip()
+            ):
                 fence = None
             continue
         if opening:
@@ -130,10 +138,17 @@ def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) 
             drawing_id = drawing.group("id") or ""
             if drawing_id not in catalogue.infographics:
                 known = ", ".join(catalogue.infographics) or "none"
-                problems.append(Problem(shown_path, number, column, "infographic marker",
-                                        f"no infographic '{quoted(drawing_id)}' in data/infographics/"
-                                        f"{did_you_mean(drawing_id, catalogue.infographics, drawing.start('id') + 1)}; "
-                                        f"known: {known}"))
+                problems.append(
+                    Problem(
+                        shown_path,
+                        number,
+                        column,
+                        "infographic marker",
+                        f"no infographic '{quoted(drawing_id)}' in data/infographics/"
+                        f"{did_you_mean(drawing_id, catalogue.infographics, drawing.start('id') + 1)}; "
+                        f"known: {known}",
+                    )
+                )
             else:
                 markers.append(Marker(index, "infographic", {}, drawing_id))
             continue
@@ -141,8 +156,12 @@ def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) 
         if not match:
             continue
         column = line.index("<!--") + 1
-        criteria, found = parse_marker(match.group("body") or "", catalogue, (shown_path, number, column),
-                                       match.start("body") + 1 if match.group("body") else 0)
+        criteria, found = parse_marker(
+            match.group("body") or "",
+            catalogue,
+            (shown_path, number, column),
+            match.start("body") + 1 if match.group("body") else 0,
+        )
         problems += found
         if not found:
             markers.append(Marker(index, "resources", criteria))

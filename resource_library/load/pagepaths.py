@@ -45,9 +45,15 @@ def generated_pages(records: dict, pillars, programs: dict) -> dict:
     """``{source path: what it is}`` of every page the build makes (language-neutral)."""
     pages = dict(SITE_PAGES)
     pages.update({f"library/{rid}.md": f"the page of the record {record.source}" for rid, record in records.items()})
-    pages.update({f"pillars/{pid}.md": f"the page of the pillar '{pid}' (data/pillars.yml)"
-                  for pid in (pillars.terms if pillars is not None else ())})
-    pages.update({f"programs/{pid}.md": f"the page of the program {program.source}" for pid, program in programs.items()})
+    pages.update(
+        {
+            f"pillars/{pid}.md": f"the page of the pillar '{pid}' (data/pillars.yml)"
+            for pid in (pillars.terms if pillars is not None else ())
+        }
+    )
+    pages.update(
+        {f"programs/{pid}.md": f"the page of the program {program.source}" for pid, program in programs.items()}
+    )
     return pages
 
 
@@ -93,9 +99,15 @@ def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
             continue
         shown = f"/{prefix}/{where}" if prefix else f"/{where}"
         kind = "page" if rel.endswith(".md") else "file"
-        problems.append(Problem(f"{shown_docs}/{rel}", 1, 1, "-",
-                                f"this {kind} would be published at {shown}, where the build publishes {what}; "
-                                "rename or move the file"))
+        problems.append(
+            Problem(
+                f"{shown_docs}/{rel}",
+                1,
+                1,
+                "-",
+                f"this {kind} would be published at {shown}, where the build publishes {what}; rename or move the file",
+            )
+        )
     return problems
 
 

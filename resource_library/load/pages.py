@@ -94,21 +94,48 @@ def front_matter_problems(text: str, shown: str) -> list:
     if found is None:
         first, _, rest = text.partition("\n")
         if _FENCE_LINE.match(first) and _META_LINE.match(rest):
-            return [Problem(shown, 1, 1, "front matter", (
-                "the front matter is not closed, so MkDocs would show it as text; end the settings with a "
-                "line of --- followed by a line break"))]
+            return [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "front matter",
+                    (
+                        "the front matter is not closed, so MkDocs would show it as text; end the settings with a "
+                        "line of --- followed by a line break"
+                    ),
+                )
+            ]
         if _META_LINE.match(first):
-            return [Problem(shown, 1, 1, "front matter", (
-                f"the first line starts with '{first.split(':', 1)[0].strip()}:', so MkDocs would read the "
-                "opening lines as page settings and leave them out of the page; start the page with a "
-                "heading (# Title), or put settings between two lines of --- at the top"))]
+            return [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "front matter",
+                    (
+                        f"the first line starts with '{first.split(':', 1)[0].strip()}:', so MkDocs would read the "
+                        "opening lines as page settings and leave them out of the page; start the page with a "
+                        "heading (# Title), or put settings between two lines of --- at the top"
+                    ),
+                )
+            ]
         return []
     body = found.group(2)
     offset = found.group(1).count("\n")  # lines above the YAML: the opening ---
     if not _YAML_CONTENT.search(body):
-        return [Problem(shown, 1, 1, "front matter", (
-            "the front matter between the --- lines holds no setting, so MkDocs would show it as text; "
-            "remove both --- lines or write settings (title: ...)"))]
+        return [
+            Problem(
+                shown,
+                1,
+                1,
+                "front matter",
+                (
+                    "the front matter between the --- lines holds no setting, so MkDocs would show it as text; "
+                    "remove both --- lines or write settings (title: ...)"
+                ),
+            )
+        ]
     # Blank lines in place of the opening fence: positions (and line numbers in messages) are the file's.
     doc = load_text("\n" * offset + body, shown)
     problems = list(doc.problems)
@@ -116,8 +143,13 @@ def front_matter_problems(text: str, shown: str) -> list:
         if isinstance(doc.data, dict):
             problems += _settings_problems(doc)
         else:
-            problems.append(doc.problem((), "the front matter must be settings written as 'key: value' lines "
-                                            "(title: ..., description: ...); MkDocs would show it as text"))
+            problems.append(
+                doc.problem(
+                    (),
+                    "the front matter must be settings written as 'key: value' lines "
+                    "(title: ..., description: ...); MkDocs would show it as text",
+                )
+            )
     return [replace(p, field=_front_field(p.field)) for p in problems]
 
 
@@ -131,15 +163,24 @@ def _settings_problems(doc: Document) -> list:
         if key not in SETTINGS:
             match = difflib.get_close_matches(str(key), list(SETTINGS), n=1, cutoff=0.8)
             hint = f" (did you mean '{match[0]}'?)" if match else ""
-            problems.append(doc.problem((key,), f"unknown setting '{key}'{hint}; a page may set: "
-                                                f"{', '.join(SETTINGS)}", key=True))
+            problems.append(
+                doc.problem((key,), f"unknown setting '{key}'{hint}; a page may set: {', '.join(SETTINGS)}", key=True)
+            )
             continue
         path = (key,)
         if key in ("title", "description"):
             if not isinstance(value, str):
-                problems.append(doc.problem(path, f"must be text, not {_kind(value)}"
-                                                  + ("; put it in double quotes" if not isinstance(value, (dict, list))
-                                                     and value is not None else "")))
+                problems.append(
+                    doc.problem(
+                        path,
+                        f"must be text, not {_kind(value)}"
+                        + (
+                            "; put it in double quotes"
+                            if not isinstance(value, (dict, list)) and value is not None
+                            else ""
+                        ),
+                    )
+                )
             elif not value.strip():
                 problems.append(doc.problem(path, "is empty; write it or remove the line"))
         elif key == "hide":
@@ -150,8 +191,13 @@ def _settings_problems(doc: Document) -> list:
                     if item not in HIDE:
                         match = difflib.get_close_matches(str(item), HIDE, n=1, cutoff=0.6)
                         hint = f" (did you mean '{match[0]}'?)" if match else ""
-                        problems.append(doc.problem(path + (index,), f"'{item}' is not a part of the page that can "
-                                                                     f"be hidden{hint}; allowed: {', '.join(HIDE)}"))
+                        problems.append(
+                            doc.problem(
+                                path + (index,),
+                                f"'{item}' is not a part of the page that can "
+                                f"be hidden{hint}; allowed: {', '.join(HIDE)}",
+                            )
+                        )
         elif key == "search":
             problems += _search_problems(doc, value)
         elif key == "translation":
@@ -173,8 +219,9 @@ def _search_problems(doc: Document, value) -> list:
             if isinstance(sub, bool) or not isinstance(sub, (int, float)):
                 problems.append(doc.problem(path, "must be a number"))
         else:
-            problems.append(doc.problem(path, f"unknown search setting '{key}'; allowed: {', '.join(names(SEARCH))}",
-                                        key=True))
+            problems.append(
+                doc.problem(path, f"unknown search setting '{key}'; allowed: {', '.join(names(SEARCH))}", key=True)
+            )
     return problems
 
 
@@ -187,10 +234,16 @@ def _text_problems(doc: Document) -> list:
             found = check_text(doc, value, path, markdown=False)
             unsafe = _HEAD_UNSAFE.search(value)
             if not found and unsafe:
-                found = [doc.problem(path, (
-                    f"the character {unsafe.group(0)} cannot be used here: the theme writes these texts into the "
-                    "page's HTML head; use words, or typographic quotes “ ” instead of \""),
-                    line_index=value.count("\n", 0, unsafe.start()))]
+                found = [
+                    doc.problem(
+                        path,
+                        (
+                            f"the character {unsafe.group(0)} cannot be used here: the theme writes these texts into the "
+                            "page's HTML head; use words, or typographic quotes “ ” instead of \""
+                        ),
+                        line_index=value.count("\n", 0, unsafe.start()),
+                    )
+                ]
             problems.extend(found)
         elif isinstance(value, dict):
             for key, sub in value.items():

@@ -7,8 +7,8 @@ the tests all print problems the same way: ``path:line:column: field: message``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"

@@ -43,7 +43,8 @@ def _enum(vocabulary, description: str) -> dict:
         "enum": [t.id for t in terms],
         # VS Code shows these beside each suggestion.
         "markdownEnumDescriptions": [
-            f"**{t.label.get('en')}** / {t.label.get('fr', '')}" + (f" — {t.definition.get('en')}" if t.definition.get("en") else "")
+            f"**{t.label.get('en')}** / {t.label.get('fr', '')}"
+            + (f" — {t.definition.get('en')}" if t.definition.get("en") else "")
             for t in terms
         ],
     }
@@ -66,8 +67,12 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
         elif spec.kind == "term":
             schema = _enum(vocabularies.get(spec.vocabulary), d)
         elif spec.kind == "terms":
-            schema = {"type": "array", "description": d, "uniqueItems": True,
-                      "items": _enum(vocabularies.get(spec.vocabulary), d)}
+            schema = {
+                "type": "array",
+                "description": d,
+                "uniqueItems": True,
+                "items": _enum(vocabularies.get(spec.vocabulary), d),
+            }
             if spec.required:
                 schema["minItems"] = 1
         elif spec.kind in ("text", "markdown"):
@@ -85,7 +90,10 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
             schema = {"description": d, "anyOf": [text, _localized(text, d)]}
         elif spec.kind == "evidence":
             schema = {
-                "type": "object", "description": d, "additionalProperties": False, "required": ["level"],
+                "type": "object",
+                "description": d,
+                "additionalProperties": False,
+                "required": ["level"],
                 "properties": {
                     "level": _enum(vocabularies.get("evidence_levels"), "How strong the evidence is."),
                     "note": _localized(text, "What the evidence is, in a sentence.", english_required=True),
@@ -98,16 +106,32 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
             else:
                 schema["pattern"] = ID_PATTERN
         elif spec.kind == "translation":
-            hashed = {"type": "string", "pattern": HASH_PATTERN, "description": "Hash of the English text the French was reviewed against."}
+            hashed = {
+                "type": "string",
+                "pattern": HASH_PATTERN,
+                "description": "Hash of the English text the French was reviewed against.",
+            }
             schema = {
-                "type": "object", "description": d, "additionalProperties": False,
-                "properties": {"fr": {
-                    "type": "object", "description": "The marker of the French translation.",
-                    "additionalProperties": False, "required": ["synced"],
-                    "properties": {"synced": {"type": "string", "pattern": DATE_PATTERN, "format": "date",
-                                              "description": "Date of the last review (YYYY-MM-DD)."},
-                                   **{name: hashed for name in RECORD_FIELDS}},
-                }},
+                "type": "object",
+                "description": d,
+                "additionalProperties": False,
+                "properties": {
+                    "fr": {
+                        "type": "object",
+                        "description": "The marker of the French translation.",
+                        "additionalProperties": False,
+                        "required": ["synced"],
+                        "properties": {
+                            "synced": {
+                                "type": "string",
+                                "pattern": DATE_PATTERN,
+                                "format": "date",
+                                "description": "Date of the last review (YYYY-MM-DD).",
+                            },
+                            **{name: hashed for name in RECORD_FIELDS},
+                        },
+                    }
+                },
             }
         else:  # pragma: no cover - a new kind must be added above
             raise ValueError(f"no schema for field kind {spec.kind!r}")
@@ -116,14 +140,20 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
         {"if": {"required": ["image"]}, "then": {"required": ["alt"]}},
         {"if": {"required": ["drawing"]}, "then": {"required": ["alt"]}},
     ]
-    conditionals.append({
-        "if": {"properties": {"type": {"const": "infographic"}}, "required": ["type"]},
-        "then": {"anyOf": [{"required": ["image"]}, {"required": ["drawing"]}]},
-    })
+    conditionals.append(
+        {
+            "if": {"properties": {"type": {"const": "infographic"}}, "required": ["type"]},
+            "then": {"anyOf": [{"required": ["image"]}, {"required": ["drawing"]}]},
+        }
+    )
     for spec in FIELDS:
         for type_ in spec.type_required:
-            conditionals.append({"if": {"properties": {"type": {"const": type_}}, "required": ["type"]},
-                                 "then": {"required": [spec.name]}})
+            conditionals.append(
+                {
+                    "if": {"properties": {"type": {"const": type_}}, "required": ["type"]},
+                    "then": {"required": [spec.name]},
+                }
+            )
     return {
         # Draft 7: the newest draft VS Code's YAML extension fully supports.
         "$schema": "http://json-schema.org/draft-07/schema#",

@@ -92,7 +92,9 @@ def _fields(doc: Document, value, path: tuple, problems: list, allowed: tuple, r
         return False
     for key in value:
         if key not in allowed:
-            problems.append(doc.problem(path + (key,), f"unknown field '{key}' (allowed: {', '.join(allowed)})", key=True))
+            problems.append(
+                doc.problem(path + (key,), f"unknown field '{key}' (allowed: {', '.join(allowed)})", key=True)
+            )
     for key in required:
         if key not in value:
             problems.append(doc.problem(path, f"missing required field `{key}`"))

@@ -14,7 +14,7 @@ value, ``1.10`` the number 1.1, ``~`` nothing), quoting what the editor wrote.
 from __future__ import annotations
 
 import difflib
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from resource_library.text.unicode import describe, skeleton, visible
 
@@ -22,7 +22,7 @@ from resource_library.text.unicode import describe, skeleton, visible
 _NAMED = 3
 
 
-def did_you_mean(word, choices: Iterable, column: Optional[int] = None) -> str:
+def did_you_mean(word, choices: Iterable, column: int | None = None) -> str:
     """`` (did you mean 'x'?)``, with the odd characters of ``word`` named; ``''`` when nothing helps.
 
     Args:
@@ -49,7 +49,7 @@ def did_you_mean(word, choices: Iterable, column: Optional[int] = None) -> str:
     return ""
 
 
-def odd_characters(word: str, column: Optional[int] = None) -> str:
+def odd_characters(word: str, column: int | None = None) -> str:
     """``U+0456 CYRILLIC ... at column 2, a Cyrillic letter that looks like the Latin 'i'`` for each
     character of ``word`` outside printable ASCII (``''`` when there is none)."""
     named, seen = [], set()
@@ -85,7 +85,7 @@ def misread(doc, path, value, advice: bool = True) -> str:
     else:
         reading = "something other than text"
     out = f"YAML reads `{written}` as {reading}, not as the text '{written}'"
-    return out + (f"; write it in quotes: \"{written}\"" if advice else "")
+    return out + (f'; write it in quotes: "{written}"' if advice else "")
 
 
 def quoted(word) -> str:

@@ -83,8 +83,10 @@ def _address_problem(value: str) -> tuple[str, str] | None:
     if name == "data":
         return "a data: address", "it can hide script or another document (save an embedded picture as its own file)"
     if name or address.startswith("//"):
-        return (f"a reference outside the site ('{_short(value)}')",
-                "an image here may refer only to its own parts (#id) and to files of the site")
+        return (
+            f"a reference outside the site ('{_short(value)}')",
+            "an image here may refer only to its own parts (#id) and to files of the site",
+        )
     return None
 
 
@@ -153,8 +155,10 @@ class _Handler(xml.sax.ContentHandler):
             self.problems.append(Problem(self.shown, line, column, "-", message))
 
     def processingInstruction(self, target, data):
-        self.add(f"the SVG image holds a processing instruction (<?{target} ...?>), which can load a style sheet "
-                 "or a transformation from elsewhere; remove it")
+        self.add(
+            f"the SVG image holds a processing instruction (<?{target} ...?>), which can load a style sheet "
+            "or a transformation from elsewhere; remove it"
+        )
 
     def startElementNS(self, name, qname, attrs):
         uri, local = name
@@ -163,11 +167,15 @@ class _Handler(xml.sax.ContentHandler):
         if not self.root_seen:
             self.root_seen = True
             if low != "svg":
-                self.add(f"the file is not an SVG image: its first element is {shown}, not <svg>; "
-                         "export the picture again as SVG")
+                self.add(
+                    f"the file is not an SVG image: its first element is {shown}, not <svg>; "
+                    "export the picture again as SVG"
+                )
         if low == "script":
-            self.add(f"the SVG image holds a {shown} element; script in an image runs on the site's own address "
-                     "when the image is opened: remove it (export the picture again as a plain SVG)")
+            self.add(
+                f"the SVG image holds a {shown} element; script in an image runs on the site's own address "
+                "when the image is opened: remove it (export the picture again as a plain SVG)"
+            )
         elif low == "foreignobject":
             self.add(f"the SVG image holds a {shown} element, which embeds HTML (possibly with script); remove it")
         elif uri == XHTML_NS:
@@ -190,8 +198,10 @@ class _Handler(xml.sax.ContentHandler):
             self.add(f"the SVG image sets {where}, which changes where its references lead; remove it")
             return
         if low in _ANIMATIONS and local == "attributeName" and value.split(":")[-1].strip().lower().startswith("on"):
-            self.add(f"the SVG image animates the event attribute '{value.strip()}' in {element}, which runs script; "
-                     "remove it")
+            self.add(
+                f"the SVG image animates the event attribute '{value.strip()}' in {element}, which runs script; "
+                "remove it"
+            )
             return
         reasons = []
         if local in _URL_ATTRIBUTES or uri == XLINK_NS:
@@ -219,7 +229,7 @@ class _Handler(xml.sax.ContentHandler):
 
 
 def _animates_address(attrs) -> bool:
-    for (uri, local), value in attrs.items():
+    for (_uri, local), value in attrs.items():
         if local == "attributeName":
             return value.split(":")[-1].strip().lower() in _URL_ATTRIBUTES
     return False
@@ -239,15 +249,20 @@ def svg_problems(raw: bytes, shown: str) -> list:
         parser.parse(source)
     except xml.sax.SAXParseException as exc:
         reason = str(exc.getMessage())
-        handler.add(f"the SVG image is not well-formed XML ({reason}); open it in a drawing program and export "
-                    "it again as SVG", (exc.getLineNumber() or 1, (exc.getColumnNumber() or 0) + 1))
+        handler.add(
+            f"the SVG image is not well-formed XML ({reason}); open it in a drawing program and export it again as SVG",
+            (exc.getLineNumber() or 1, (exc.getColumnNumber() or 0) + 1),
+        )
     except (EntitiesForbidden, DTDForbidden):
-        handler.add("the SVG image has a DOCTYPE with declarations (entities, attribute defaults), which could "
-                    "expand a small file without bound or add hidden attributes; export it again without a DOCTYPE",
-                    _parser_position(parser))
+        handler.add(
+            "the SVG image has a DOCTYPE with declarations (entities, attribute defaults), which could "
+            "expand a small file without bound or add hidden attributes; export it again without a DOCTYPE",
+            _parser_position(parser),
+        )
     except DefusedXmlException as exc:  # pragma: no cover - every defused refusal is one of the above
-        handler.add(f"the SVG image cannot be read safely ({exc.__class__.__name__}); export it again",
-                    _parser_position(parser))
+        handler.add(
+            f"the SVG image cannot be read safely ({exc.__class__.__name__}); export it again", _parser_position(parser)
+        )
     except (ValueError, LookupError) as exc:  # an encoding expat does not know, a broken byte stream
         handler.add(f"the SVG image cannot be read as XML ({exc}); export it again as UTF-8", (1, 1))
     if not handler.root_seen and handler.count == 0:
@@ -255,13 +270,20 @@ def svg_problems(raw: bytes, shown: str) -> list:
     if handler.count > MAX_REPORTED:
         last = handler.problems[-1]
         more = handler.count - MAX_REPORTED
-        handler.problems.append(Problem(shown, last.line, last.column, "-",
-                                        f"... and {more} more problem{'s' if more != 1 else ''} in this SVG image"))
+        handler.problems.append(
+            Problem(
+                shown,
+                last.line,
+                last.column,
+                "-",
+                f"... and {more} more problem{'s' if more != 1 else ''} in this SVG image",
+            )
+        )
     return handler.problems
 
 
 def _parser_position(parser) -> tuple:
     try:
         return parser.getLineNumber() or 1, (parser.getColumnNumber() or 0) + 1
-    except Exception:  # noqa: BLE001 - a closed parser has no position; the start of the file will do
+    except Exception:
         return 1, 1

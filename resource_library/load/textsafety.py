@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from resource_library.load.markdownlimits import MAX_TEXT_LENGTH, markdown_limits
 from resource_library.load.problems import ERROR, WARNING, Problem
@@ -49,7 +49,7 @@ _LINK_TARGETS = (
     # target running to the next ")" or ">"; read by _inline_targets in linear time.
     re.compile(r"\]\("),
     re.compile(r"^[ \t>]*\[[^\[\]\n]*\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.M),  # [ref]: target (any indent)
-    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>"),                  # <scheme:...>
+    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>"),  # <scheme:...>
 )
 _SPACES = re.compile(r"\s*")
 _TARGET_END = re.compile(r"[)>]")
@@ -99,7 +99,7 @@ def _inline_targets(text: str) -> Iterator[tuple[int, str, str]]:
         index = bisect.bisect_left(ends, start)
         end = ends[index] if index < len(ends) else len(text)
         decided = _SCHEME_READ.search(text, start, end)
-        yield opener.start(), text[start:min(end, start + _SHOWN)], text[start:decided.end() if decided else end]
+        yield opener.start(), text[start : min(end, start + _SHOWN)], text[start : decided.end() if decided else end]
 
 
 def _brace_groups(text: str) -> Iterator[tuple[int, str]]:
@@ -114,7 +114,7 @@ def _brace_groups(text: str) -> Iterator[tuple[int, str]]:
         if end is None:
             return
         if end.group(0) == "}":
-            yield start, text[start + 1:end.start()]
+            yield start, text[start + 1 : end.start()]
         # Every "{" before a line break that comes first would stop at that same line break.
         position = end.end()
 
@@ -163,8 +163,11 @@ def remote_images(text: str) -> Iterator[tuple[int, str]]:
             target = inline.group(1)
         else:
             reference = _REFERENCE.match(text, match.end())
-            label = reference.group(1) if reference and reference.group(1).strip() else \
-                text[opening + 1:min(match.start(), opening + 1000)]
+            label = (
+                reference.group(1)
+                if reference and reference.group(1).strip()
+                else text[opening + 1 : min(match.start(), opening + 1000)]
+            )
             target = definitions.get(" ".join(label.split()).lower(), "")
         if target and _other_host(target):
             yield opening - 1, target
@@ -209,18 +212,36 @@ def unsafe_spans(text: str, markdown: bool, every_line: bool = False) -> Iterato
         if scheme == "http":
             yield offset, WARNING, f"the link '{target[:60]}' is not encrypted; use https:// if the site offers it"
         else:
-            yield offset, ERROR, (f"the link target '{target[:40]}' is not allowed ({scheme}: links can run code "
-                                  "or hide content); use https://, mailto: or a page of the site")
+            yield (
+                offset,
+                ERROR,
+                (
+                    f"the link target '{target[:40]}' is not allowed ({scheme}: links can run code "
+                    "or hide content); use https://, mailto: or a page of the site"
+                ),
+            )
     for offset, inside in _brace_groups(text):
         tokens = inside.lstrip(":").split()
         if tokens and not all(_SAFE_ATTR.match(t) for t in tokens):
             group = "{" + inside + "}"
-            yield offset, ERROR, (f"'{group[:40]}' is an attribute list, which could add HTML attributes; "
-                                  "remove the braces (only {.class} and {#id} are allowed)")
+            yield (
+                offset,
+                ERROR,
+                (
+                    f"'{group[:40]}' is an attribute list, which could add HTML attributes; "
+                    "remove the braces (only {.class} and {#id} are allowed)"
+                ),
+            )
     for offset, target in remote_images(text):
-        yield offset, ERROR, (f"the image '{target[:60]}' comes from another site, which the site's security policy "
-                              "blocks (and which would tell that site who reads the page); save the image under docs/ "
-                              "and give its relative path")
+        yield (
+            offset,
+            ERROR,
+            (
+                f"the image '{target[:60]}' comes from another site, which the site's security policy "
+                "blocks (and which would tell that site who reads the page); save the image under docs/ "
+                "and give its relative path"
+            ),
+        )
 
 
 def check_text(doc: Document, text: str, path: tuple, markdown: bool) -> list:

@@ -21,7 +21,6 @@ Which characters are refused, and how they are named, is :mod:`resource_library.
 from __future__ import annotations
 
 import bisect
-from typing import Optional
 
 from resource_library.text.unicode import CONTROL, describe, name, refused, visible, why
 
@@ -54,8 +53,9 @@ def source_problems(text: str, found: list, positions) -> list:
             file with the characters blanked out (to name the field each one is in).
     """
     # Where each key and value starts; at one place, the deepest field (a mapping's first key) wins.
-    starts = sorted(((mark, len(path)), path) for table in (positions.keys, positions.values)
-                    for path, mark in table.items())
+    starts = sorted(
+        ((mark, len(path)), path) for table in (positions.keys, positions.values) for path, mark in table.items()
+    )
     marks = [start for start, _ in starts]
     out = []
     for index, kind in found[:MAX_REPORTED]:
@@ -72,8 +72,15 @@ def source_problems(text: str, found: list, positions) -> list:
         index = found[MAX_REPORTED][0]
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        out.append((line, column, (), f"and {len(found) - MAX_REPORTED} more characters like these in this file "
-                                      "(search for them with your editor's 'show invisible characters')"))
+        out.append(
+            (
+                line,
+                column,
+                (),
+                f"and {len(found) - MAX_REPORTED} more characters like these in this file "
+                "(search for them with your editor's 'show invisible characters')",
+            )
+        )
     return out
 
 
@@ -87,15 +94,18 @@ def reader_error(exc, text: str) -> tuple:
     return line, column, "-", f"{name(character)} at column {column} {why(CONTROL)}"
 
 
-def name_problem(key: str, column: int) -> Optional[str]:
+def name_problem(key: str, column: int) -> str | None:
     """What is wrong with the characters of a key (field name, term id) that starts at ``column``."""
     for index, ch in enumerate(key):
         if " " <= ch <= "~":
             continue
         label, _, what = describe(ch).partition(", ")
-        return (f"the name '{visible(key)}' has {label} at column {column + index}" + (f", {what}" if what else "")
-                + ": names of fields and terms are written with the letters a–z, digits, '-' and '_' only; "
-                  "retype it")
+        return (
+            f"the name '{visible(key)}' has {label} at column {column + index}"
+            + (f", {what}" if what else "")
+            + ": names of fields and terms are written with the letters a–z, digits, '-' and '_' only; "
+            "retype it"
+        )
     return None
 
 
@@ -130,10 +140,21 @@ def _text_problem(value: str, path: tuple, positions, lines: list):
         source = lines[line - 1] if 0 < line <= len(lines) else ""
         found = source.find("\t", column - 1)
         where = f" at column {found + 1}" if found >= 0 else ""
-        return (path, line, found + 1 if found >= 0 else column,
-                f"{name(chr(9))} (a tab){where} in a one-line text: replace it with a space")
+        return (
+            path,
+            line,
+            found + 1 if found >= 0 else column,
+            f"{name(chr(9))} (a tab){where} in a one-line text: replace it with a space",
+        )
     return None
 
 
-__all__ = ["MAX_REPORTED", "blanked", "name_problem", "reader_error", "source_characters", "source_problems",
-           "value_problems"]
+__all__ = [
+    "MAX_REPORTED",
+    "blanked",
+    "name_problem",
+    "reader_error",
+    "source_characters",
+    "source_problems",
+    "value_problems",
+]

@@ -14,18 +14,17 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Optional
 
-from resource_library.text.fallback import text_in
-from resource_library.model.fields import names
-from resource_library.model.ids import id_problem
-from resource_library.model.program import COHORT, KEY_DATE, PROGRAM, SCHOOL_YEAR_PATTERN
-from resource_library.model.record import DATE_PATTERN, LANGUAGES
 from resource_library.load.problems import WARNING, Problem
 from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import scan_document
 from resource_library.load.yamlsource import Document, load_file
+from resource_library.model.fields import names
+from resource_library.model.ids import id_problem
+from resource_library.model.program import COHORT, KEY_DATE, PROGRAM, SCHOOL_YEAR_PATTERN
+from resource_library.model.record import DATE_PATTERN, LANGUAGES
 from resource_library.model.vocabulary import PILLAR, PILLARS_FILE, TERM, VOCABULARY
+from resource_library.text.fallback import text_in
 
 
 @dataclass
@@ -35,7 +34,7 @@ class Term:
     id: str
     label: dict
     definition: dict = field(default_factory=dict)
-    rank: Optional[int] = None
+    rank: int | None = None
     extra: dict = field(default_factory=dict)  # summary, description, aims (pillars)
 
     def label_in(self, lang: str) -> str:
@@ -80,7 +79,7 @@ class Program:
     key_dates: list = field(default_factory=list)
     cohorts: list = field(default_factory=list)
     contact: dict = field(default_factory=dict)
-    source_updated: Optional[str] = None
+    source_updated: str | None = None
 
 
 def _check_localized(doc: Document, value, path: tuple, problems: list, *, kind=str, required=True) -> None:
@@ -105,8 +104,12 @@ def _check_localized(doc: Document, value, path: tuple, problems: list, *, kind=
 def _unknown(doc: Document, path: tuple, allowed) -> Problem:
     """The problem of the unknown field at ``path``, with the one suggestion helper."""
     name = str(path[-1])
-    return doc.problem(path, f"unknown field '{quoted(name)}'{did_you_mean(name, allowed, doc.column(path, key=True))}; "
-                             f"allowed: {', '.join(allowed)}", key=True)
+    return doc.problem(
+        path,
+        f"unknown field '{quoted(name)}'{did_you_mean(name, allowed, doc.column(path, key=True))}; "
+        f"allowed: {', '.join(allowed)}",
+        key=True,
+    )
 
 
 def _unknown_in(doc: Document, value, path: tuple, allowed) -> list:
@@ -120,8 +123,11 @@ def _id_problem(doc: Document, path: tuple, value, noun: str):
     """The problem of a page id (pillar, program) at ``path``, or None: the id rule, reserved names included."""
     if not isinstance(value, str):
         reading = misread(doc, path, value)
-        return doc.problem(path, f"the {noun} is missing or not text; use lowercase letters, digits and single hyphens"
-                                 + (f" ({reading})" if reading else ""))
+        return doc.problem(
+            path,
+            f"the {noun} is missing or not text; use lowercase letters, digits and single hyphens"
+            + (f" ({reading})" if reading else ""),
+        )
     wrong = id_problem(value, noun, doc.column(path) if path else None, reserved=True)
     return doc.problem(path, wrong) if wrong else None
 
@@ -132,8 +138,12 @@ def _rank(doc: Document, value: dict, path: tuple, problems: list) -> int | None
     if rank is None or (isinstance(rank, int) and not isinstance(rank, bool)):
         return rank
     reading = misread(doc, path + ("rank",), rank, advice=False) if isinstance(rank, bool) else ""
-    problems.append(doc.problem(path + ("rank",), "expected a whole number, the display order (1 comes first)"
-                                + (f" ({reading})" if reading else "")))
+    problems.append(
+        doc.problem(
+            path + ("rank",),
+            "expected a whole number, the display order (1 comes first)" + (f" ({reading})" if reading else ""),
+        )
+    )
     return None
 
 
@@ -184,11 +194,13 @@ def load_vocabularies(file: Path, shown: str) -> tuple[dict, list]:
                 terms[str(tid)] = Term(str(tid), term["label"], term.get("definition") or {}, rank)
         if any(t.rank is not None for t in terms.values()):
             terms = dict(sorted(terms.items(), key=lambda kv: (kv[1].rank is None, kv[1].rank or 0)))
-        vocabularies[str(vid)] = Vocabulary(str(vid), body.get("label") or {"en": vid}, terms, body.get("description") or {}, shown)
+        vocabularies[str(vid)] = Vocabulary(
+            str(vid), body.get("label") or {"en": vid}, terms, body.get("description") or {}, shown
+        )
     return vocabularies, problems
 
 
-def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, list]:
+def load_pillars(file: Path, shown: str) -> tuple[Vocabulary | None, dict, list]:
     """Load ``data/pillars.yml`` as a vocabulary; also returns its notice ``{en, fr}``."""
     doc = load_file(file, shown)
     problems = list(doc.problems)
@@ -226,16 +238,22 @@ def load_pillars(file: Path, shown: str) -> tuple[Optional[Vocabulary], dict, li
             _check_localized(doc, pillar["aims"], path + ("aims",), problems, kind=list)
         rank = _rank(doc, pillar, path, problems)
         if isinstance(pillar.get("title"), dict) and pillar["title"].get("en"):
-            terms[pid] = Term(pid, pillar["title"], pillar.get("summary") or {}, rank, {
-                "description": pillar.get("description") or {},
-                "aims": pillar.get("aims") or {},
-            })
+            terms[pid] = Term(
+                pid,
+                pillar["title"],
+                pillar.get("summary") or {},
+                rank,
+                {
+                    "description": pillar.get("description") or {},
+                    "aims": pillar.get("aims") or {},
+                },
+            )
     label = data.get("label") or {"en": "Strategic pillar", "fr": "Pilier stratégique"}
     vocabulary = Vocabulary("pillars", label, terms, {}, shown)
     return vocabulary, data.get("note") or {}, problems
 
 
-def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
+def load_program(file: Path, shown: str) -> tuple[Program | None, list]:
     """Load one ``data/programs/<id>.yml``."""
     doc = load_file(file, shown)
     problems = list(doc.problems)
@@ -249,7 +267,9 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     for key in data:
         if key not in allowed:
             problems.append(_unknown(doc, (key,), allowed))
-    wrong = _id_problem(doc, ("id",), data.get("id"), "program id") or _id_problem(doc, (), file.stem, "program file name")
+    wrong = _id_problem(doc, ("id",), data.get("id"), "program id") or _id_problem(
+        doc, (), file.stem, "program file name"
+    )
     if wrong:
         problems.append(wrong)
     elif data.get("id") != file.stem:
@@ -265,7 +285,9 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
         path = ("key_dates", index)
         problems += _unknown_in(doc, item, path, names(KEY_DATE))
         if not isinstance(item, dict) or not re.match(DATE_PATTERN, str(item.get("date", ""))):
-            problems.append(doc.problem(path + ("date",), "each key date needs `date: YYYY-MM-DD` and `label: {en, fr}`"))
+            problems.append(
+                doc.problem(path + ("date",), "each key date needs `date: YYYY-MM-DD` and `label: {en, fr}`")
+            )
             continue
         if not _real_date(item["date"]):
             problems.append(doc.problem(path + ("date",), f"'{item['date']}' is not a real date (YYYY-MM-DD)"))
@@ -274,15 +296,22 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
     for index, item in enumerate(data.get("cohorts") or []):
         path = ("cohorts", index)
         problems += _unknown_in(doc, item, path, names(COHORT))
-        if not isinstance(item, dict) or not re.match(SCHOOL_YEAR_PATTERN, str(item.get("school_year", ""))) \
-                or not isinstance(item.get("districts"), list):
-            problems.append(doc.problem(path, "each cohort needs `school_year: \"2021-2022\"` and a `districts:` list"))
+        if (
+            not isinstance(item, dict)
+            or not re.match(SCHOOL_YEAR_PATTERN, str(item.get("school_year", "")))
+            or not isinstance(item.get("districts"), list)
+        ):
+            problems.append(doc.problem(path, 'each cohort needs `school_year: "2021-2022"` and a `districts:` list'))
             continue
         for number, district in enumerate(item["districts"]):
             if not isinstance(district, str):
                 reading = misread(doc, path + ("districts", number), district)
-                problems.append(doc.problem(path + ("districts", number), "expected the name of a district"
-                                            + (f" ({reading})" if reading else "")))
+                problems.append(
+                    doc.problem(
+                        path + ("districts", number),
+                        "expected the name of a district" + (f" ({reading})" if reading else ""),
+                    )
+                )
         cohorts.append(Cohort(str(item["school_year"]), [str(d) for d in item["districts"]]))
     if data.get("source_updated") is not None and not re.match(DATE_PATTERN, str(data["source_updated"])):
         problems.append(doc.problem(("source_updated",), "expected a date YYYY-MM-DD"))
@@ -292,9 +321,15 @@ def load_program(file: Path, shown: str) -> tuple[Optional[Program], list]:
         return None, problems
     cohorts.sort(key=lambda c: c.school_year, reverse=True)
     program = Program(
-        id=data["id"], title=data["title"], summary=data["summary"], source=shown,
-        description=data.get("description") or {}, organisers=data.get("organisers") or {},
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"],
+        source=shown,
+        description=data.get("description") or {},
+        organisers=data.get("organisers") or {},
         key_dates=sorted(data.get("key_dates") or [], key=lambda d: str(d["date"])),
-        cohorts=cohorts, contact=data.get("contact") or {}, source_updated=data.get("source_updated"),
+        cohorts=cohorts,
+        contact=data.get("contact") or {},
+        source_updated=data.get("source_updated"),
     )
     return program, problems

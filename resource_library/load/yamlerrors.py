@@ -122,23 +122,49 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     return Problem(path, line + 1, column + 1, field, message)
 
 
-def _explain(lines: _Lines, problem: str, context: str, line: int, column: int, context_line: int,
-             context_column: int, current: str):
+def _explain(
+    lines: _Lines,
+    problem: str,
+    context: str,
+    line: int,
+    column: int,
+    context_line: int,
+    context_column: int,
+    current: str,
+):
     """``(line, column, field, message)`` (0-based positions) when the cause is recognised, else None."""
     if "\t" in problem or "'\\t'" in problem or ("\t" in current[: max(column, 1)] and "tab" not in problem):
         tab = current.find("\t")
-        return (line, max(tab, 0), lines.field(line), "a tab character is used for indentation; YAML needs spaces "
-                                                      "(replace each tab with two spaces)")
+        return (
+            line,
+            max(tab, 0),
+            lines.field(line),
+            "a tab character is used for indentation; YAML needs spaces (replace each tab with two spaces)",
+        )
     if "quoted scalar" in context and ("end of stream" in problem or "document" in problem):
-        quote = lines.get(context_line)[context_column:context_column + 1] or "\""
-        return (context_line, context_column, lines.field(context_line),
-                f"the text opened with {quote} on line {context_line + 1} is never closed; add the closing {quote}")
+        quote = lines.get(context_line)[context_column : context_column + 1] or '"'
+        return (
+            context_line,
+            context_column,
+            lines.field(context_line),
+            f"the text opened with {quote} on line {context_line + 1} is never closed; add the closing {quote}",
+        )
     if "unknown escape character" in problem:
-        return (line, column, lines.field(line), "a backslash \\ inside double quotes starts an escape (\\n, \\t...); "
-                                                 "write \\\\ for a backslash, or put the text in single quotes")
+        return (
+            line,
+            column,
+            lines.field(line),
+            "a backslash \\ inside double quotes starts an escape (\\n, \\t...); "
+            "write \\\\ for a backslash, or put the text in single quotes",
+        )
     if "mapping values are not allowed" in problem:
-        return (line, column, lines.field(line), "a colon followed by a space inside a value; put the whole value in "
-                                                 "double quotes (\"...\") or use a block (|)")
+        return (
+            line,
+            column,
+            lines.field(line),
+            "a colon followed by a space inside a value; put the whole value in "
+            'double quotes ("...") or use a block (|)',
+        )
     if "did not find expected key" in problem and "block mapping" in context:
         return _in_block_mapping(lines, line, column, context_line, context_column)
     if "did not find expected '-' indicator" in problem:
@@ -147,37 +173,70 @@ def _explain(lines: _Lines, problem: str, context: str, line: int, column: int, 
         return _missing_colon(lines, context_line, line)
     if "did not find expected ',' or" in problem:
         bracket, closing, kind = ("[", "]", "list") if "sequence" in context else ("{", "}", "mapping")
-        return (context_line, context_column, lines.field(context_line),
-                f"the {kind} opened with {bracket} here is not closed with {closing} (or a text inside it holds ': ' "
-                "or ','; put that text in double quotes)")
+        return (
+            context_line,
+            context_column,
+            lines.field(context_line),
+            f"the {kind} opened with {bracket} here is not closed with {closing} (or a text inside it holds ': ' "
+            "or ','; put that text in double quotes)",
+        )
     if "flow node" in context and "node content" in problem:
-        return (line, column, lines.field(line), "a list in brackets holds its items separated by commas, without "
-                                                 "'- ' and without an empty item: write [en, fr]")
+        return (
+            line,
+            column,
+            lines.field(line),
+            "a list in brackets holds its items separated by commas, without "
+            "'- ' and without an empty item: write [en, fr]",
+        )
     if "block sequence entries are not allowed" in problem:
         return (line, column, lines.field(line), "a text that starts with '- ' must be in double quotes (\"- ...\")")
     if "mapping keys are not allowed" in problem:
         return (line, column, lines.field(line), "a value cannot start with '? '; put the whole value in double quotes")
     if "block scalar" in context:
-        indicator = lines.get(context_line)[context_column:context_column + 1] or "|"
-        return (context_line, context_column, lines.field(context_line),
-                f"after '{indicator}' (a block of text) nothing may follow on its line: start the text on the next "
-                f"line, indented more than the key, or put the whole value in double quotes")
+        indicator = lines.get(context_line)[context_column : context_column + 1] or "|"
+        return (
+            context_line,
+            context_column,
+            lines.field(context_line),
+            f"after '{indicator}' (a block of text) nothing may follow on its line: start the text on the next "
+            f"line, indented more than the key, or put the whole value in double quotes",
+        )
     if "an alias" in context or "undefined alias" in problem:
-        return (context_line, context_column, lines.field(context_line),
-                "a value that starts with '*' must be put in double quotes (YAML reads *name as a reference)")
+        return (
+            context_line,
+            context_column,
+            lines.field(context_line),
+            "a value that starts with '*' must be put in double quotes (YAML reads *name as a reference)",
+        )
     if "an anchor" in context:
-        return (context_line, context_column, lines.field(context_line),
-                "a value that starts with '&' must be put in double quotes (YAML reads &name as an anchor)")
+        return (
+            context_line,
+            context_column,
+            lines.field(context_line),
+            "a value that starts with '&' must be put in double quotes (YAML reads &name as an anchor)",
+        )
     if "constructor for the tag" in problem:
-        return (line, column, lines.field(line),
-                "a value that starts with '!' must be put in double quotes (YAML reads !name as a type)")
+        return (
+            line,
+            column,
+            lines.field(line),
+            "a value that starts with '!' must be put in double quotes (YAML reads !name as a type)",
+        )
     if "cannot start any token" in problem:
         character = current[column] if 0 <= column < len(current) else "?"
-        return (line, column, lines.field(line), f"a value cannot start with '{character}'; put the whole value in "
-                                                 "double quotes")
+        return (
+            line,
+            column,
+            lines.field(line),
+            f"a value cannot start with '{character}'; put the whole value in double quotes",
+        )
     if "single document" in context or "another document" in problem:
-        return (line, column, "-", "a line '---' starts a second document, but a file here holds one: delete the "
-                                   "'---' line")
+        return (
+            line,
+            column,
+            "-",
+            "a line '---' starts a second document, but a file here holds one: delete the '---' line",
+        )
     return None
 
 
@@ -189,26 +248,42 @@ def _in_block_mapping(lines: _Lines, line: int, column: int, context_line: int, 
         if _ITEM.match(current) and lines.indent(line) == context_column:
             parent = lines.field(context_line)
             parent = parent.rsplit(".", 1)[0] if "." in parent else "the record"
-            return (line, column, lines.field(line, context_column),
-                    f"a list item ('- ') where the fields of {_named(parent)} go; remove the '- ' (a field is "
-                    f"written `name: value`, lined up with the fields around it)")
+            return (
+                line,
+                column,
+                lines.field(line, context_column),
+                f"a list item ('- ') where the fields of {_named(parent)} go; remove the '- ' (a field is "
+                f"written `name: value`, lined up with the fields around it)",
+            )
         return _misaligned(lines, line, "this line")
     # Something after a value on the same line: almost always a quote closed too early.
     before = current[:column].rstrip()
-    quote = before[-1:] if before[-1:] in ("'", "\"") else ""
+    quote = before[-1:] if before[-1:] in ("'", '"') else ""
     if quote:
         opened = _unclosed_quote(lines, context_line, line)
         if opened is not None:
             start, at, mark = opened
-            return (start, at, lines.field(start),
-                    f"the text opened with {mark} here is not closed on its line (YAML reads on to the next {mark}, "
-                    f"on line {line + 1}); close it at the end of the text")
+            return (
+                start,
+                at,
+                lines.field(start),
+                f"the text opened with {mark} here is not closed on its line (YAML reads on to the next {mark}, "
+                f"on line {line + 1}); close it at the end of the text",
+            )
         if quote == "'" and "'" in current[column:]:
-            return (line, len(before) - 1, lines.field(line),
-                    "a quote ends the text too early (an apostrophe inside '...'?); put the whole text in double "
-                    "quotes, or use the typographic apostrophe ’")
-        return (line, column, lines.field(line), f"text follows the closing quote {quote}; put the whole text inside "
-                                                 "the quotes")
+            return (
+                line,
+                len(before) - 1,
+                lines.field(line),
+                "a quote ends the text too early (an apostrophe inside '...'?); put the whole text in double "
+                "quotes, or use the typographic apostrophe ’",
+            )
+        return (
+            line,
+            column,
+            lines.field(line),
+            f"text follows the closing quote {quote}; put the whole text inside the quotes",
+        )
     return None
 
 
@@ -228,7 +303,9 @@ def _misaligned(lines: _Lines, line: int, what: str):
         item = _ITEM.match(lines.get(index))
         if (key is None and item is None) or any(level == known for known, _ in options):
             continue
-        like = f"the item `{lines.get(index).strip()[:20]}`" if key is None or (item and key[0] > level) else f"`{key[1]}`"
+        like = (
+            f"the item `{lines.get(index).strip()[:20]}`" if key is None or (item and key[0] > level) else f"`{key[1]}`"
+        )
         options.append((level, f"by {level} like {like} on line {index + 1}"))
     if not options:
         return None
@@ -239,8 +316,12 @@ def _misaligned(lines: _Lines, line: int, what: str):
     if any(level + 1 == indent for level, _ in options):  # a '#' removed without the space after it?
         hint = "; when you uncomment a line, remove the '#' and the space after it"
     subject = "this line" if what == "this line" else what
-    return (line, indent, field, f"{subject} is indented by {_spaces(indent)}, which lines up with no field above it: "
-                                 f"indent it {listed}{hint}")
+    return (
+        line,
+        indent,
+        field,
+        f"{subject} is indented by {_spaces(indent)}, which lines up with no field above it: indent it {listed}{hint}",
+    )
 
 
 def _unclosed_quote(lines: _Lines, first: int, last: int):
@@ -252,7 +333,7 @@ def _unclosed_quote(lines: _Lines, first: int, last: int):
             continue
         mark, start = found.group(1), found.end()
         rest = text[start:]
-        closed = re.search(r'(?<!\\)"' if mark == "\"" else r"'(?!')", rest.replace("''", "  "))
+        closed = re.search(r'(?<!\\)"' if mark == '"' else r"'(?!')", rest.replace("''", "  "))
         if closed is None:
             return index, found.start(1), mark
     return None
@@ -266,17 +347,29 @@ def _missing_colon(lines: _Lines, key_line: int, line: int):
         key = glued.group(2)
         parent = lines.field(lines.previous(key_line), len(glued.group(1))) if len(glued.group(1)) else ""
         parent = parent.rsplit(".", 1)[0] if "." in parent else ""
-        return (key_line, glued.end(2), f"{parent}.{key}" if parent else key,
-                f"a colon must be followed by a space: write `{key}: {text[glued.end(2) + 1:].strip()[:30]}`")
+        return (
+            key_line,
+            glued.end(2),
+            f"{parent}.{key}" if parent else key,
+            f"a colon must be followed by a space: write `{key}: {text[glued.end(2) + 1 :].strip()[:30]}`",
+        )
     above = lines.previous(key_line)
     opener = lines.get(above).rstrip()
     if above >= 0 and re.search(r":[ \t]*[|>][-+0-9]*$", opener) and lines.indent(key_line) <= lines.indent(above):
         key = lines.key(above)
         name = lines.field(above)
         deeper = (key[0] if key else lines.indent(above)) + 2
-        return (key_line, lines.indent(key_line), name,
-                f"the text of `{name}` (a block after '{opener[-1]}') must be indented more than `{key[1] if key else name}:`; "
-                f"indent its lines by {deeper} spaces or more")
-    return (key_line, lines.indent(key_line), lines.field(key_line),
-            "this line is neither `name: value` nor a list item ('- value'): a field needs a colon and a space "
-            "after its name, and a text that goes on over several lines needs a block (|)")
+        return (
+            key_line,
+            lines.indent(key_line),
+            name,
+            f"the text of `{name}` (a block after '{opener[-1]}') must be indented more than `{key[1] if key else name}:`; "
+            f"indent its lines by {deeper} spaces or more",
+        )
+    return (
+        key_line,
+        lines.indent(key_line),
+        lines.field(key_line),
+        "this line is neither `name: value` nor a list item ('- value'): a field needs a colon and a space "
+        "after its name, and a text that goes on over several lines needs a block (|)",
+    )

@@ -119,8 +119,9 @@ class Document:
     def ok(self) -> bool:
         return not any(p.is_error for p in self.problems)
 
-    def problem(self, path: FieldPath, message: str, severity: str = ERROR, *, key: bool = False,
-                line_index: int | None = None) -> Problem:
+    def problem(
+        self, path: FieldPath, message: str, severity: str = ERROR, *, key: bool = False, line_index: int | None = None
+    ) -> Problem:
         """A problem at the value of ``path`` in this file (the one way to name a position in it).
 
         Args:
@@ -162,18 +163,36 @@ def load_text(text: str, path: str) -> Document:
     positions = Positions()
     problems: list[Problem] = []
     if not text.strip():
-        problems.append(Problem(path, 1, 1, "-", "the file is empty; a record needs at least id, type, title, summary, languages and published"))
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                "-",
+                "the file is empty; a record needs at least id, type, title, summary, languages and published",
+            )
+        )
         return Document(path, None, positions, problems)
     found = source_characters(text)
     if found:  # PyYAML refuses most of them itself, without naming the field: name them all first
         shape = load_text(blanked(text, found), path)
-        problems = [Problem(path, line, column, field_name(at), message)
-                    for line, column, at, message in source_problems(text, found, shape.positions)]
+        problems = [
+            Problem(path, line, column, field_name(at), message)
+            for line, column, at, message in source_problems(text, found, shape.positions)
+        ]
         return Document(path, None, shape.positions, problems)
     deep = _too_deep(text)
     if deep:
-        problems.append(Problem(path, deep, 1, "-", f"values are nested more than {MAX_DEPTH} levels deep; "
-                                                    "a record needs only a few (is a bracket [ or { never closed?)"))
+        problems.append(
+            Problem(
+                path,
+                deep,
+                1,
+                "-",
+                f"values are nested more than {MAX_DEPTH} levels deep; "
+                "a record needs only a few (is a bracket [ or { never closed?)",
+            )
+        )
         return Document(path, None, positions, problems)
     try:
         loader = _Loader(text)
@@ -183,7 +202,15 @@ def load_text(text: str, path: str) -> Document:
     try:
         node = loader.get_single_node()
         if node is None:
-            problems.append(Problem(path, 1, 1, "-", "the file holds only comments; a record needs at least id, type, title, summary, languages and published"))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "-",
+                    "the file holds only comments; a record needs at least id, type, title, summary, languages and published",
+                )
+            )
             return Document(path, None, positions, problems)
         _walk(node, (), positions, problems, path, set(), text.split("\n"))
         if any(p.is_error for p in problems if p.message.startswith(_REFUSED)):
@@ -310,9 +337,20 @@ def _parse_bytes(raw: bytes, shown: str) -> Document:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return Document(shown, None, Positions(), [Problem(
-            shown, line, column, "-",
-            "the file is not UTF-8 text; save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8)")])
+        return Document(
+            shown,
+            None,
+            Positions(),
+            [
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    "-",
+                    "the file is not UTF-8 text; save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
+                )
+            ],
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     return load_text(text, shown)
@@ -346,17 +384,23 @@ def _cut_by_comment(node: yaml.ScalarNode, path: FieldPath, lines: list, file: s
     """A problem when a plain text of one language is followed by `` #...`` on its line (read as a comment)."""
     if node.style or not path or path[-1] not in _LANGUAGE_KEYS or node.end_mark.line >= len(lines):
         return None
-    rest = lines[node.end_mark.line][node.end_mark.column:]
+    rest = lines[node.end_mark.line][node.end_mark.column :]
     comment = _COMMENT_AFTER.match(rest)
     if comment is None:
         return None
-    return Problem(file, node.end_mark.line + 1, node.end_mark.column + comment.end(), field_name(path),
-                   "the text stops before ' #': YAML reads ' #' and what follows as a comment; put the whole text in "
-                   "double quotes (\"...\")")
+    return Problem(
+        file,
+        node.end_mark.line + 1,
+        node.end_mark.column + comment.end(),
+        field_name(path),
+        "the text stops before ' #': YAML reads ' #' and what follows as a comment; put the whole text in "
+        'double quotes ("...")',
+    )
 
 
-def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list, file: str, seen_nodes: set,
-          lines: list) -> None:
+def _walk(
+    node: yaml.Node, path: FieldPath, positions: Positions, problems: list, file: str, seen_nodes: set, lines: list
+) -> None:
     if id(node) in seen_nodes:
         # An alias (*name) of a node given earlier: expanding shared nodes lets a
         # small file grow exponentially ("billion laughs"), so records do not use them.
@@ -364,8 +408,15 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
             return  # one report is enough
         # The node's own mark is where the anchor is; the key says where the alias is.
         line, column = positions.keys.get(path) or _mark(node)
-        problems.append(Problem(file, line, column, field_name(path), f"{_REFUSED} (&name and *name) are not "
-                                                                      "supported; write the value out in full"))
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                field_name(path),
+                f"{_REFUSED} (&name and *name) are not supported; write the value out in full",
+            )
+        )
         return
     seen_nodes.add(id(node))
     if len(path) > MAX_DEPTH:
@@ -393,9 +444,15 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
                 problems.append(Problem(file, line, column, field_name(child), odd))
             if key in seen:
                 line, column = _mark(key_node)
-                problems.append(Problem(
-                    file, line, column, field_name(child),
-                    f"duplicate key '{key}' (first given on line {seen[key]}); keep only one"))
+                problems.append(
+                    Problem(
+                        file,
+                        line,
+                        column,
+                        field_name(child),
+                        f"duplicate key '{key}' (first given on line {seen[key]}); keep only one",
+                    )
+                )
             else:
                 seen[key] = _mark(key_node)[0]
                 positions.keys[child] = _mark(key_node)
@@ -414,8 +471,15 @@ def _walk(node: yaml.Node, path: FieldPath, positions: Positions, problems: list
 
 
 #: Names of the control characters most often pasted by mistake (Unicode gives them none).
-_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
-                  0x1B: "ESCAPE", 0x7F: "DELETE"}
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+}
 
 
 def character_name(character: str) -> str:
@@ -423,7 +487,9 @@ def character_name(character: str) -> str:
     code = ord(character)
     name = _CONTROL_NAMES.get(code) or unicodedata.name(character, "")
     if not name:
-        return f"U+{code:04X} ({'a control character' if code < 0x20 or 0x7F <= code < 0xA0 else 'not a text character'})"
+        return (
+            f"U+{code:04X} ({'a control character' if code < 0x20 or 0x7F <= code < 0xA0 else 'not a text character'})"
+        )
     return f"U+{code:04X} {name}"
 
 
@@ -433,8 +499,14 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: str) -> Probl
     character = exc.character if isinstance(exc.character, str) else chr(exc.character)
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return Problem(path, line, column, field_at(text, line - 1), f"the file holds {character_name(character)}, which YAML does not allow "
-                                            "(most editors do not show it); delete it")
+    return Problem(
+        path,
+        line,
+        column,
+        field_at(text, line - 1),
+        f"the file holds {character_name(character)}, which YAML does not allow "
+        "(most editors do not show it); delete it",
+    )
 
 
 def metadata_mapping(text: str) -> bool:

@@ -8,7 +8,6 @@ them out.  Texts are ``{en, fr}`` dictionaries, as written in the file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Optional
 
 from resource_library.model.fields import Field, names
 
@@ -37,17 +36,34 @@ LAYOUTS = tuple(LAYOUT_FIELDS)
 
 #: The fields of one part.
 PART = (
-    Field("id", "id", "Identifier of the part, unique in the drawing (lowercase letters, digits and hyphens).",
-          required=True),
+    Field(
+        "id",
+        "id",
+        "Identifier of the part, unique in the drawing (lowercase letters, digits and hyphens).",
+        required=True,
+    ),
     Field("label", "text", "The part's name, in English and French: the biggest text of its box.", required=True),
     Field("text", "text", "A sentence or two under the label, in English and French."),
     Field("kicker", "text", "A short line above the label (a number, a tier), in English and French."),
-    Field("letter", "plain", "One or two characters drawn large on a tile (the `tiles` layout needs one per part).",
-          max_length=2),
-    Field("link", "plain", "The page the part links to: its file under docs/, with an optional anchor "
-                           "(core-elements.md#alignment, pillars/<id>.md).", pattern=PAGE_LINK_PATTERN),
-    Field("fill", "plain", "The box's colour, #rrggbb (light enough for dark text; the default is a light grey).",
-          pattern=COLOUR_PATTERN),
+    Field(
+        "letter",
+        "plain",
+        "One or two characters drawn large on a tile (the `tiles` layout needs one per part).",
+        max_length=2,
+    ),
+    Field(
+        "link",
+        "plain",
+        "The page the part links to: its file under docs/, with an optional anchor "
+        "(core-elements.md#alignment, pillars/<id>.md).",
+        pattern=PAGE_LINK_PATTERN,
+    ),
+    Field(
+        "fill",
+        "plain",
+        "The box's colour, #rrggbb (light enough for dark text; the default is a light grey).",
+        pattern=COLOUR_PATTERN,
+    ),
 )
 PART_FIELDS = frozenset(names(PART))
 #: The roof of the ``columns`` layout: a part whose id may be left out (it is then ``roof``).
@@ -57,16 +73,28 @@ ROOF = tuple(replace(spec, required=False) if spec.name == "id" else spec for sp
 DRAWING = (
     Field("layout", "choice", "How the drawing is laid out.", required=True, choices=tuple(LAYOUT_HELP.items())),
     Field("title", "text", "Title of the drawing, in English and French.", required=True),
-    Field("summary", "text", "One or two sentences saying what the drawing shows, in English and French.",
-          required=True),
-    Field("parts", "list", "The parts of the drawing, in reading order (two at least).", required=True, fields=PART,
-          min_items=2),
+    Field(
+        "summary", "text", "One or two sentences saying what the drawing shows, in English and French.", required=True
+    ),
+    Field(
+        "parts",
+        "list",
+        "The parts of the drawing, in reading order (two at least).",
+        required=True,
+        fields=PART,
+        min_items=2,
+    ),
     Field("note", "text", "A note printed under the drawing (`columns` and `pyramid` layouts)."),
     Field("roof", "mapping", "The roof over the columns (`columns` layout); its id may be left out.", fields=ROOF),
-    Field("footer", "mapping", "The supports beneath the steps (`steps` layout): a `label` and their `parts`.",
-          fields=(Field("label", "text", "The heading of the supports, in English and French."),
-                  Field("parts", "list", "The supports, in reading order.", required=True, fields=PART,
-                        min_items=1))),
+    Field(
+        "footer",
+        "mapping",
+        "The supports beneath the steps (`steps` layout): a `label` and their `parts`.",
+        fields=(
+            Field("label", "text", "The heading of the supports, in English and French."),
+            Field("parts", "list", "The supports, in reading order.", required=True, fields=PART, min_items=1),
+        ),
+    ),
     Field("partner", "mapping", "The partner beside the team (`hub` layout).", fields=PART),
     Field("centre", "mapping", "The team at the centre (`hub` layout: required).", fields=PART),
     Field("chain", "list", "Whom the team serves, in order below it (`hub` layout).", fields=PART, min_items=1),
@@ -84,8 +112,8 @@ class Part:
     label: dict
     text: dict = field(default_factory=dict)
     kicker: dict = field(default_factory=dict)
-    letter: Optional[str] = None
-    link: Optional[str] = None  # a page's source under docs/, e.g. ``pillars/x.md#anchor``
+    letter: str | None = None
+    link: str | None = None  # a page's source under docs/, e.g. ``pillars/x.md#anchor``
     fill: str = DEFAULT_FILL
     path: tuple = ()  # where it is in its file, for error messages
 
@@ -100,10 +128,10 @@ class Infographic:
     summary: dict
     source: str
     parts: list
-    roof: Optional[Part] = None
+    roof: Part | None = None
     note: dict = field(default_factory=dict)
-    partner: Optional[Part] = None
-    centre: Optional[Part] = None
+    partner: Part | None = None
+    centre: Part | None = None
     chain: list = field(default_factory=list)
     footer_label: dict = field(default_factory=dict)
     footer: list = field(default_factory=list)

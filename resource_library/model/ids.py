@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional
 
 from resource_library.text.unicode import describe, skeleton, visible
 
@@ -25,14 +24,43 @@ _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 #: Names the build gives its own pages and files (render/pages.py, translation/site.py,
 #: search/, the MkDocs theme): ``index`` of every folder, the folders of generated
 #: pages, the pages at the root of the site, the theme's files and the languages.
-RESERVED = frozenset({
-    "index", "library", "pillars", "programs", "infographics", "glossary", "translation-status",
-    "search", "search-index", "assets", "sitemap", "404", "en", "fr",
-})
+RESERVED = frozenset(
+    {
+        "index",
+        "library",
+        "pillars",
+        "programs",
+        "infographics",
+        "glossary",
+        "translation-status",
+        "search",
+        "search-index",
+        "assets",
+        "sitemap",
+        "404",
+        "en",
+        "fr",
+    }
+)
 
 #: Letters that Unicode does not decompose into a base letter and an accent.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O",
-                            "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "’": "-", "'": "-"})
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "’": "-",
+        "'": "-",
+    }
+)
 _RULE = "use lowercase letters, digits and single hyphens"
 
 
@@ -41,7 +69,7 @@ def is_id(value) -> bool:
     return isinstance(value, str) and _ID.fullmatch(value) is not None
 
 
-def id_problem(value: str, noun: str = "id", column: Optional[int] = None, reserved: bool = False) -> Optional[str]:
+def id_problem(value: str, noun: str = "id", column: int | None = None, reserved: bool = False) -> str | None:
     """What is wrong with ``value`` as an id, or None when it is a valid one.
 
     Args:
@@ -52,8 +80,10 @@ def id_problem(value: str, noun: str = "id", column: Optional[int] = None, reser
     """
     if is_id(value):
         if reserved and value in RESERVED:
-            return (f"'{value}' is reserved: the site uses this name for its own pages and files "
-                    f"(reserved: {', '.join(sorted(RESERVED))}); choose another {noun}")
+            return (
+                f"'{value}' is reserved: the site uses this name for its own pages and files "
+                f"(reserved: {', '.join(sorted(RESERVED))}); choose another {noun}"
+            )
         return None
     if value == "":
         return f"the {noun} is empty; {_RULE}"
@@ -64,11 +94,11 @@ def id_problem(value: str, noun: str = "id", column: Optional[int] = None, reser
     return f"'{visible(value)}' is not a valid {noun}: {_RULE} ({reason}){hint}"
 
 
-def _where(index: int, column: Optional[int]) -> str:
+def _where(index: int, column: int | None) -> str:
     return f"at column {column + index}" if column else f"at position {index + 1}"
 
 
-def _reason(value: str, column: Optional[int]) -> str:
+def _reason(value: str, column: int | None) -> str:
     """The first thing that breaks the rule in ``value``, and where."""
     for index, ch in enumerate(value):
         if "a" <= ch <= "z" or "0" <= ch <= "9" or ch == "-":

@@ -9,7 +9,7 @@ understands, and nothing else is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from resource_library.model.ids import ID_PATTERN  # noqa: F401  (the id rule lives in model/ids.py)
 
@@ -44,35 +44,75 @@ class FieldSpec:
     kind: str
     description: str
     required: bool = False
-    vocabulary: Optional[str] = None
+    vocabulary: str | None = None
     type_required: tuple = ()
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("id", "id", "Identifier of the record: the file name without `.yml` (lowercase letters, digits and hyphens). It becomes the page address /library/<id>/.", required=True),
+    FieldSpec(
+        "id",
+        "id",
+        "Identifier of the record: the file name without `.yml` (lowercase letters, digits and hyphens). It becomes the page address /library/<id>/.",
+        required=True,
+    ),
     FieldSpec("type", "term", "What kind of resource this is.", required=True, vocabulary="types"),
-    FieldSpec("title", "text", "Title of the resource. English is required; give the French title under `fr`.", required=True),
+    FieldSpec(
+        "title", "text", "Title of the resource. English is required; give the French title under `fr`.", required=True
+    ),
     FieldSpec("summary", "text", "One or two plain sentences shown on cards and in search results.", required=True),
     FieldSpec("description", "markdown", "The body of the resource page, in Markdown (no raw HTML)."),
-    FieldSpec("languages", "terms", "The languages the resource itself is offered in.", required=True, vocabulary="languages"),
-    FieldSpec("links", "location", "Where to get the resource, per language: an https:// address, or a file under docs/ (e.g. files/guide.pdf)."),
+    FieldSpec(
+        "languages", "terms", "The languages the resource itself is offered in.", required=True, vocabulary="languages"
+    ),
+    FieldSpec(
+        "links",
+        "location",
+        "Where to get the resource, per language: an https:// address, or a file under docs/ (e.g. files/guide.pdf).",
+    ),
     FieldSpec("image", "file", "Image of the resource per language: a PNG, JPEG, SVG or PDF file under docs/."),
-    FieldSpec("alt", "text", "Full text alternative of the image or drawing: everything the picture says, in words.", type_required=()),
-    FieldSpec("drawing", "drawing", "For infographics drawn by the build from data: the id of a file in data/infographics/."),
+    FieldSpec(
+        "alt",
+        "text",
+        "Full text alternative of the image or drawing: everything the picture says, in words.",
+        type_required=(),
+    ),
+    FieldSpec(
+        "drawing", "drawing", "For infographics drawn by the build from data: the id of a file in data/infographics/."
+    ),
     FieldSpec("tiers", "terms", "Tiers of intervention the resource serves.", vocabulary="tiers"),
     FieldSpec("audiences", "terms", "Who the resource is for.", vocabulary="audiences"),
-    FieldSpec("pillars", "terms", "Strategic pillars (ids from data/pillars.yml) the resource supports.", vocabulary="pillars"),
-    FieldSpec("core_elements", "terms", "ACQESS core elements of success the resource supports.", vocabulary="core_elements"),
-    FieldSpec("implementation_stages", "terms", "Implementation stages at which the resource helps.", vocabulary="implementation_stages"),
+    FieldSpec(
+        "pillars", "terms", "Strategic pillars (ids from data/pillars.yml) the resource supports.", vocabulary="pillars"
+    ),
+    FieldSpec(
+        "core_elements", "terms", "ACQESS core elements of success the resource supports.", vocabulary="core_elements"
+    ),
+    FieldSpec(
+        "implementation_stages",
+        "terms",
+        "Implementation stages at which the resource helps.",
+        vocabulary="implementation_stages",
+    ),
     FieldSpec("grade_bands", "terms", "Grades the resource suits.", vocabulary="grade_bands"),
     FieldSpec("topics", "terms", "Topics the resource covers.", vocabulary="topics"),
     FieldSpec("keywords", "words", "Extra search words per language (synonyms, acronyms)."),
-    FieldSpec("evidence", "evidence", "Strength of the evidence behind a practice: `level` (a term of the evidence levels) and an optional `note` in both languages.", type_required=("practice",)),
+    FieldSpec(
+        "evidence",
+        "evidence",
+        "Strength of the evidence behind a practice: `level` (a term of the evidence levels) and an optional `note` in both languages.",
+        type_required=("practice",),
+    ),
     FieldSpec("published", "date", "Date the record was published in this library (YYYY-MM-DD).", required=True),
     FieldSpec("updated", "date", "Date of the last significant change to the record (YYYY-MM-DD)."),
     FieldSpec("year", "year", "Year the resource itself appeared, when known."),
-    FieldSpec("publisher", "publisher", "Who publishes the resource: plain text, or {en, fr} when the name is translated."),
-    FieldSpec("translation", "translation", "Written by `scripts/library sync`, not by hand: the date the French was reviewed and, per field, a hash of the English text it translates. The translation status report uses it to find outdated French."),
+    FieldSpec(
+        "publisher", "publisher", "Who publishes the resource: plain text, or {en, fr} when the name is translated."
+    ),
+    FieldSpec(
+        "translation",
+        "translation",
+        "Written by `scripts/library sync`, not by hand: the date the French was reviewed and, per field, a hash of the English text it translates. The translation status report uses it to find outdated French.",
+    ),
 )
 
 FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
@@ -100,7 +140,7 @@ class Record:
     links: dict = field(default_factory=dict)
     image: dict = field(default_factory=dict)
     alt: dict = field(default_factory=dict)
-    drawing: Optional[str] = None
+    drawing: str | None = None
     tiers: list = field(default_factory=list)
     audiences: list = field(default_factory=list)
     pillars: list = field(default_factory=list)
@@ -109,15 +149,15 @@ class Record:
     grade_bands: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     keywords: dict = field(default_factory=dict)
-    evidence: Optional[dict] = None
-    updated: Optional[str] = None
-    year: Optional[int] = None
+    evidence: dict | None = None
+    updated: str | None = None
+    year: int | None = None
     publisher: Any = None
     translation: dict = field(default_factory=dict)
     related: list = field(default_factory=list)  # ids, filled by the catalogue
 
     @classmethod
-    def from_data(cls, data: dict, source: str) -> "Record":
+    def from_data(cls, data: dict, source: str) -> Record:
         known = {k: v for k, v in data.items() if k in FIELDS_BY_NAME}
         return cls(source=source, **known)
 

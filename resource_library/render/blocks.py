@@ -44,7 +44,9 @@ def insert_blocks(text: str, blocks) -> str:
 
     out = _BLOCK.sub(block, text)
     if len(used) != len(blocks):
-        raise ValueError(f"{len(blocks) - len(used)} of {len(blocks)} pieces of HTML lost their place in Markdown's output")
+        raise ValueError(
+            f"{len(blocks) - len(used)} of {len(blocks)} pieces of HTML lost their place in Markdown's output"
+        )
     return out
 
 

@@ -38,8 +38,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 __all__ = ["KnownScripts", "apply", "charset_in_time", "intrusions", "script_hash", "template_scripts"]
 
@@ -49,8 +49,11 @@ _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 # The page read as a browser's tokenizer does, closely enough to find what matters:
 # scripts (their text runs to the first </script), comments, tags with quoted or
 # unquoted attribute values. Possessive quantifiers: no backtracking, linear scans.
-_SCRIPT = re.compile(r"""<script(?=[\s/>])(?P<attrs>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>(?P<body>.*?)"""
-                     r"""</script(?=[\s/>])[^>]*+>""", re.S | re.I)
+_SCRIPT = re.compile(
+    r"""<script(?=[\s/>])(?P<attrs>(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>(?P<body>.*?)"""
+    r"""</script(?=[\s/>])[^>]*+>""",
+    re.S | re.I,
+)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TAG = re.compile(r"""<([a-zA-Z][^\s/>]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>""")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=][^\s"'>/=]*+)(?:\s*+=\s*+("[^"]*+"|'[^']*+'|[^\s>]*+))?+""")
@@ -137,8 +140,7 @@ class KnownScripts:
     def texts(self, base_url: str) -> frozenset:
         """The exact texts of the inline scripts a page at ``base_url`` may carry."""
         if base_url not in self._texts:
-            self._texts[base_url] = frozenset(
-                t.render(config=self.config, base_url=base_url) for t in self.templates)
+            self._texts[base_url] = frozenset(t.render(config=self.config, base_url=base_url) for t in self.templates)
         return self._texts[base_url]
 
     def hashes(self, base_url: str) -> list:
@@ -162,7 +164,7 @@ def apply(html: str, hashes: list) -> str:
     else:
         directives.append(" ".join(["script-src", "'self'", *hashes]))
     policy = "; ".join(directives)
-    return html[:meta.start()] + meta.group(1) + policy + meta.group(3) + html[meta.end():]
+    return html[: meta.start()] + meta.group(1) + policy + meta.group(3) + html[meta.end() :]
 
 
 def intrusions(html: str, known: frozenset) -> list:
@@ -201,4 +203,4 @@ _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 def charset_in_time(html: str) -> bool:
     """Whether the ``<meta charset>`` declaration (after the policy) ends within the first 1024 bytes."""
     match = _CHARSET.search(html, 0, CHARSET_LIMIT * 4)
-    return match is not None and len(html[:match.end()].encode("utf-8")) <= CHARSET_LIMIT
+    return match is not None and len(html[: match.end()].encode("utf-8")) <= CHARSET_LIMIT

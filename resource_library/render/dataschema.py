@@ -22,18 +22,29 @@ _TEXT = {"type": "string", "minLength": 1}
 
 
 def _localized(value: dict, english_required: bool = True) -> dict:
-    schema = {"type": "object", "properties": {lang: value for lang in LANGUAGES}, "additionalProperties": False,
-              "minProperties": 1}
+    schema = {
+        "type": "object",
+        "properties": {lang: value for lang in LANGUAGES},
+        "additionalProperties": False,
+        "minProperties": 1,
+    }
     if english_required:
         schema["required"] = ["en"]
     return schema
 
 
 def _term(vocabulary) -> dict:
-    ident = {"type": "string", "enum": list(vocabulary.terms)} if vocabulary and vocabulary.terms else \
-        {"type": "string", "pattern": ID_PATTERN}
-    return {"type": "object", "required": ["id", "label"], "additionalProperties": False,
-            "properties": {"id": ident, "label": _TEXT}}
+    ident = (
+        {"type": "string", "enum": list(vocabulary.terms)}
+        if vocabulary and vocabulary.terms
+        else {"type": "string", "pattern": ID_PATTERN}
+    )
+    return {
+        "type": "object",
+        "required": ["id", "label"],
+        "additionalProperties": False,
+        "properties": {"id": ident, "label": _TEXT},
+    }
 
 
 def _address(addresses: Addresses) -> dict:
@@ -54,17 +65,29 @@ def _shape(spec, vocabularies: dict, address: dict) -> dict:
     if kind == "words":
         return _localized({"type": "array", "items": _TEXT}, english_required=False)
     if kind == "location":
-        link = {"type": "object", "required": ["url", "format"], "additionalProperties": False,
-                "properties": {"url": address, "format": _TEXT}}
+        link = {
+            "type": "object",
+            "required": ["url", "format"],
+            "additionalProperties": False,
+            "properties": {"url": address, "format": _TEXT},
+        }
         return _localized(link, english_required=False)
     if kind == "file":
         return _localized(address, english_required=False)
     if kind == "drawing":
-        return {"type": "object", "required": ["id", "url"], "additionalProperties": False,
-                "properties": {"id": {"type": "string", "pattern": ID_PATTERN}, "url": address}}
+        return {
+            "type": "object",
+            "required": ["id", "url"],
+            "additionalProperties": False,
+            "properties": {"id": {"type": "string", "pattern": ID_PATTERN}, "url": address},
+        }
     if kind == "evidence":
-        return {"type": "object", "required": ["level"], "additionalProperties": False,
-                "properties": {"level": _term(vocabularies.get("evidence_levels")), "note": _localized(_TEXT)}}
+        return {
+            "type": "object",
+            "required": ["level"],
+            "additionalProperties": False,
+            "properties": {"level": _term(vocabularies.get("evidence_levels")), "note": _localized(_TEXT)},
+        }
     if kind == "date":
         return {"type": "string", "pattern": DATE_PATTERN}
     if kind == "year":
@@ -85,10 +108,18 @@ def library_schema(site: SiteView, addresses: Addresses) -> dict:
     properties = {
         "id": described(_shape(PUBLISHED_FIELDS[0], {}, address), "id"),
         "url": described(address, "url"),
-        "counterpart": described({
-            "type": "object", "required": ["lang", "url"], "additionalProperties": False,
-            "properties": {"lang": {"type": "string", "enum": [code for code in LANGUAGES if code != lang]},
-                           "url": address}}, "counterpart"),
+        "counterpart": described(
+            {
+                "type": "object",
+                "required": ["lang", "url"],
+                "additionalProperties": False,
+                "properties": {
+                    "lang": {"type": "string", "enum": [code for code in LANGUAGES if code != lang]},
+                    "url": address,
+                },
+            },
+            "counterpart",
+        ),
     }
     for spec in PUBLISHED_FIELDS[1:]:
         properties[spec.name] = described(_shape(spec, site.catalogue.vocabularies, address), spec.name)
@@ -99,8 +130,12 @@ def library_schema(site: SiteView, addresses: Addresses) -> dict:
         "properties": properties,
         "additionalProperties": False,
     }
-    name = {"type": "object", "required": ["name"], "additionalProperties": False,
-            "properties": {"name": _TEXT, "url": address}}
+    name = {
+        "type": "object",
+        "required": ["name"],
+        "additionalProperties": False,
+        "properties": {"name": _TEXT, "url": address},
+    }
     return {
         "$schema": DRAFT,
         "$id": addresses.of(page_url(lang, SCHEMA_PATH)) if addresses.absolute else "library.schema.json",

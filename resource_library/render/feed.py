@@ -85,8 +85,14 @@ def atom_feed(site: SiteView, addresses: Addresses) -> bytes:
     newest = records[0].last_changed if records else "1970-01-01"
     _add(feed, "updated", timestamp(newest))
     _add(feed, "link", rel="self", type="application/atom+xml", href=addresses.link(here, feed_path))
-    _add(feed, "link", rel="alternate", type="text/html", hreflang=lang,
-         href=addresses.link(here, page_url(lang, "library/")))
+    _add(
+        feed,
+        "link",
+        rel="alternate",
+        type="text/html",
+        hreflang=lang,
+        href=addresses.link(here, page_url(lang, "library/")),
+    )
     person = _add(feed, "author")
     _add(person, "name", author)
     if info.publisher.get("url"):

@@ -16,8 +16,8 @@ back once Markdown has converted the page (``resource_library_mkdocs/assembly.py
 from __future__ import annotations
 
 import posixpath
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -25,15 +25,16 @@ from resource_library.load.pagemarkers import scan_markers
 from resource_library.load.problems import ContentError
 from resource_library.render.blocks import insert_blocks, placeholder
 from resource_library.render.pages import Renderer
-from resource_library.views.infographics import drawing_figure
 from resource_library.text.fallback import pick
+from resource_library.views.infographics import drawing_figure
 from resource_library.views.site import SiteView, page_url, relative, sort_key
 
 
 def matching_records(catalogue, criteria: dict) -> list:
     """Records whose tags match every field of ``criteria`` (any term of each)."""
-    return [r for r in catalogue.records.values()
-            if all(set(r.terms(field)) & terms for field, terms in criteria.items())]
+    return [
+        r for r in catalogue.records.values() if all(set(r.terms(field)) & terms for field, terms in criteria.items())
+    ]
 
 
 def _page_url(lang: str, page_path: str) -> str:
@@ -54,9 +55,14 @@ def resource_list(renderer: Renderer, site: SiteView, records: list, page_path: 
     for record in records:
         title = pick(record.title, lang)
         assert title is not None  # every published record has an English title (required when loading)
-        items.append({"sort": (sort_key(title.value), record.id), "title": title,
-                      "href": relative(url, page_url(lang, f"library/{record.id}/")),
-                      "kind": str(site.catalogue.label("types", record.type, lang))})
+        items.append(
+            {
+                "sort": (sort_key(title.value), record.id),
+                "title": title,
+                "href": relative(url, page_url(lang, f"library/{record.id}/")),
+                "kind": str(site.catalogue.label("types", record.type, lang)),
+            }
+        )
     items.sort(key=lambda item: item["sort"])
     return renderer.fragment("_resource-list.html", t=site.t, lang=lang, items=items)
 
@@ -75,8 +81,17 @@ def infographic_figure(renderer: Renderer, site: SiteView, info, page_path: str)
     return renderer.fragment("_figure.html", t=site.t, lang=lang, ig=ig)
 
 
-def expand_markers(markdown: str, catalogue, strings: dict, lang: str, page_path: str, shown_path: str,
-                   line_offset: int = 0, *, templates_dir: Path) -> tuple:
+def expand_markers(
+    markdown: str,
+    catalogue,
+    strings: dict,
+    lang: str,
+    page_path: str,
+    shown_path: str,
+    line_offset: int = 0,
+    *,
+    templates_dir: Path,
+) -> tuple:
     """``markdown`` with a placeholder for each marker, and the HTML of each, in ``lang``.
 
     Args:
@@ -103,7 +118,7 @@ def expand_markers(markdown: str, catalogue, strings: dict, lang: str, page_path
     blocks: list = []
     start = 0
     for marker in markers:
-        out += lines[start:marker.index]
+        out += lines[start : marker.index]
         if marker.kind == "infographic":
             blocks.append(infographic_figure(renderer, site, catalogue.infographics[marker.drawing], page_path))
         else:
@@ -114,9 +129,19 @@ def expand_markers(markdown: str, catalogue, strings: dict, lang: str, page_path
     return "\n".join(out), blocks
 
 
-def replace_markers(markdown: str, catalogue, strings: dict, lang: str, page_path: str, shown_path: str,
-                    line_offset: int = 0, *, templates_dir: Path) -> str:
+def replace_markers(
+    markdown: str,
+    catalogue,
+    strings: dict,
+    lang: str,
+    page_path: str,
+    shown_path: str,
+    line_offset: int = 0,
+    *,
+    templates_dir: Path,
+) -> str:
     """``markdown`` with every marker replaced by its HTML, in ``lang`` (see :func:`expand_markers`)."""
-    text, blocks = expand_markers(markdown, catalogue, strings, lang, page_path, shown_path, line_offset,
-                                  templates_dir=templates_dir)
+    text, blocks = expand_markers(
+        markdown, catalogue, strings, lang, page_path, shown_path, line_offset, templates_dir=templates_dir
+    )
     return insert_blocks(text, blocks)

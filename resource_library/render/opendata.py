@@ -85,18 +85,25 @@ def publish(catalogue, strings: dict, lang: str, docs_dir: Path | None, site_url
     site = SiteView(catalogue, strings, lang, docs_dir)
     addresses = Addresses(site_url)
     entries = [resource_entry(site, record, addresses) for record in catalogue.records.values()]
-    return Publication(lang, addresses, [
-        GeneratedFile(JSON_PATH, json_bytes(library_document(site, entries, addresses))),
-        GeneratedFile(SCHEMA_PATH, json_bytes(library_schema(site, addresses), indent=2)),
-        GeneratedFile(CSV_PATH, library_csv(columns(site), entries)),
-        GeneratedFile(FEED_PATH, atom_feed(site, addresses)),
-    ])
+    return Publication(
+        lang,
+        addresses,
+        [
+            GeneratedFile(JSON_PATH, json_bytes(library_document(site, entries, addresses))),
+            GeneratedFile(SCHEMA_PATH, json_bytes(library_schema(site, addresses), indent=2)),
+            GeneratedFile(CSV_PATH, library_csv(columns(site), entries)),
+            GeneratedFile(FEED_PATH, atom_feed(site, addresses)),
+        ],
+    )
 
 
 #: The files a reader may download, with their format: (key, path, format name, media type).
-DOWNLOADS = (("csv", CSV_PATH, "CSV", "text/csv"), ("json", JSON_PATH, "JSON", "application/json"),
-             ("schema", SCHEMA_PATH, "JSON Schema", "application/schema+json"),
-             ("feed", FEED_PATH, "Atom", "application/atom+xml"))
+DOWNLOADS = (
+    ("csv", CSV_PATH, "CSV", "text/csv"),
+    ("json", JSON_PATH, "JSON", "application/json"),
+    ("schema", SCHEMA_PATH, "JSON Schema", "application/schema+json"),
+    ("feed", FEED_PATH, "Atom", "application/atom+xml"),
+)
 
 
 def downloads(publication: Publication, from_url: str) -> dict:
@@ -105,13 +112,21 @@ def downloads(publication: Publication, from_url: str) -> dict:
     out = {}
     for key, path, fmt, media in DOWNLOADS:
         size = publication.size(path)
-        out[key] = {"href": relative(from_url, page_url(lang, path)), "name": path.rsplit("/", 1)[-1],
-                    "format": fmt, "type": media, "bytes": size, "size": human_size(size, lang)}
+        out[key] = {
+            "href": relative(from_url, page_url(lang, path)),
+            "name": path.rsplit("/", 1)[-1],
+            "format": fmt,
+            "type": media,
+            "bytes": size,
+            "size": human_size(size, lang),
+        }
     return out
 
 
 def counterpart_links(publication: Publication, from_url: str) -> list:
     """The same files in the other language: ``[{href, name, type}]``."""
     other = other_language(publication.lang)
-    return [{"href": relative(from_url, page_url(other, path)), "name": path.rsplit("/", 1)[-1], "type": media}
-            for _, path, _, media in DOWNLOADS]
+    return [
+        {"href": relative(from_url, page_url(other, path)), "name": path.rsplit("/", 1)[-1], "type": media}
+        for _, path, _, media in DOWNLOADS
+    ]

@@ -19,7 +19,7 @@ import re
 
 from resource_library.load.pages import SETTINGS
 
-__all__ = ["theme_meta", "html_text"]
+__all__ = ["html_text", "theme_meta"]
 
 # An "&" that would start a character reference; a lone "&" stays as written, so that
 # attributes the theme escapes itself (aria-label="{{ title | e }}") read "&", not "&amp;".

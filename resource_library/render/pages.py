@@ -20,19 +20,18 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 import jinja2
 from markupsafe import Markup, escape
 
+from resource_library.model.record import LANGUAGES
 from resource_library.render.blocks import insert_blocks, placeholder
 from resource_library.render.opendata import Publication, counterpart_links, downloads, publish
 from resource_library.render.structured import resource_head
-from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
-from resource_library.model.record import LANGUAGES
 from resource_library.search.assets import LUNR_DIR
 from resource_library.search.facets import facet_options
 from resource_library.text.fallback import pick
+from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from resource_library.views.opendata import DATA_PAGE, DATA_URL, FEED_SIZE, columns, other_language
 from resource_library.views.site import SiteView, page_url, relative
 
@@ -61,7 +60,7 @@ class GeneratedPage:
 
     path: str
     content: str
-    source: Optional[str] = None
+    source: str | None = None
     blocks: tuple = ()
 
     def preview(self) -> str:
@@ -69,7 +68,7 @@ class GeneratedPage:
         return insert_blocks(self.content.split("\n---\n", 1)[-1], self.blocks)
 
 
-def split_page(text: str, path: str, source: Optional[str], texts: list) -> GeneratedPage:
+def split_page(text: str, path: str, source: str | None, texts: list) -> GeneratedPage:
     """A rendered template (front matter, then HTML with ``<!-- rl-text N -->`` where
     ``texts[N]``, Markdown, goes) as a :class:`GeneratedPage`."""
     if not text.startswith("---\n"):
@@ -101,7 +100,7 @@ def _title_text(title: str) -> str:
     return _ENTITY_LIKE.sub("&amp;", str(title)).replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _front_matter(title: str, description: str = "", search_exclude: bool = False, head: Optional[dict] = None) -> Markup:
+def _front_matter(title: str, description: str = "", search_exclude: bool = False, head: dict | None = None) -> Markup:
     # JSON strings are valid YAML scalars. The description goes unescaped into an
     # attribute of the theme (<meta name="description" content="...">): escape it all.
     lines = ["---", f"title: {json.dumps(_title_text(title), ensure_ascii=False)}"]
@@ -164,7 +163,7 @@ class Renderer:
     def __init__(self, templates_dir: Path):
         self.env = _environment(templates_dir)
 
-    def render_page(self, name: str, path: str, source: Optional[str], **context) -> GeneratedPage:
+    def render_page(self, name: str, path: str, source: str | None, **context) -> GeneratedPage:
         """Template ``name`` rendered as the page ``path``."""
         texts: list = []
         text = self.env.get_template(name).render(markdown_texts=texts, **context)
@@ -188,10 +187,19 @@ class Renderer:
         cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
         if len(cards) > LIBRARY_SUMMARIES_UP_TO:
             cards = [dict(c, summary=None) for c in cards]
-        return self.render_page("library.html", "library/index.md", "data/resources/",
-                                t=site.t, lang=site.lang, cards=cards, facets=facet_options(site.catalogue, site.lang),
-                                site_root=relative(url, ""), lunr_dir=LUNR_DIR,
-                                downloads=downloads(publication, url), data_href=relative(url, page_url(site.lang, DATA_URL)))
+        return self.render_page(
+            "library.html",
+            "library/index.md",
+            "data/resources/",
+            t=site.t,
+            lang=site.lang,
+            cards=cards,
+            facets=facet_options(site.catalogue, site.lang),
+            site_root=relative(url, ""),
+            lunr_dir=LUNR_DIR,
+            downloads=downloads(publication, url),
+            data_href=relative(url, page_url(site.lang, DATA_URL)),
+        )
 
     def data_page(self, site: SiteView, publication: Publication) -> GeneratedPage:
         """The Data page: the open data files, their terms of reuse, their fields."""
@@ -207,20 +215,31 @@ class Renderer:
         example = next(iter(site.catalogue.records), "example")
         addresses = publication.addresses
         return self.render_page(
-            "data.html", DATA_PAGE, info.source, t=site.t, lang=lang,
-            files=downloads(publication, url), other=counterpart_links(publication, url),
+            "data.html",
+            DATA_PAGE,
+            info.source,
+            t=site.t,
+            lang=lang,
+            files=downloads(publication, url),
+            other=counterpart_links(publication, url),
             other_language=site.t.language(other_language(lang)),
             feed_count=min(FEED_SIZE, len(site.catalogue.records)),
             publisher=info.publisher_name(lang),
             licence={"name": info.licence_name(lang), "href": info.licence.url} if info.licence else None,
             contact_href=relative(url, page_url(lang, "contact/")) if contact else None,
-            base=addresses.base, example=example, example_path=page_url(lang, f"library/{example}/"), fields=fields)
+            base=addresses.base,
+            example=example,
+            example_path=page_url(lang, f"library/{example}/"),
+            fields=fields,
+        )
 
     def resource(self, site: SiteView, record, publication: Publication) -> GeneratedPage:
         r = site.resource(record)
         r["infographic"] = infographic_view(site, record, r["url"])
         r["head"] = resource_head(site, record, publication.addresses)
-        return self.render_page("resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r)
+        return self.render_page(
+            "resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r
+        )
 
     def pillars(self, site: SiteView) -> list:
         vocab = site.catalogue.vocabularies.get("pillars")
@@ -236,42 +255,79 @@ class Renderer:
         for number, term in enumerate(vocab.terms.values(), start=1):
             url = page_url(site.lang, f"pillars/{term.id}/")
             cards = sorted((site.card(r, url) for r in tagged[term.id]), key=lambda c: (c["sort"], c["id"]))
-            pillars.append({
-                "id": term.id,
-                "href": relative(index_url, url),
-                "title": pick(term.label, site.lang),
-                "summary": pick(term.definition, site.lang),
-                "description": pick(term.extra.get("description"), site.lang),
-                "aims": pick(term.extra.get("aims"), site.lang),
-                "count": len(cards),
-                "cards": cards,
-                "index_href": relative(url, index_url),
-                "number": number,
-                "total": total,
-            })
+            pillars.append(
+                {
+                    "id": term.id,
+                    "href": relative(index_url, url),
+                    "title": pick(term.label, site.lang),
+                    "summary": pick(term.definition, site.lang),
+                    "description": pick(term.extra.get("description"), site.lang),
+                    "aims": pick(term.extra.get("aims"), site.lang),
+                    "count": len(cards),
+                    "cards": cards,
+                    "index_href": relative(url, index_url),
+                    "number": number,
+                    "total": total,
+                }
+            )
         note = pick(site.catalogue.pillars_note, site.lang)
         figure = None
         drawing = pillars_drawing(site.catalogue)
         if drawing is not None:
             figure = drawing_figure(site, drawing, index_url, "rl-pillars-figure")
             figure["record_href"] = next(
-                (relative(index_url, page_url(site.lang, f"library/{r.id}/")) for r in site.catalogue.records.values()
-                 if r.drawing == drawing.id), None)
+                (
+                    relative(index_url, page_url(site.lang, f"library/{r.id}/"))
+                    for r in site.catalogue.records.values()
+                    if r.drawing == drawing.id
+                ),
+                None,
+            )
         for i, pillar in enumerate(pillars):
             # Neighbours, for a "previous / next pillar" navigation on each pillar page.
-            pillar["previous"] = {"href": f"../{pillars[i - 1]['id']}/", "title": pillars[i - 1]["title"]} if i else None
-            pillar["next"] = ({"href": f"../{pillars[i + 1]['id']}/", "title": pillars[i + 1]["title"]}
-                              if i + 1 < len(pillars) else None)
-        out = [self.render_page("pillars.html", "pillars/index.md", "data/pillars.yml",
-                                t=site.t, lang=site.lang, pillars=pillars, note=note, figure=figure)]
+            pillar["previous"] = (
+                {"href": f"../{pillars[i - 1]['id']}/", "title": pillars[i - 1]["title"]} if i else None
+            )
+            pillar["next"] = (
+                {"href": f"../{pillars[i + 1]['id']}/", "title": pillars[i + 1]["title"]}
+                if i + 1 < len(pillars)
+                else None
+            )
+        out = [
+            self.render_page(
+                "pillars.html",
+                "pillars/index.md",
+                "data/pillars.yml",
+                t=site.t,
+                lang=site.lang,
+                pillars=pillars,
+                note=note,
+                figure=figure,
+            )
+        ]
         for pillar in pillars:
-            out.append(self.render_page("pillar.html", f"pillars/{pillar['id']}.md", "data/pillars.yml",
-                                        t=site.t, lang=site.lang, p=pillar, note=note))
+            out.append(
+                self.render_page(
+                    "pillar.html",
+                    f"pillars/{pillar['id']}.md",
+                    "data/pillars.yml",
+                    t=site.t,
+                    lang=site.lang,
+                    p=pillar,
+                    note=note,
+                )
+            )
         return out
 
     def infographics(self, site: SiteView) -> GeneratedPage:
-        return self.render_page("infographics.html", "infographics/index.md", "data/infographics/",
-                                t=site.t, lang=site.lang, items=gallery_items(site))
+        return self.render_page(
+            "infographics.html",
+            "infographics/index.md",
+            "data/infographics/",
+            t=site.t,
+            lang=site.lang,
+            items=gallery_items(site),
+        )
 
     def program(self, site: SiteView, program) -> GeneratedPage:
         lang = site.lang
@@ -285,11 +341,21 @@ class Renderer:
             "contact": pick(program.contact, lang),
             "source_updated": program.source_updated,
         }
-        return self.render_page("program.html", f"programs/{program.id}.md", program.source, t=site.t, lang=lang, p=view)
+        return self.render_page(
+            "program.html", f"programs/{program.id}.md", program.source, t=site.t, lang=lang, p=view
+        )
 
 
-def render_language(catalogue, strings: dict, lang: str, templates_dir: Path, docs_dir: Path,
-                    edit_url_base: str = "", site_url: str = "", publication: Optional[Publication] = None) -> list:
+def render_language(
+    catalogue,
+    strings: dict,
+    lang: str,
+    templates_dir: Path,
+    docs_dir: Path,
+    edit_url_base: str = "",
+    site_url: str = "",
+    publication: Publication | None = None,
+) -> list:
     """All generated pages of one language (the hooks' and scripts' entry point).
 
     ``publication``: the open data files of ``lang`` (made here from ``site_url`` when not given).

@@ -43,12 +43,21 @@ from resource_library.views.site import SiteView, page_url
 #: A closer schema.org type, beside ``LearningResource``, for some types of record.
 SCHEMA_TYPES = {"article": "Article", "report": "Report", "video": "VideoObject", "infographic": "ImageObject"}
 #: Media types of the files a record may link to (a fixed table: the same on every machine).
-MEDIA_TYPES = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-               ".svg": "image/svg+xml", ".webp": "image/webp", ".zip": "application/zip", ".mp4": "video/mp4",
-               ".mp3": "audio/mpeg", ".html": "text/html",
-               ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-               ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-               ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+    ".zip": "application/zip",
+    ".mp4": "video/mp4",
+    ".mp3": "audio/mpeg",
+    ".html": "text/html",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 #: Open Graph locales of the site's languages.
 OG_LOCALES = {"en": "en_CA", "fr": "fr_CA"}
 
@@ -82,8 +91,10 @@ def resource_jsonld(site: SiteView, record, addresses: Addresses) -> dict:
         "learningResourceType": catalogue.label("types", record.type, lang),
     }
     if record.audiences:
-        data["audience"] = [{"@type": "EducationalAudience", "educationalRole": catalogue.label("audiences", a, lang)}
-                            for a in record.audiences]
+        data["audience"] = [
+            {"@type": "EducationalAudience", "educationalRole": catalogue.label("audiences", a, lang)}
+            for a in record.audiences
+        ]
     if record.grade_bands:
         data["educationalLevel"] = [catalogue.label("grade_bands", g, lang) for g in record.grade_bands]
     keywords = [catalogue.label("topics", t, lang) for t in record.topics]
@@ -154,5 +165,7 @@ def sharing_meta(site: SiteView, record, addresses: Addresses) -> list:
 
 def resource_head(site: SiteView, record, addresses: Addresses) -> dict:
     """What a resource page's front matter carries for its ``<head>``."""
-    return {"rl_meta": sharing_meta(site, record, addresses),
-            "rl_jsonld": script_text(resource_jsonld(site, record, addresses))}
+    return {
+        "rl_meta": sharing_meta(site, record, addresses),
+        "rl_jsonld": script_text(resource_jsonld(site, record, addresses)),
+    }

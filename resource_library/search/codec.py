@@ -50,9 +50,16 @@ def pack_index(index) -> dict:
                     out.append(-tf)
             row.append(out)
         postings.append(row)
-    return {"version": serialized["version"], "fields": fields, "boosts": [boosts.get(f, 1) for f in fields],
-            "pipeline": serialized["pipeline"], "refs": refs, "lengths": [lengths[f] for f in fields],
-            "terms": terms, "postings": postings}
+    return {
+        "version": serialized["version"],
+        "fields": fields,
+        "boosts": [boosts.get(f, 1) for f in fields],
+        "pipeline": serialized["pipeline"],
+        "refs": refs,
+        "lengths": [lengths[f] for f in fields],
+        "terms": terms,
+        "postings": postings,
+    }
 
 
 def _round3(score: float) -> float:
@@ -95,9 +102,13 @@ def unpack_index(packed: dict) -> dict:
                 score = idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average[f])) + tf)
                 score *= packed["boosts"][f]
                 vectors[(f, d)] += [i, _round3(score)]
-    return {"version": packed["version"], "fields": fields,
-            "fieldVectors": [[f"{fields[f]}/{refs[d]}", v] for (f, d), v in vectors.items()],
-            "invertedIndex": inverted, "pipeline": packed["pipeline"]}
+    return {
+        "version": packed["version"],
+        "fields": fields,
+        "fieldVectors": [[f"{fields[f]}/{refs[d]}", v] for (f, d), v in vectors.items()],
+        "invertedIndex": inverted,
+        "pipeline": packed["pipeline"],
+    }
 
 
 def load_packed(packed: dict):

@@ -34,5 +34,6 @@ def write_search_data(catalogue, lang: str, site_dir: Path) -> None:
     rel = INDEX_PATH if lang == DEFAULT_LANGUAGE else f"{lang}/{INDEX_PATH}"
     path = Path(site_dir) / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(search_data(catalogue, lang), ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(search_data(catalogue, lang), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

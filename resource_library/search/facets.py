@@ -53,11 +53,15 @@ def facet_options(catalogue, lang: str) -> list:
         if vocab is None or not vocab.terms:
             continue
         label = text_in(vocab.label, lang, vocab_id)
-        out.append({
-            "param": param,
-            "field": field_name,
-            "label": label,
-            "options": [{"id": t.id, "label": t.label_in(lang), "count": tally.get((param, t.id), 0)}
-                        for t in vocab.terms.values()],
-        })
+        out.append(
+            {
+                "param": param,
+                "field": field_name,
+                "label": label,
+                "options": [
+                    {"id": t.id, "label": t.label_in(lang), "count": tally.get((param, t.id), 0)}
+                    for t in vocab.terms.values()
+                ],
+            }
+        )
     return out

@@ -13,7 +13,7 @@ for the tests and the benchmark.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from lunr.builder import Builder
 
@@ -63,8 +63,9 @@ def plain(markdown: str) -> str:
     return _MD_MARKUP_RE.sub(" ", _MD_ITEM_RE.sub(_item, _MD_LINK_RE.sub(_link_text, markdown)))
 
 
-def document(record, lang: str) -> Optional[dict]:
+def document(record, lang: str) -> dict | None:
     """What the ``lang`` index holds of ``record``: only text written in ``lang``, or None."""
+
     def own(variants):
         if isinstance(variants, dict):
             return variants.get(lang)

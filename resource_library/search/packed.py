@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from lunr import __TARGET_JS_VERSION__
 from lunr.tokenizer import SEPARATOR_CHARS
@@ -46,8 +47,10 @@ def packed_index(records: Iterable, lang: str) -> dict:
     cannot make it: it divides by the number of documents).
     """
     records = list(records)
-    docs = sorted((doc for doc in (document(record, lang) for record in records) if doc is not None),
-                  key=lambda doc: str(doc["id"]))
+    docs = sorted(
+        (doc for doc in (document(record, lang) for record in records) if doc is not None),
+        key=lambda doc: str(doc["id"]),
+    )
     refs = [str(doc["id"]) for doc in docs]
     if len(set(refs)) < len(refs):
         # Two records with one id (a catalogue never has them): lunr.py keeps the last
@@ -73,9 +76,16 @@ def packed_index(records: Iterable, lang: str) -> dict:
                 if tf > 1:
                     gaps.append(-tf)
     terms = sorted(postings)
-    return {"version": __TARGET_JS_VERSION__, "fields": fields, "boosts": [boost for _name, boost in FIELDS],
-            "pipeline": b.search_pipeline.serialize(), "refs": refs, "lengths": lengths, "terms": terms,
-            "postings": [postings[term][:k] for term in terms]}
+    return {
+        "version": __TARGET_JS_VERSION__,
+        "fields": fields,
+        "boosts": [boost for _name, boost in FIELDS],
+        "pipeline": b.search_pipeline.serialize(),
+        "refs": refs,
+        "lengths": lengths,
+        "terms": terms,
+        "postings": [postings[term][:k] for term in terms],
+    }
 
 
 def _field_terms(pipeline: PerWordPipeline, text) -> list:

@@ -11,7 +11,6 @@ glossary) goes through :func:`pick` or :func:`text_in`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -28,7 +27,7 @@ class Text:
         return self.value
 
 
-def pick(variants, lang: str) -> Optional[Text]:
+def pick(variants, lang: str) -> Text | None:
     """The ``lang`` variant of ``{en, fr}``, else the English one (or any) marked as fallback.
 
     A plain string is taken as already in ``lang``; None stays None, and so does

@@ -36,19 +36,50 @@ _FIXED_SPACES = NBSP + NNBSP + "\u2007\u2009\u200a"
 _BREAKABLE = " \t\r\n"
 # A scheme is tried only where a run of scheme characters starts (then from its first letter,
 # group "scheme"): tried from each letter of a long word, it would read the word again each time.
-_URL = re.compile(r"(?<![a-zA-Z0-9+.-])[0-9+.-]*(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)[^\s<>«»\"']*"
-                  r"|(?:mailto:|tel:|www\.)[^\s<>«»\"']*")
-_CLOSERS = "»\"”’)]…"
+_URL = re.compile(
+    r"(?<![a-zA-Z0-9+.-])[0-9+.-]*(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)[^\s<>«»\"']*"
+    r"|(?:mailto:|tel:|www\.)[^\s<>«»\"']*"
+)
+_CLOSERS = '»"”’)]…'
 #: The characters the rules act on (text without any of them is left as it is).
 _SPECIAL = re.compile("[:;!?%«»]")
 
 #: Elements whose text is never changed.
 SKIPPED = frozenset({"code", "kbd", "samp", "pre", "script", "style", "textarea", "var", "svg", "math", "template"})
 #: Elements inside a line of text: punctuation right after them belongs to the same sentence.
-_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
-                     "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "del", "ins"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-                   "track", "wbr"})
+_INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "del",
+        "ins",
+    }
+)
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 
 MESSAGES = {
     ":": "write a space before ':' (« mot : »); the build makes it a no-break space",
@@ -89,7 +120,9 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
 
     def strip_breakable() -> list:
         """Remove trailing breakable spaces from ``out``; returns what :func:`restore` needs to put them back."""
-        removed: list[str | None] = []  # the pieces changed, last first (copying all of ``out`` would make the scan quadratic)
+        removed: list[
+            str | None
+        ] = []  # the pieces changed, last first (copying all of ``out`` would make the scan quadratic)
         while out and out[-1] and out[-1][-1] in _BREAKABLE:
             removed.append(out[-1])
             out[-1] = out[-1].rstrip(_BREAKABLE)
@@ -125,16 +158,26 @@ def _scan(text: str, before: str = "") -> tuple[str, list, str]:
                     out.append(space)
                 else:
                     restore(saved)
-            elif prev and prev not in _FIXED_SPACES and prev not in ":;!?«(" and \
-                    (nxt == "" or nxt in _BREAKABLE or nxt in _FIXED_SPACES or (c != ":" and nxt in _CLOSERS + "!?;:.,")):
+            elif (
+                prev
+                and prev not in _FIXED_SPACES
+                and prev not in ":;!?«("
+                and (
+                    nxt == "" or nxt in _BREAKABLE or nxt in _FIXED_SPACES or (c != ":" and nxt in _CLOSERS + "!?;:.,")
+                )
+            ):
                 if not (c == ":" and prev.isdigit() and nxt.isdigit()):
                     out.append(space)
                     missing.append((i, c))
             out.append(c)
             i += 1
             continue
-        if c == "%" and out and out[-1][-1] in _BREAKABLE and \
-                (out[-1][-2:-1] if len(out[-1]) > 1 else out[-2][-1:] if len(out) > 1 else "").isdigit():
+        if (
+            c == "%"
+            and out
+            and out[-1][-1] in _BREAKABLE
+            and (out[-1][-2:-1] if len(out[-1]) > 1 else out[-2][-1:] if len(out) > 1 else "").isdigit()
+        ):
             out[-1] = out[-1][:-1] + NBSP  # 50 % : a no-break space between a number and the percent sign
             out.append(c)
             i += 1
@@ -232,7 +275,7 @@ def _events(source: str, position: int = 0, markup: MarkupFinder | None = None):
             position = cut
         if match is None:
             return
-        piece = source[match[0]:match[1]]
+        piece = source[match[0] : match[1]]
         position = match[1]
         if piece[1] == "/":
             name = _TAG_NAME.match(piece)
@@ -269,7 +312,7 @@ class _State:
     page, so they are read once per build instead of once per page.
     """
 
-    __slots__ = ("stack", "context", "default_french", "after")
+    __slots__ = ("after", "context", "default_french", "stack")
 
     def __init__(self, stack: tuple, context: str, default_french: bool):
         self.stack = stack
@@ -302,8 +345,9 @@ def _forget_if_full() -> None:
         _remembered = 0
 
 
-def _typeset(source: str, position: int, stop: int, state: _State, out: list,
-             markup: MarkupFinder | None = None) -> tuple:
+def _typeset(
+    source: str, position: int, stop: int, state: _State, out: list, markup: MarkupFinder | None = None
+) -> tuple:
     """Apply the rules to the events of ``source`` from ``position`` until one ends at or after ``stop``.
 
     Appends to ``out`` the source from ``position`` with changed text replaced.
@@ -357,8 +401,12 @@ def _typeset(source: str, position: int, stop: int, state: _State, out: list,
         if end >= stop and kind != "raw" and not (kind == "start" and tag in _RAW_TEXT):
             break
     out.append(source[copied:end])
-    alone = (alone and end == stop and kind in ("start", "startend", "end", "other")
-             and not (kind == "start" and tag in _RAW_TEXT))
+    alone = (
+        alone
+        and end == stop
+        and kind in ("start", "startend", "end", "other")
+        and not (kind == "start" and tag in _RAW_TEXT)
+    )
     return end, tuple(stack), context, alone
 
 
@@ -436,14 +484,14 @@ def french_html(source: str, lang: str = "fr") -> str:
 # line, a comment with no "-->" after it...) is read to where the search for its end stops
 # and left as it is (no "end" group), instead of being read again from each later opening.
 _MASKS = (
-    re.compile(r"\A---[ \t]*\n.*?^---[ \t]*(?P<end>$)", re.S | re.M),   # front matter
-    None,                                                              # fenced code blocks: _fences
-    re.compile(r"`[^`\n]*(?P<end>`)"),                                 # code spans
-    re.compile(r"<!--(?:.*?(?P<end>-->)|.*)", re.S),                   # comments
-    re.compile(r"</?[a-zA-Z][^>\n]*(?P<end>>)?"),                      # HTML tags and autolinks
-    re.compile(r"\]\([^)\n]*(?P<end>\))?"),                            # link targets
-    re.compile(r"^\s{0,3}\[[^\]\n]+\]:.*(?P<end>$)", re.M),            # reference definitions
-    re.compile(r"\{[^}\n]*(?P<end>\})?"),                              # attribute lists
+    re.compile(r"\A---[ \t]*\n.*?^---[ \t]*(?P<end>$)", re.S | re.M),  # front matter
+    None,  # fenced code blocks: _fences
+    re.compile(r"`[^`\n]*(?P<end>`)"),  # code spans
+    re.compile(r"<!--(?:.*?(?P<end>-->)|.*)", re.S),  # comments
+    re.compile(r"</?[a-zA-Z][^>\n]*(?P<end>>)?"),  # HTML tags and autolinks
+    re.compile(r"\]\([^)\n]*(?P<end>\))?"),  # link targets
+    re.compile(r"^\s{0,3}\[[^\]\n]+\]:.*(?P<end>$)", re.M),  # reference definitions
+    re.compile(r"\{[^}\n]*(?P<end>\})?"),  # attribute lists
 )
 _FENCE_LINE = re.compile(r"([ \t]*)(```|~~~)")
 _MASK_CHARACTERS = re.compile(r"[^\n]")
@@ -468,7 +516,7 @@ def _fences(text: str) -> str:
     closers: dict = {}
     for number, line in enumerate(lines):
         found = _FENCE_LINE.match(line)
-        if found and not line[found.end():].strip(" \t"):
+        if found and not line[found.end() :].strip(" \t"):
             closers.setdefault(found.groups(), []).append(number)
     if not closers:
         return text

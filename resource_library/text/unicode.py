@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 CONTROL = "control"
 BIDI = "bidi"
@@ -41,46 +41,110 @@ NONCHARACTER = "noncharacter"
 #: Every character that may be refused, whatever its context (one linear scan finds them).
 _CANDIDATES = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\U000e0000-\U000e007f]")
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff\U000e0000-\U000e007f]"
+)
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SEPARATORS = frozenset("\u0085\u2028\u2029")
 _JOINERS = frozenset("\u200c\u200d")
 
 #: Unicode gives control characters no name, only aliases: these are their formal aliases.
-_CONTROL_NAMES = dict(enumerate((
-    "NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY",
-    "ACKNOWLEDGE", "ALERT", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION",
-    "FORM FEED", "CARRIAGE RETURN", "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE",
-    "DEVICE CONTROL TWO", "DEVICE CONTROL THREE", "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE",
-    "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL", "END OF MEDIUM", "SUBSTITUTE", "ESCAPE",
-    "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE", "INFORMATION SEPARATOR TWO",
-    "INFORMATION SEPARATOR ONE")))
+_CONTROL_NAMES = dict(
+    enumerate(
+        (
+            "NULL",
+            "START OF HEADING",
+            "START OF TEXT",
+            "END OF TEXT",
+            "END OF TRANSMISSION",
+            "ENQUIRY",
+            "ACKNOWLEDGE",
+            "ALERT",
+            "BACKSPACE",
+            "CHARACTER TABULATION",
+            "LINE FEED",
+            "LINE TABULATION",
+            "FORM FEED",
+            "CARRIAGE RETURN",
+            "SHIFT OUT",
+            "SHIFT IN",
+            "DATA LINK ESCAPE",
+            "DEVICE CONTROL ONE",
+            "DEVICE CONTROL TWO",
+            "DEVICE CONTROL THREE",
+            "DEVICE CONTROL FOUR",
+            "NEGATIVE ACKNOWLEDGE",
+            "SYNCHRONOUS IDLE",
+            "END OF TRANSMISSION BLOCK",
+            "CANCEL",
+            "END OF MEDIUM",
+            "SUBSTITUTE",
+            "ESCAPE",
+            "INFORMATION SEPARATOR FOUR",
+            "INFORMATION SEPARATOR THREE",
+            "INFORMATION SEPARATOR TWO",
+            "INFORMATION SEPARATOR ONE",
+        )
+    )
+)
 _CONTROL_NAMES[0x7F] = "DELETE"
-_CONTROL_NAMES.update(enumerate((
-    "PADDING CHARACTER", "HIGH OCTET PRESET", "BREAK PERMITTED HERE", "NO BREAK HERE", "INDEX", "NEXT LINE",
-    "START OF SELECTED AREA", "END OF SELECTED AREA", "CHARACTER TABULATION SET",
-    "CHARACTER TABULATION WITH JUSTIFICATION", "LINE TABULATION SET", "PARTIAL LINE FORWARD",
-    "PARTIAL LINE BACKWARD", "REVERSE LINE FEED", "SINGLE SHIFT TWO", "SINGLE SHIFT THREE",
-    "DEVICE CONTROL STRING", "PRIVATE USE ONE", "PRIVATE USE TWO", "SET TRANSMIT STATE", "CANCEL CHARACTER",
-    "MESSAGE WAITING", "START OF GUARDED AREA", "END OF GUARDED AREA", "START OF STRING",
-    "SINGLE GRAPHIC CHARACTER INTRODUCER", "SINGLE CHARACTER INTRODUCER", "CONTROL SEQUENCE INTRODUCER",
-    "STRING TERMINATOR", "OPERATING SYSTEM COMMAND", "PRIVACY MESSAGE", "APPLICATION PROGRAM COMMAND"), 0x80))
+_CONTROL_NAMES.update(
+    enumerate(
+        (
+            "PADDING CHARACTER",
+            "HIGH OCTET PRESET",
+            "BREAK PERMITTED HERE",
+            "NO BREAK HERE",
+            "INDEX",
+            "NEXT LINE",
+            "START OF SELECTED AREA",
+            "END OF SELECTED AREA",
+            "CHARACTER TABULATION SET",
+            "CHARACTER TABULATION WITH JUSTIFICATION",
+            "LINE TABULATION SET",
+            "PARTIAL LINE FORWARD",
+            "PARTIAL LINE BACKWARD",
+            "REVERSE LINE FEED",
+            "SINGLE SHIFT TWO",
+            "SINGLE SHIFT THREE",
+            "DEVICE CONTROL STRING",
+            "PRIVATE USE ONE",
+            "PRIVATE USE TWO",
+            "SET TRANSMIT STATE",
+            "CANCEL CHARACTER",
+            "MESSAGE WAITING",
+            "START OF GUARDED AREA",
+            "END OF GUARDED AREA",
+            "START OF STRING",
+            "SINGLE GRAPHIC CHARACTER INTRODUCER",
+            "SINGLE CHARACTER INTRODUCER",
+            "CONTROL SEQUENCE INTRODUCER",
+            "STRING TERMINATOR",
+            "OPERATING SYSTEM COMMAND",
+            "PRIVACY MESSAGE",
+            "APPLICATION PROGRAM COMMAND",
+        ),
+        0x80,
+    )
+)
 
 #: Letters of other scripts drawn like a Latin letter in common fonts.
-_LOOKALIKES = dict(pair.split("=") for pair in (
-    "а=a е=e і=i ј=j о=o р=p с=c у=y х=x ѕ=s ԁ=d һ=h ԛ=q ԝ=w ӏ=l "          # Cyrillic
-    "А=A В=B Е=E К=K М=M Н=H О=O Р=P С=C Т=T Х=X Ѕ=S І=I Ј=J "
-    "α=a ο=o ν=v ι=i ρ=p υ=u χ=x Α=A Β=B Ε=E Ζ=Z Η=H Ι=I Κ=K Μ=M Ν=N Ο=O Ρ=P Τ=T Υ=Y Χ=X "  # Greek
-    "ɑ=a ɡ=g ı=i"                                                              # Latin, drawn like a–z
-).split())
+_LOOKALIKES = dict(
+    pair.split("=")
+    for pair in (
+        "а=a е=e і=i ј=j о=o р=p с=c у=y х=x ѕ=s ԁ=d һ=h ԛ=q ԝ=w ӏ=l "  # Cyrillic
+        "А=A В=B Е=E К=K М=M Н=H О=O Р=P С=C Т=T Х=X Ѕ=S І=I Ј=J "
+        "α=a ο=o ν=v ι=i ρ=p υ=u χ=x Α=A Β=B Ε=E Ζ=Z Η=H Ι=I Κ=K Μ=M Ν=N Ο=O Ρ=P Τ=T Υ=Y Χ=X "  # Greek
+        "ɑ=a ɡ=g ı=i"  # Latin, drawn like a–z
+    ).split()
+)
 
 _WHY = {
     CONTROL: "is a control character, which pages cannot show (it often comes with text pasted from a PDF "
-             "or a word processor): delete it",
+    "or a word processor): delete it",
     BIDI: "changes the direction in which the text around it is shown, so what readers see is not what is "
-          "written: delete it",
+    "written: delete it",
     INVISIBLE: "is invisible: the text looks the same with it, but no longer matches in search, links or "
-               "lists of terms: delete it",
+    "lists of terms: delete it",
     SEPARATOR: "is a line break that most editors do not show: replace it with an ordinary line break or a space",
     NONCHARACTER: "is not a character (is the file damaged?): delete it",
 }
@@ -93,7 +157,7 @@ def name(ch: str) -> str:
     return f"U+{code:04X} {label}" if label else f"U+{code:04X}"
 
 
-def kind_of(text: str, index: int) -> Optional[str]:
+def kind_of(text: str, index: int) -> str | None:
     """Why the character at ``index`` of ``text`` is refused (``CONTROL``, ``BIDI``...), or None.
 
     Tab, line feed and carriage return are left to the caller: whether they may
@@ -139,7 +203,7 @@ def why(kind: str) -> str:
     return _WHY[kind]
 
 
-def latin_lookalike(ch: str) -> Optional[str]:
+def latin_lookalike(ch: str) -> str | None:
     """The ASCII letter ``ch`` looks like (``і`` → ``i``, ``é`` → ``e``, ``ａ`` → ``a``), or None."""
     if ch in _LOOKALIKES:
         return _LOOKALIKES[ch]
@@ -200,12 +264,17 @@ def visible(text: str) -> str:
     """
     if text.isascii() and text.isprintable():
         return text
-    return "".join(f"[U+{ord(ch):04X}]" if not ch.isprintable() or kind_of(ch, 0)
-                   or unicodedata.category(ch) in ("Cf", "Mn") and "VARIATION SELECTOR" in unicodedata.name(ch, "")
-                   else ch for ch in text)
+    return "".join(
+        f"[U+{ord(ch):04X}]"
+        if not ch.isprintable()
+        or kind_of(ch, 0)
+        or (unicodedata.category(ch) in ("Cf", "Mn") and "VARIATION SELECTOR" in unicodedata.name(ch, ""))
+        else ch
+        for ch in text
+    )
 
 
-def first_outside_ascii(word: str) -> Optional[int]:
+def first_outside_ascii(word: str) -> int | None:
     """Index of the first character of ``word`` that is not printable ASCII, or None."""
     for index, ch in enumerate(word):
         if not (" " <= ch <= "~"):
@@ -213,5 +282,19 @@ def first_outside_ascii(word: str) -> Optional[int]:
     return None
 
 
-__all__ = ["BIDI", "CONTROL", "INVISIBLE", "NONCHARACTER", "SEPARATOR", "describe", "first_outside_ascii",
-           "kind_of", "latin_lookalike", "name", "refused", "skeleton", "visible", "why"]
+__all__ = [
+    "BIDI",
+    "CONTROL",
+    "INVISIBLE",
+    "NONCHARACTER",
+    "SEPARATOR",
+    "describe",
+    "first_outside_ascii",
+    "kind_of",
+    "latin_lookalike",
+    "name",
+    "refused",
+    "skeleton",
+    "visible",
+    "why",
+]

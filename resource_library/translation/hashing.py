@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 #: The language translated into, and the reference language it is reviewed against.
 TARGET = "fr"
@@ -50,7 +50,7 @@ def read_text(path: Path) -> str:
     return raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else ""
 
 
-def field_text(data: dict, name: str, lang: str) -> Optional[str]:
+def field_text(data: dict, name: str, lang: str) -> str | None:
     """The ``lang`` text of a record's field ``name`` (dotted: ``evidence.note``), or None when blank.
 
     A list (``keywords``) reads as one text, a line per item.
@@ -76,5 +76,14 @@ def record_texts(data: dict, lang: str) -> dict:
     return out
 
 
-__all__ = ["HASH_PATTERN", "RECORD_FIELDS", "SOURCE", "TARGET", "field_text", "normalise", "read_text",
-           "record_texts", "text_hash"]
+__all__ = [
+    "HASH_PATTERN",
+    "RECORD_FIELDS",
+    "SOURCE",
+    "TARGET",
+    "field_text",
+    "normalise",
+    "read_text",
+    "record_texts",
+    "text_hash",
+]

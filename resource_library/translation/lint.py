@@ -34,7 +34,9 @@ def _text_warnings(text: str, shown: str, where, terms: list, field_label: str) 
     for offset, found, term in find_not_preferred(masked, terms):
         line, column = lines.position(offset)
         file_line, file_column = where(line - 1, column)
-        out.append(Problem(shown, file_line, file_column, field_label, f"glossary: {glossary_message(found, term)}", WARNING))
+        out.append(
+            Problem(shown, file_line, file_column, field_label, f"glossary: {glossary_message(found, term)}", WARNING)
+        )
     return out
 
 
@@ -79,7 +81,7 @@ def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
                 continue
             key = tuple(name.split(".")) + (TARGET,)
 
-            def where(index, column, key=key):
+            def where(index, column, key=key, doc=doc, raw_lines=raw_lines):  # called in this iteration
                 line, start = doc.positions.of_text_line(key, index)
                 if key in doc.positions.blocks and 0 < line <= len(raw_lines.get()):
                     raw = raw_lines.get()[line - 1]

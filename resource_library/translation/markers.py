@@ -18,7 +18,6 @@ from resource_library.load import frontmatter
 MARKER_COMMENT = "# written by scripts/library sync; do not edit by hand"
 
 
-
 def _newline(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
@@ -88,4 +87,4 @@ def set_front_matter_block(text: str, key: str, entries: list) -> str:
         return f"---{newline}{block}---{newline}{text}"
     opening, body, closing = match.group(1), match.group(2), match.group(3)
     new_body = set_yaml_block(body, key, entries) if body.strip() else "".join(_render_block(key, entries, newline))
-    return opening + new_body + closing + text[match.end():]
+    return opening + new_body + closing + text[match.end() :]

@@ -12,17 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from markupsafe import Markup, escape
 
 from resource_library.load.glossary import load_glossary
-from resource_library.text.fallback import text_in
-from resource_library.load.signature import signature
 from resource_library.load.interface import load_interface
+from resource_library.load.signature import signature
 from resource_library.render.pages import Renderer
-from resource_library.translation.status import COMPLETE, MISSING, OUTDATED, Item, Report, french_date, project_status
+from resource_library.text.fallback import text_in
 from resource_library.text.typography import french_text
+from resource_library.translation.status import COMPLETE, MISSING, OUTDATED, Item, Report, french_date, project_status
 from resource_library.views.site import Strings, page_url, relative, sort_key
 
 STATUS_PAGE = "translation-status.md"
@@ -45,7 +44,7 @@ def insert_after_title(html: str, fragment: str) -> str:
     match = _H1_END.search(html)
     if match is None:
         return fragment + html
-    return html[: match.end()] + "\n" + fragment + html[match.end():]
+    return html[: match.end()] + "\n" + fragment + html[match.end() :]
 
 
 @dataclass
@@ -66,14 +65,14 @@ class _State:
 class TranslationSite:
     """Translation state of one project, reloaded when its files change."""
 
-    def __init__(self, root: Path | str, docs_dir: Optional[Path] = None, templates_dir: Optional[Path] = None):
+    def __init__(self, root: Path | str, docs_dir: Path | None = None, templates_dir: Path | None = None):
         self.root = Path(root).resolve()
         self.docs_dir = Path(docs_dir) if docs_dir else self.root / "docs"
         self.templates_dir = Path(templates_dir) if templates_dir else self.root / "overrides" / "library"
-        self._state: Optional[_State] = None
+        self._state: _State | None = None
 
     # -- loading -----------------------------------------------------------------
-    def refresh(self, key: Optional[tuple] = None) -> list:
+    def refresh(self, key: tuple | None = None) -> list:
         """Reload if a file under ``data/`` or ``docs/`` changed; returns the glossary's problems.
 
         ``key`` is the walk of those folders (:func:`resource_library.build.signature`)
@@ -104,13 +103,13 @@ class TranslationSite:
         return Strings(self._loaded().strings, lang)
 
     # -- notices -------------------------------------------------------------------
-    def page_item(self, rel: str) -> Optional[Item]:
+    def page_item(self, rel: str) -> Item | None:
         return self._loaded().items.get(("pages", rel))
 
-    def record_item(self, rid: str) -> Optional[Item]:
+    def record_item(self, rid: str) -> Item | None:
         return self._loaded().items.get(("records", rid))
 
-    def outdated_notice(self, item: Optional[Item], lang: str, from_url: str, english_url: str) -> str:
+    def outdated_notice(self, item: Item | None, lang: str, from_url: str, english_url: str) -> str:
         """The notice of an outdated translation, or '' when the item is not outdated."""
         if item is None or item.state != OUTDATED:
             return ""
@@ -124,9 +123,12 @@ class TranslationSite:
             text = t("outdated_notice_unsynced")
         href = relative(from_url, english_url)
         # Material styles admonitions without any extra stylesheet.
-        return str(Markup('<div class="admonition warning rl-notice rl-notice--outdated" role="note">'
-                          '<p>{} <a href="{}" hreflang="en">{}</a>.</p></div>\n')
-                   .format(text, href, t("read_current_english")))
+        return str(
+            Markup(
+                '<div class="admonition warning rl-notice rl-notice--outdated" role="note">'
+                '<p>{} <a href="{}" hreflang="en">{}</a>.</p></div>\n'
+            ).format(text, href, t("read_current_english"))
+        )
 
     def page_outdated_notice(self, rel: str, lang: str) -> str:
         """Notice for the ``lang`` version of the hand-written page ``docs/<rel>``."""
@@ -140,8 +142,9 @@ class TranslationSite:
     def untranslated(self, content: str, lang: str) -> str:
         """An English page's content shown on the ``lang`` site: notice, then the text marked English."""
         t = self.strings(lang)
-        notice = Markup('<div class="admonition info rl-notice rl-notice--untranslated" role="note"><p>{}</p></div>\n').format(
-            t("untranslated_page_notice"))
+        notice = Markup(
+            '<div class="admonition info rl-notice rl-notice--untranslated" role="note"><p>{}</p></div>\n'
+        ).format(t("untranslated_page_notice"))
         return f'{notice}<div class="rl-untranslated" lang="en">\n{content}\n</div>'
 
     def switcher_note(self, target_lang: str, language_name: str) -> str:
@@ -158,9 +161,14 @@ class TranslationSite:
         return {
             "label": escape(t("footer_links")),
             "links": [
-                {"href": relative(from_url, page_url(lang, md_url(GLOSSARY_PAGE))), "title": escape(t("glossary_title"))},
-                {"href": relative(from_url, page_url(lang, md_url(STATUS_PAGE))),
-                 "title": escape(t("translation_status_title"))},
+                {
+                    "href": relative(from_url, page_url(lang, md_url(GLOSSARY_PAGE))),
+                    "title": escape(t("glossary_title")),
+                },
+                {
+                    "href": relative(from_url, page_url(lang, md_url(STATUS_PAGE))),
+                    "title": escape(t("translation_status_title")),
+                },
             ],
         }
 
@@ -170,10 +178,17 @@ class TranslationSite:
         renderer = Renderer(self.templates_dir)
         t = self.strings(lang)
         return [
-            renderer.render_page("translation-status.html", STATUS_PAGE, "data/translations/",
-                                 t=t, lang=lang, **self._status_view(lang, edit_url_base)),
-            renderer.render_page("glossary.html", GLOSSARY_PAGE, "data/glossary.yml",
-                                 t=t, lang=lang, terms=self._glossary_view(lang)),
+            renderer.render_page(
+                "translation-status.html",
+                STATUS_PAGE,
+                "data/translations/",
+                t=t,
+                lang=lang,
+                **self._status_view(lang, edit_url_base),
+            ),
+            renderer.render_page(
+                "glossary.html", GLOSSARY_PAGE, "data/glossary.yml", t=t, lang=lang, terms=self._glossary_view(lang)
+            ),
         ]
 
     def _status_view(self, lang: str, edit_url_base: str) -> dict:
@@ -197,28 +212,43 @@ class TranslationSite:
                     target_url, label = page_url("fr", f"library/{item.key}/"), item.key
                 notes = []
                 if item.state == OUTDATED:
-                    notes.append(t("status_synced_on", date=show(item.synced)) if item.synced else t("status_never_synced"))
+                    notes.append(
+                        t("status_synced_on", date=show(item.synced)) if item.synced else t("status_never_synced")
+                    )
                 names = [f.name for f in item.fields if f.state == item.state]
                 if names and key == "records":
                     notes.append(t("status_fields", fields=", ".join(names)))
-                rows.append({
-                    "state": item.state,
-                    "label": label,
-                    "href": relative(here, target_url),
-                    "file": item.target,
-                    "edit_href": f"{base}/{item.target}" if base else None,
-                    "note": "; ".join(notes),
-                })
+                rows.append(
+                    {
+                        "state": item.state,
+                        "label": label,
+                        "href": relative(here, target_url),
+                        "file": item.target,
+                        "edit_href": f"{base}/{item.target}" if base else None,
+                        "note": "; ".join(notes),
+                    }
+                )
             return _section_view(t, key, counts, rows)
 
         texts_counts = {COMPLETE: report.texts["complete"], OUTDATED: 0, MISSING: len(report.texts["missing"])}
         texts_counts["total"] = texts_counts[COMPLETE] + texts_counts[MISSING]
-        texts_rows = [{"state": MISSING, "label": f"{m['path']}:{m['line']}", "href": None, "file": m["path"],
-                       "edit_href": f"{base}/{m['path']}" if base else None, "note": m["field"]}
-                      for m in report.texts["missing"]]
+        texts_rows = [
+            {
+                "state": MISSING,
+                "label": f"{m['path']}:{m['line']}",
+                "href": None,
+                "file": m["path"],
+                "edit_href": f"{base}/{m['path']}" if base else None,
+                "note": m["field"],
+            }
+            for m in report.texts["missing"]
+        ]
         return {
-            "sections": [section("pages", report.pages), section("records", report.records),
-                         _section_view(t, "texts", texts_counts, texts_rows)],
+            "sections": [
+                section("pages", report.pages),
+                section("records", report.records),
+                _section_view(t, "texts", texts_counts, texts_rows),
+            ],
             "warnings": [str(w) for w in report.warnings],
         }
 
@@ -226,15 +256,17 @@ class TranslationSite:
         other = "fr" if lang == "en" else "en"
         out = []
         for term in self._state.terms if self._state else []:
-            out.append({
-                "id": term.id,
-                "own": {"lang": lang, "text": term.fr if lang == "fr" else term.en},
-                "other": {"lang": other, "text": term.en if lang == "fr" else term.fr},
-                "definition": text_in(term.definition, lang),
-                "accepted": list(term.accepted),
-                "not_preferred": list(term.not_preferred),
-                "note": term.note.get(lang) if term.note else None,
-            })
+            out.append(
+                {
+                    "id": term.id,
+                    "own": {"lang": lang, "text": term.fr if lang == "fr" else term.en},
+                    "other": {"lang": other, "text": term.en if lang == "fr" else term.fr},
+                    "definition": text_in(term.definition, lang),
+                    "accepted": list(term.accepted),
+                    "not_preferred": list(term.not_preferred),
+                    "note": term.note.get(lang) if term.note else None,
+                }
+            )
         out.sort(key=lambda e: sort_key(e["own"]["text"]))
         return out
 

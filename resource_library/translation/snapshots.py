@@ -12,7 +12,6 @@ an edit by hand): the status report then ignores it, never stops on it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import yaml
 
@@ -24,9 +23,11 @@ from resource_library.translation.hashing import RECORD_FIELDS, normalise, read_
 
 SNAPSHOTS = Path("data") / "translations"
 
-_HEADER = (modeline("data/translations/records/record.yml") + "\n"
-           "# English text a French translation was reviewed against, written by\n"
-           "# scripts/library sync (gives the diff of the English since then). Do not edit.\n")
+_HEADER = (
+    modeline("data/translations/records/record.yml") + "\n"
+    "# English text a French translation was reviewed against, written by\n"
+    "# scripts/library sync (gives the diff of the English since then). Do not edit.\n"
+)
 
 
 def _page_path(root: Path, rel: str) -> Path:
@@ -37,7 +38,7 @@ def _record_path(root: Path, stem: str) -> Path:
     return root / SNAPSHOTS / "records" / f"{stem}.yml"
 
 
-def read_page_snapshot(root: Path, rel: str, expected_hash: str) -> Optional[str]:
+def read_page_snapshot(root: Path, rel: str, expected_hash: str) -> str | None:
     """The English of ``docs/<rel>`` when synced, if its snapshot has the marker's hash."""
     path = _page_path(root, rel)
     if not path.is_file():
@@ -83,8 +84,14 @@ def snapshot_problems(root: Path) -> list:
         text = read_text(path)
         found = source_characters(text)
         shown = path.relative_to(root).as_posix()
-        problems += [Problem(shown, line, column, "-", message + _REDO, WARNING)
-                     for line, column, _, message in source_problems(text, found, Positions())] if found else []
+        problems += (
+            [
+                Problem(shown, line, column, "-", message + _REDO, WARNING)
+                for line, column, _, message in source_problems(text, found, Positions())
+            ]
+            if found
+            else []
+        )
     return problems
 
 
@@ -114,8 +121,17 @@ def write_page_snapshot(root: Path, rel: str, english: str) -> None:
 def write_record_snapshot(root: Path, stem: str, texts: dict) -> None:
     """Keep ``{field: English}`` as the texts a record was synced against (fields in report order)."""
     ordered = {name: texts[name] for name in RECORD_FIELDS if name in texts}
-    _write_if_changed(_record_path(root, stem),
-                      _HEADER + yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000))
+    _write_if_changed(
+        _record_path(root, stem),
+        _HEADER + yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000),
+    )
 
 
-__all__ = ["SNAPSHOTS", "read_page_snapshot", "snapshot_problems", "read_record_snapshot", "write_page_snapshot", "write_record_snapshot"]
+__all__ = [
+    "SNAPSHOTS",
+    "read_page_snapshot",
+    "read_record_snapshot",
+    "snapshot_problems",
+    "write_page_snapshot",
+    "write_record_snapshot",
+]

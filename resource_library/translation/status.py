@@ -23,7 +23,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from resource_library.load.glossary import load_glossary
 from resource_library.load.yamlsource import field_name, load_file
@@ -67,22 +67,25 @@ class Item:
     state: str
     source: str
     target: str
-    synced: Optional[str] = None
+    synced: str | None = None
     diff: str = ""
     note: str = ""
     fields: list = field(default_factory=list)
-    changed: Optional[str] = None
+    changed: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
-def _diff(old: Optional[str], new: str, path: str, synced: Optional[str]) -> str:
+def _diff(old: str | None, new: str, path: str, synced: str | None) -> str:
     if old is None:
         return ""
     lines = difflib.unified_diff(
-        normalise(old).splitlines(keepends=True), normalise(new).splitlines(keepends=True),
-        fromfile=f"{path} (English when synced{' on ' + synced if synced else ''})", tofile=f"{path} (English now)")
+        normalise(old).splitlines(keepends=True),
+        normalise(new).splitlines(keepends=True),
+        fromfile=f"{path} (English when synced{' on ' + synced if synced else ''})",
+        tofile=f"{path} (English now)",
+    )
     return "".join(lines)
 
 
@@ -111,19 +114,26 @@ def page_status(root: Path, rel: str, docs: str = "docs") -> Item:
     marker = page_marker(read_text(french_file))
     synced = marker.get("synced")
     if not marker.get("source"):
-        return Item("pages", rel, OUTDATED, source, target,
-                    note="never marked as synced: compare it with the English, then run scripts/library sync " + target)
+        return Item(
+            "pages",
+            rel,
+            OUTDATED,
+            source,
+            target,
+            note="never marked as synced: compare it with the English, then run scripts/library sync " + target,
+        )
     if marker["source"] == text_hash(english):
         return Item("pages", rel, COMPLETE, source, target, synced=synced)
     snapshot = read_page_snapshot(root, rel, marker["source"])
     note = f"the English changed since the sync of {synced}" if synced else "the English changed since the sync"
     if snapshot is None:
         note += f" (no snapshot of the English in {SNAPSHOTS.as_posix()}/pages/{rel}: see the history of {source})"
-    return Item("pages", rel, OUTDATED, source, target, synced=synced,
-                diff=_diff(snapshot, english, source, synced), note=note)
+    return Item(
+        "pages", rel, OUTDATED, source, target, synced=synced, diff=_diff(snapshot, english, source, synced), note=note
+    )
 
 
-def record_status(root: Path, path: Path) -> Optional[Item]:
+def record_status(root: Path, path: Path) -> Item | None:
     """State of the French fields of one record (``None`` when it cannot be read)."""
     shown = path.relative_to(root).as_posix()
     doc = load_file(path, shown)
@@ -153,14 +163,23 @@ def record_status(root: Path, path: Path) -> Optional[Item]:
     elif OUTDATED in states:
         state = OUTDATED
         names = ", ".join(f.name for f in fields if f.state == OUTDATED)
-        note = (f"English changed since the sync of {synced}: {names}" if synced
-                else f"never marked as synced: {names}")
+        note = f"English changed since the sync of {synced}: {names}" if synced else f"never marked as synced: {names}"
     else:
         state, note = COMPLETE, ""
     changed = data.get("updated") if isinstance(data.get("updated"), str) else None
     diff = "".join(f.diff for f in fields)
-    return Item("records", rid, state, shown, shown, synced=synced, diff=diff, note=note, fields=fields,
-                changed=changed if state == OUTDATED else None)
+    return Item(
+        "records",
+        rid,
+        state,
+        shown,
+        shown,
+        synced=synced,
+        diff=diff,
+        note=note,
+        fields=fields,
+        changed=changed if state == OUTDATED else None,
+    )
 
 
 @dataclass
@@ -186,12 +205,18 @@ class Report:
             "sections": {
                 "pages": {**self.counts("pages"), "items": [i.as_dict() for i in self.pages]},
                 "records": {**self.counts("records"), "items": [i.as_dict() for i in self.records]},
-                "texts": {"complete": self.texts["complete"], "missing": len(self.texts["missing"]),
-                          "outdated": 0, "total": self.texts["complete"] + len(self.texts["missing"]),
-                          "items": self.texts["missing"]},
+                "texts": {
+                    "complete": self.texts["complete"],
+                    "missing": len(self.texts["missing"]),
+                    "outdated": 0,
+                    "total": self.texts["complete"] + len(self.texts["missing"]),
+                    "items": self.texts["missing"],
+                },
             },
-            "warnings": [{"path": w.path, "line": w.line, "column": w.column, "field": w.field,
-                          "message": w.message} for w in self.warnings],
+            "warnings": [
+                {"path": w.path, "line": w.line, "column": w.column, "field": w.field, "message": w.message}
+                for w in self.warnings
+            ],
         }
 
     def to_json(self) -> str:
@@ -222,8 +247,17 @@ def bilingual_texts(root: Path) -> dict:
                     complete += 1
                 else:
                     line, column = doc.positions.of_value(path)
-                    missing.append({"path": shown, "line": line, "column": column, "field": field_name(path),
-                                    "english": value[SOURCE] if isinstance(value[SOURCE], str) else ", ".join(map(str, value[SOURCE]))})
+                    missing.append(
+                        {
+                            "path": shown,
+                            "line": line,
+                            "column": column,
+                            "field": field_name(path),
+                            "english": value[SOURCE]
+                            if isinstance(value[SOURCE], str)
+                            else ", ".join(map(str, value[SOURCE])),
+                        }
+                    )
             elif isinstance(value, dict):
                 stack += [(path + (k,), v) for k, v in value.items()]
             elif isinstance(value, list):
@@ -253,8 +287,20 @@ def project_status(root: Path | str, docs: str = "docs", warnings: bool = True) 
 
 
 #: The dates of a report as French readers see them (notices, the status page).
-FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                 "septembre", "octobre", "novembre", "décembre")
+FRENCH_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def french_date(iso: str) -> str:
@@ -268,6 +314,17 @@ def french_date(iso: str) -> str:
 
 
 __all__ = [
-    "COMPLETE", "MISSING", "OUTDATED", "STATES", "FieldStatus", "Item", "Report", "bilingual_texts", "english_pages",
-    "french_date", "page_status", "project_status", "record_status",
+    "COMPLETE",
+    "MISSING",
+    "OUTDATED",
+    "STATES",
+    "FieldStatus",
+    "Item",
+    "Report",
+    "bilingual_texts",
+    "english_pages",
+    "french_date",
+    "page_status",
+    "project_status",
+    "record_status",
 ]

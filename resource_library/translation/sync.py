@@ -13,10 +13,17 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Optional
 
 from resource_library.load.yamlsource import load_file
-from resource_library.translation.hashing import RECORD_FIELDS, SOURCE, TARGET, normalise, read_text, record_texts, text_hash
+from resource_library.translation.hashing import (
+    RECORD_FIELDS,
+    SOURCE,
+    TARGET,
+    normalise,
+    read_text,
+    record_texts,
+    text_hash,
+)
 from resource_library.translation.markers import set_front_matter_block, set_yaml_block
 from resource_library.translation.snapshots import read_record_snapshot, write_page_snapshot, write_record_snapshot
 from resource_library.translation.synced import record_marker
@@ -34,7 +41,7 @@ def _utf8(path: Path) -> str:
         raise SyncError(f"{path.name} is not UTF-8 text; save it as UTF-8 first") from None
 
 
-def _sync_page(root: Path, french_path: Path, today: Optional[str], docs: str) -> str:
+def _sync_page(root: Path, french_path: Path, today: str | None, docs: str) -> str:
     """Mark a French page (or the French of an English page) as reviewed; returns a message."""
     base = root / docs / TARGET
     try:
@@ -44,7 +51,9 @@ def _sync_page(root: Path, french_path: Path, today: Optional[str], docs: str) -
         try:
             rel = french_path.relative_to(english_base).as_posix()
         except ValueError:
-            raise SyncError(f"{french_path} is neither a page under {docs}/{TARGET}/ nor a record under data/resources/") from None
+            raise SyncError(
+                f"{french_path} is neither a page under {docs}/{TARGET}/ nor a record under data/resources/"
+            ) from None
         french_path = base / rel
     english = root / docs / rel
     if not english.is_file():
@@ -54,14 +63,16 @@ def _sync_page(root: Path, french_path: Path, today: Optional[str], docs: str) -
     today = today or date.today().isoformat()
     source_text = read_text(english)
     raw = _utf8(french_path)
-    new = set_front_matter_block(raw, "translation", [("source", json.dumps(text_hash(source_text))), ("synced", today)])
+    new = set_front_matter_block(
+        raw, "translation", [("source", json.dumps(text_hash(source_text))), ("synced", today)]
+    )
     if new != raw:
         french_path.write_bytes(new.encode("utf-8"))
     write_page_snapshot(root, rel, source_text)
     return f"{docs}/{TARGET}/{rel}: synced with {docs}/{rel} ({text_hash(source_text)}) on {today}"
 
 
-def _sync_record(root: Path, path: Path, fields: tuple, today: Optional[str]) -> str:
+def _sync_record(root: Path, path: Path, fields: tuple, today: str | None) -> str:
     """Mark a record's French fields (all, or ``fields``) as reviewed; returns a message."""
     shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     doc = load_file(path, shown)
@@ -97,7 +108,7 @@ def _sync_record(root: Path, path: Path, fields: tuple, today: Optional[str]) ->
     return f"{shown}: synced {', '.join(wanted)} on {today}{extra}"
 
 
-def sync(root: Path, target: Path, fields: tuple = (), today: Optional[str] = None, docs: str = "docs") -> str:
+def sync(root: Path, target: Path, fields: tuple = (), today: str | None = None, docs: str = "docs") -> str:
     """Sync a French page or a record, whichever ``target`` is; returns a message.
 
     Args:

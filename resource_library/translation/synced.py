@@ -42,8 +42,10 @@ def record_marker(data: dict) -> dict:
 
 _MARKER = "must be the marker written by scripts/library sync (source: and synced:); run the sync instead of editing it"
 _REDO = "run scripts/library sync instead of editing the marker"
-_KINDS = {"hash": (re.compile(HASH_PATTERN), "the hash the sync writes (12 digits and letters a-f)"),
-          "date": (re.compile(DATE_PATTERN), "the date of the sync (YYYY-MM-DD)")}
+_KINDS = {
+    "hash": (re.compile(HASH_PATTERN), "the hash the sync writes (12 digits and letters a-f)"),
+    "date": (re.compile(DATE_PATTERN), "the date of the sync (YYYY-MM-DD)"),
+}
 #: What each part of the marker holds (:data:`PAGE_MARKER`): its pattern, and what it is in words.
 _MARKER_VALUES = {spec.name: _KINDS[spec.kind] for spec in PAGE_MARKER}
 
@@ -56,8 +58,11 @@ def page_marker_problems(doc: Document, value) -> list:
     for key, sub in value.items():
         path = ("translation", key)
         if key not in _MARKER_VALUES:
-            problems.append(doc.problem(path, f"'{key}' is not part of the translation marker (source: and synced:); "
-                                              f"{_REDO}", key=True))
+            problems.append(
+                doc.problem(
+                    path, f"'{key}' is not part of the translation marker (source: and synced:); {_REDO}", key=True
+                )
+            )
             continue
         pattern, what = _MARKER_VALUES[key]
         if not isinstance(sub, str) or not pattern.fullmatch(sub):

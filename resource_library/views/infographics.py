@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Optional
 
 from markupsafe import Markup
 
@@ -67,12 +66,12 @@ def drawing_figure(site, info, from_url: str, figure_id: str = "") -> dict:
     }
 
 
-def infographic_view(site, record, from_url: str) -> Optional[dict]:
+def infographic_view(site, record, from_url: str) -> dict | None:
     """What the resource page of an infographic record shows, or None."""
     if record.type != "infographic":
         return None
     alt = pick(record.alt, site.lang) if record.alt else None
-    view: Optional[dict]
+    view: dict | None
     if record.drawing and record.drawing in site.catalogue.infographics:
         view = drawing_figure(site, site.catalogue.infographics[record.drawing], from_url)
     elif record.image:
@@ -86,7 +85,7 @@ def infographic_view(site, record, from_url: str) -> Optional[dict]:
     return view
 
 
-def image_view(site, record, from_url: str) -> Optional[dict]:
+def image_view(site, record, from_url: str) -> dict | None:
     """The image file in the page's language, else the other language's, with a notice."""
     lang = site.lang
     chosen = None
@@ -159,7 +158,10 @@ def pillars_drawing(catalogue):
     """The drawing whose parts are the strategic pillars (every part links to a pillar page), if any."""
     for info in catalogue.infographics.values():
         links = [p.link for p in info.parts if p.link]
-        if links and len(links) == len(info.parts) and all(
-                link_url(link).startswith("pillars/") and link_url(link) != "pillars/" for link in links):
+        if (
+            links
+            and len(links) == len(info.parts)
+            and all(link_url(link).startswith("pillars/") and link_url(link) != "pillars/" for link in links)
+        ):
             return info
     return None

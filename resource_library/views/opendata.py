@@ -127,7 +127,10 @@ def _link(site: SiteView, target: str, addresses: Addresses) -> dict:
     if target.startswith(("https://", "http://")):
         return {"url": target, "format": site.t("web_page")}
     suffix = PurePosixPath(target).suffix.lower()
-    return {"url": addresses.of(target), "format": _FORMATS.get(suffix, suffix.lstrip(".").upper() or site.t("web_page"))}
+    return {
+        "url": addresses.of(target),
+        "format": _FORMATS.get(suffix, suffix.lstrip(".").upper() or site.t("web_page")),
+    }
 
 
 def last_updated(catalogue) -> str:
@@ -190,8 +193,11 @@ def columns(site: SiteView) -> list:
     def column(key: str, cell: Callable, header: str = "") -> Column:
         return Column(key, header or field_text(site, key, "label"), field_text(site, key, "meaning"), cell)
 
-    out = [column("id", lambda e: e["id"]), column("url", lambda e: e["url"]),
-           column("counterpart", lambda e: e["counterpart"]["url"])]
+    out = [
+        column("id", lambda e: e["id"]),
+        column("url", lambda e: e["url"]),
+        column("counterpart", lambda e: e["counterpart"]["url"]),
+    ]
     for spec in PUBLISHED_FIELDS:
         name, kind = spec.name, spec.kind
         if name == "id":
@@ -201,11 +207,22 @@ def columns(site: SiteView) -> list:
                 header = f"{field_text(site, name, 'label')} ({site.t.language(code)})"
                 out.append(column(name, _cell(kind, name, lang, code), header))
         elif kind == "evidence":
-            out.append(Column(f"{name}.level", field_text(site, name, "label"), field_text(site, name, "meaning"),
-                              lambda e: ((e.get("evidence") or {}).get("level") or {}).get("label")))
-            out.append(Column(f"{name}.note", field_text(site, "evidence_note", "label"),
-                              field_text(site, "evidence_note", "meaning"),
-                              lambda e: _in_language((e.get("evidence") or {}).get("note"), lang)))
+            out.append(
+                Column(
+                    f"{name}.level",
+                    field_text(site, name, "label"),
+                    field_text(site, name, "meaning"),
+                    lambda e: ((e.get("evidence") or {}).get("level") or {}).get("label"),
+                )
+            )
+            out.append(
+                Column(
+                    f"{name}.note",
+                    field_text(site, "evidence_note", "label"),
+                    field_text(site, "evidence_note", "meaning"),
+                    lambda e: _in_language((e.get("evidence") or {}).get("note"), lang),
+                )
+            )
         else:
             out.append(column(name, _cell(kind, name, lang)))
     out.append(column("related", lambda e: e.get("related") or []))
@@ -214,6 +231,7 @@ def columns(site: SiteView) -> list:
 
 def _cell(kind: str, name: str, lang: str, code: str = "") -> Callable:
     """The cell of field ``name`` (of ``kind``) in a resource's entry."""
+
     def cell(entry: dict):
         value = entry.get(name)
         if value is None:
@@ -228,6 +246,7 @@ def _cell(kind: str, name: str, lang: str, code: str = "") -> Callable:
         if kind == "drawing":
             return value["url"]
         return _in_language(value, lang)  # texts, keywords, publisher, dates, year
+
     return cell
 
 
@@ -256,6 +275,9 @@ def site_links(site_t, lang: str, from_url: str) -> dict:
     return {
         "label": site_t("open_data_title"),
         "data": {"href": relative(from_url, page_url(lang, DATA_URL)), "title": site_t("open_data_title")},
-        "feed": {"href": relative(from_url, page_url(lang, FEED_PATH)), "title": feed_title,
-                 "link_text": site_t("feed_link")},
+        "feed": {
+            "href": relative(from_url, page_url(lang, FEED_PATH)),
+            "title": feed_title,
+            "link_text": site_t("feed_link"),
+        },
     }

@@ -12,17 +12,29 @@ from __future__ import annotations
 import posixpath
 import unicodedata
 from pathlib import PurePosixPath
-from typing import Optional
 
-from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES, TERM_FIELDS
 from resource_library.load.interface import fill
+from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES, TERM_FIELDS
 from resource_library.text.fallback import pick, text_in
 
 #: Facet fields shown on resource pages, in this order.
 DETAIL_FIELDS = ("tiers", "audiences", "pillars", "core_elements", "implementation_stages", "grade_bands", "topics")
-_FORMATS = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".svg": "SVG", ".webp": "WebP",
-            ".docx": "Word", ".doc": "Word", ".pptx": "PowerPoint", ".xlsx": "Excel", ".zip": "ZIP",
-            ".mp4": "MP4", ".mp3": "MP3", ".html": "HTML"}
+_FORMATS = {
+    ".pdf": "PDF",
+    ".png": "PNG",
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".svg": "SVG",
+    ".webp": "WebP",
+    ".docx": "Word",
+    ".doc": "Word",
+    ".pptx": "PowerPoint",
+    ".xlsx": "Excel",
+    ".zip": "ZIP",
+    ".mp4": "MP4",
+    ".mp3": "MP3",
+    ".html": "HTML",
+}
 
 
 def sort_key(text: str) -> str:
@@ -45,7 +57,7 @@ class Strings:
         # Only {name} for the names given (load/interface.py checks each entry's placeholders).
         return fill(text_in(entry, self.lang), values)
 
-    def language(self, code: str, lang: Optional[str] = None) -> str:
+    def language(self, code: str, lang: str | None = None) -> str:
         names = self.table["language_names"][code]
         return text_in(names, lang or self.lang)
 
@@ -127,7 +139,9 @@ class SiteView:
             "summary": pick(record.summary, self.lang),
             "type": self.term_labels("type", [record.type])[0],
             "tiers": self.term_labels("tiers", record.tiers),
-            "languages": [{"id": code, "label": code.upper(), "name": self.t.language(code)} for code in record.languages],
+            "languages": [
+                {"id": code, "label": code.upper(), "name": self.t.language(code)} for code in record.languages
+            ],
             "sort": sort_key(title.value),
         }
 
@@ -140,7 +154,9 @@ class SiteView:
             terms = record.terms(name)
             if terms:
                 details.append({"field": name, "label": self.field_label(name), "terms": self.term_labels(name, terms)})
-        related = [self.card(self.catalogue.records[rid], url) for rid in record.related if rid in self.catalogue.records]
+        related = [
+            self.card(self.catalogue.records[rid], url) for rid in record.related if rid in self.catalogue.records
+        ]
         only = None
         if len(record.languages) == 1:
             only = self.t("offered_in_only", language=self.t.language(record.languages[0]))
@@ -166,11 +182,14 @@ class SiteView:
             "edit_href": f"{self.edit_url_base}/{edit_path}" if self.edit_url_base else None,
         }
 
-    def evidence(self, record) -> Optional[dict]:
+    def evidence(self, record) -> dict | None:
         if not record.evidence:
             return None
         level = record.evidence["level"]
-        return {"level": self.term_labels("evidence_levels", [level])[0], "note": pick(record.evidence.get("note"), self.lang)}
+        return {
+            "level": self.term_labels("evidence_levels", [level])[0],
+            "note": pick(record.evidence.get("note"), self.lang),
+        }
 
     def links(self, record, from_url: str) -> list:
         """Links to the resource, the page's language first."""

@@ -29,16 +29,32 @@ def reexec_in_venv(skip_variable: str = "BENCH_NO_REEXEC") -> None:
 def child_env() -> dict:
     """The environment of a child ``mkdocs`` process."""
     # The hooks import this checkout's resource_library, whatever else is installed.
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
-                PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    return dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    )
 
 
 def copy_project(target: Path) -> Path:
     """A copy of the whole project at ``target``, without its environment, history,
     build outputs and caches."""
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "site", "bench-results", "test-artifacts", "node_modules", "__pycache__",
-        ".pytest_cache", "*.egg-info"))
+    shutil.copytree(
+        ROOT,
+        target,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "site",
+            "bench-results",
+            "test-artifacts",
+            "node_modules",
+            "__pycache__",
+            ".pytest_cache",
+            "*.egg-info",
+        ),
+    )
     return target
 
 

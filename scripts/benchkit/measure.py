@@ -42,9 +42,13 @@ def run_build(project: Path, log: Path, extra: tuple = (), timeout: float = BUIL
     if proc.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"bench: mkdocs build of {project} failed ({proc.returncode}):\n{tail}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
-            "user_s": usage.ru_utime, "sys_s": usage.ru_stime,
-            "peak_rss_mb": usage.ru_maxrss * 1024 / 1e6}  # ru_maxrss is in KiB on Linux
+    return {
+        "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "user_s": usage.ru_utime,
+        "sys_s": usage.ru_stime,
+        "peak_rss_mb": usage.ru_maxrss * 1024 / 1e6,
+    }  # ru_maxrss is in KiB on Linux
 
 
 def site_figures(site: Path) -> dict:
@@ -75,9 +79,13 @@ def site_figures(site: Path) -> dict:
     return {
         "pages": pages,
         "site_bytes": total,
-        "largest_html_bytes": largest[0], "largest_html_path": largest[1],
-        "largest_resource_bytes": largest_resource[0], "largest_resource_path": largest_resource[1],
-        "library_html_bytes": lib[0], "library_gzip_bytes": lib[1], "library_path": lib[2],
+        "largest_html_bytes": largest[0],
+        "largest_html_path": largest[1],
+        "largest_resource_bytes": largest_resource[0],
+        "largest_resource_path": largest_resource[1],
+        "library_html_bytes": lib[0],
+        "library_gzip_bytes": lib[1],
+        "library_path": lib[2],
     }
 
 
@@ -104,8 +112,8 @@ def measure(projects: dict, runs: int, logs: Path, n: int) -> dict:
 
 def markdown_bytes_per_resource(project: Path) -> float:
     """Mean size of a resource page's Markdown, for the bare pages' comparison."""
-    from resource_library.load.interface import load_interface
     from resource_library.load.catalogue import load_catalogue
+    from resource_library.load.interface import load_interface
     from resource_library.render.pages import render_language
 
     catalogue = load_catalogue(project)
@@ -116,6 +124,7 @@ def markdown_bytes_per_resource(project: Path) -> float:
 
 
 # Warm rebuild during mkdocs serve: the server is a child process too, timed from its log.
+
 
 def _cpu_seconds(pid: int):
     """User + system CPU seconds of a running process (Linux /proc), or None."""
@@ -134,10 +143,20 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
     if record is None:
         raise SystemExit("bench: no shipped record with a block description to edit")
     port = free_port()
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}",
-           "-f", str(project / "mkdocs.yml")]
-    proc = subprocess.Popen(cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, env=child_env(), bufsize=1)
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--livereload",
+        "-a",
+        f"127.0.0.1:{port}",
+        "-f",
+        str(project / "mkdocs.yml"),
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=child_env(), bufsize=1
+    )
     lines: queue.Queue = queue.Queue()
     transcript = []
 
@@ -174,8 +193,9 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
             transcript.append(lines.get()[1] or "")
         original = record.read_text(encoding="utf-8")
         for k in range(edits):
-            text = original.replace("description:\n  en: |\n",
-                                    f"description:\n  en: |\n    Edited for the benchmark ({k + 1}).\n\n", 1)
+            text = original.replace(
+                "description:\n  en: |\n", f"description:\n  en: |\n    Edited for the benchmark ({k + 1}).\n\n", 1
+            )
             cpu_before = _cpu_seconds(proc.pid)
             edited_at = time.perf_counter()
             record.write_text(text, encoding="utf-8")
@@ -183,9 +203,13 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
             reloaded_at, _ = wait_for(r"Reloading browsers", SERVE_REBUILD_TIMEOUT)
             cpu_after = _cpu_seconds(proc.pid)
             reported = re.search(r"built in ([0-9.]+) seconds", built_line)
-            results.append({"edit_to_reload_s": reloaded_at - edited_at,
-                            "reported_build_s": float(reported.group(1)) if reported else None,
-                            "cpu_s": (cpu_after - cpu_before) if cpu_before is not None and cpu_after is not None else None})
+            results.append(
+                {
+                    "edit_to_reload_s": reloaded_at - edited_at,
+                    "reported_build_s": float(reported.group(1)) if reported else None,
+                    "cpu_s": (cpu_after - cpu_before) if cpu_before is not None and cpu_after is not None else None,
+                }
+            )
             time.sleep(1.5)  # let the watcher settle before the next edit
     finally:
         proc.terminate()
@@ -200,5 +224,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
         "edits": results,
         "warm_rebuild_s": statistics.median(r["edit_to_reload_s"] for r in results),
         "reported_build_s": statistics.median(r["reported_build_s"] for r in results if r["reported_build_s"]),
-        "cpu_s": statistics.median(r["cpu_s"] for r in results) if all(r["cpu_s"] is not None for r in results) else None,
+        "cpu_s": statistics.median(r["cpu_s"] for r in results)
+        if all(r["cpu_s"] is not None for r in results)
+        else None,
     }

@@ -33,7 +33,8 @@ _Dumper.add_representer(str, _str_representer)
 # The smallest valid PNG (1x1, grey), so image paths of infographics resolve.
 _PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010800000000376ef9240000000a49444154789c6360000000"
-    "0200015e7a1ec00000000049454e44ae426082")
+    "0200015e7a1ec00000000049454e44ae426082"
+)
 
 
 def _copy_common(project: Path) -> None:
@@ -112,26 +113,43 @@ def bare_pages(records: list, lang: str, vocab: dict) -> dict:
     """
     pages = {}
     titles = {r["id"]: _text(r["title"], lang) for r in records}
-    heads = ("Details", "Get the resource", "Related resources", "Resource library") if lang == "en" else \
-        ("Détails", "Obtenir la ressource", "Ressources connexes", "Bibliothèque de ressources")
+    heads = (
+        ("Details", "Get the resource", "Related resources", "Resource library")
+        if lang == "en"
+        else ("Détails", "Obtenir la ressource", "Ressources connexes", "Bibliothèque de ressources")
+    )
     for k, r in enumerate(records):
         title, summary = _text(r["title"], lang), _text(r["summary"], lang)
-        details = "\n".join(f"- **{field.replace('_', ' ').capitalize()}**: {', '.join(r.get(field, []))}"
-                            for field in ("tiers", "audiences", "pillars", "core_elements",
-                                          "implementation_stages", "grade_bands", "topics"))
-        related = "\n".join(f"- [{titles[records[(k + j) % len(records)]['id']]}]({records[(k + j) % len(records)]['id']}.md)"
-                            for j in range(1, min(6, len(records))))
+        details = "\n".join(
+            f"- **{field.replace('_', ' ').capitalize()}**: {', '.join(r.get(field, []))}"
+            for field in (
+                "tiers",
+                "audiences",
+                "pillars",
+                "core_elements",
+                "implementation_stages",
+                "grade_bands",
+                "topics",
+            )
+        )
+        related = "\n".join(
+            f"- [{titles[records[(k + j) % len(records)]['id']]}]({records[(k + j) % len(records)]['id']}.md)"
+            for j in range(1, min(6, len(records)))
+        )
         links = "\n".join(f"- [{title}]({href}) ({code})" for code, href in r.get("links", {}).items())
         pages[f"library/{r['id']}.md"] = (
             f"{_front(title, summary)}\n[{heads[3]}](index.md) › {r['type']}\n\n# {title}\n\n{summary}\n\n"
             f"{_text(r.get('description', {}), lang)}\n## {heads[1]}\n\n{links}\n\n## {heads[0]}\n\n{details}\n"
-            f"- **Published**: {r['published']}\n\n## {heads[2]}\n\n{related}\n")
+            f"- **Published**: {r['published']}\n\n## {heads[2]}\n\n{related}\n"
+        )
     listing = lambda rs: "\n".join(f"- [{titles[r['id']]}]({r['id']}.md) — {_text(r['summary'], lang)}" for r in rs)  # noqa: E731
     pages["library/index.md"] = f"{_front(heads[3])}\n# {heads[3]}\n\n{len(records)}\n\n{listing(records)}\n"
     pillar_links = []
     for pid in vocab["pillars"]:
         tagged = [r for r in records if pid in r["pillars"]]
-        rows = "\n".join(f"- [{titles[r['id']]}](../library/{r['id']}.md) — {_text(r['summary'], lang)}" for r in tagged)
+        rows = "\n".join(
+            f"- [{titles[r['id']]}](../library/{r['id']}.md) — {_text(r['summary'], lang)}" for r in tagged
+        )
         pages[f"pillars/{pid}.md"] = f"{_front(pid)}\n# {pid}\n\n{len(tagged)}\n\n{rows}\n"
         pillar_links.append(f"1. [{pid}]({pid}.md)")
     pages["pillars/index.md"] = "# Pillars\n\n" + "\n".join(pillar_links) + "\n"
@@ -139,13 +157,22 @@ def bare_pages(records: list, lang: str, vocab: dict) -> dict:
         pages[f"programs/{file.stem}.md"] = f"# {file.stem}\n\nA partner program.\n"
     # The generator's other pages, as hand-written lists of the same size order.
     infographics = [r for r in records if r["type"] == "infographic"]
-    pages["infographics/index.md"] = "# Infographics\n\n" + "\n".join(
-        f"- [{titles[r['id']]}](../library/{r['id']}.md) — {_text(r['summary'], lang)}" for r in infographics) + "\n"
+    pages["infographics/index.md"] = (
+        "# Infographics\n\n"
+        + "\n".join(
+            f"- [{titles[r['id']]}](../library/{r['id']}.md) — {_text(r['summary'], lang)}" for r in infographics
+        )
+        + "\n"
+    )
     pages["glossary/index.md"] = "# Glossary\n\n" + "\n".join(f"- **{t}**" for t in vocab["pillars"]) + "\n"
-    pages["translation-status/index.md"] = "# Translation status\n\n" + "\n".join(
-        f"- {titles[r['id']]}" for r in records if "fr" not in r["title"]) + "\n"
-    pages["data.md"] = "# Open data\n\n" + "\n".join(
-        f"- `{field}`: {field.replace('_', ' ')}" for field in records[0] if not field.startswith("_")) + "\n"
+    pages["translation-status/index.md"] = (
+        "# Translation status\n\n" + "\n".join(f"- {titles[r['id']]}" for r in records if "fr" not in r["title"]) + "\n"
+    )
+    pages["data.md"] = (
+        "# Open data\n\n"
+        + "\n".join(f"- `{field}`: {field.replace('_', ' ')}" for field in records[0] if not field.startswith("_"))
+        + "\n"
+    )
     return pages
 
 

@@ -39,8 +39,13 @@ def budgets(results: dict, serve: dict | None) -> list:
     # time it does not grow when other work shares the machine.  Both are printed.
     if 2000 in results:
         r = results[2000]["ratio"]
-        add(f"build time generator/bare stack at 2,000 records (CPU; wall {r['wall_s']:.2f}x)",
-            r["cpu_s"], 1.15, r["cpu_s"] <= 1.15, "x")
+        add(
+            f"build time generator/bare stack at 2,000 records (CPU; wall {r['wall_s']:.2f}x)",
+            r["cpu_s"],
+            1.15,
+            r["cpu_s"] <= 1.15,
+            "x",
+        )
     else:
         add("build time generator/bare stack at 2,000 records", None, 1.15, None, "x")
     if len(sizes) >= 2:
@@ -50,23 +55,44 @@ def budgets(results: dict, serve: dict | None) -> list:
         s = results[small]["generator"]
         tg = g["cpu_s"] / s["cpu_s"]
         sg = g["site_bytes"] / s["site_bytes"]
-        add(f"build time t({large:,})/t({small:,}) (CPU; wall {g['wall_s'] / s['wall_s']:.2f}x)", tg, limit, tg <= limit, "x")
+        add(
+            f"build time t({large:,})/t({small:,}) (CPU; wall {g['wall_s'] / s['wall_s']:.2f}x)",
+            tg,
+            limit,
+            tg <= limit,
+            "x",
+        )
         add(f"site size s({large:,})/s({small:,})", sg, limit, sg <= limit, "x")
     largest = sizes[-1]
     g = results[largest]["generator"]
     add(f"peak memory at {largest:,} records", g["peak_rss_mb"], 1000, g["peak_rss_mb"] < 1000, "MB")
     worst = max(results[n]["generator"]["largest_resource_bytes"] for n in sizes)
     add("largest resource page (HTML)", worst / 1e3, 40, worst <= 40_000, "kB")
-    add(f"library page at {largest:,} records (HTML; gzipped {g['library_gzip_bytes'] / 1e3:.0f} kB)",
-        g["library_html_bytes"] / 1e6, 1.5, g["library_html_bytes"] < 1_500_000, "MB")
+    add(
+        f"library page at {largest:,} records (HTML; gzipped {g['library_gzip_bytes'] / 1e3:.0f} kB)",
+        g["library_html_bytes"] / 1e6,
+        1.5,
+        g["library_html_bytes"] < 1_500_000,
+        "MB",
+    )
     if serve:
         cpu = serve.get("cpu_s")
         if cpu is None:
-            add("warm rebuild during mkdocs serve (edit -> reload, wall)", serve["warm_rebuild_s"], 3.0,
-                serve["warm_rebuild_s"] < 3.0, "s")
+            add(
+                "warm rebuild during mkdocs serve (edit -> reload, wall)",
+                serve["warm_rebuild_s"],
+                3.0,
+                serve["warm_rebuild_s"] < 3.0,
+                "s",
+            )
         else:
-            add(f"warm rebuild during mkdocs serve (edit -> reload; CPU; wall {serve['warm_rebuild_s']:.2f} s)",
-                cpu, 3.0, cpu < 3.0, "s")
+            add(
+                f"warm rebuild during mkdocs serve (edit -> reload; CPU; wall {serve['warm_rebuild_s']:.2f} s)",
+                cpu,
+                3.0,
+                cpu < 3.0,
+                "s",
+            )
     else:
         add("warm rebuild during mkdocs serve (edit -> reload)", None, 3.0, None, "s")
     return out
@@ -81,30 +107,43 @@ def report(data: dict) -> str:
         lines.append(f"\n== {n:,} records ({r['runs']} run{'s' if r['runs'] > 1 else ''}, median) ==")
         lines.append(f"{'':24}{'generator':>14}{'bare stack':>14}{'ratio':>9}")
         for key, label, fmt in ROWS:
-            lines.append(f"{label:24}{fmt(r['generator'][key]):>14}{fmt(r['bare'][key]):>14}"
-                         f"{_fmt_ratio(r['ratio'].get(key)):>9}")
-        lines.append(f"{'largest HTML page':24}generator: {r['generator']['largest_html_path']}; "
-                     f"bare: {r['bare']['largest_html_path']}")
+            lines.append(
+                f"{label:24}{fmt(r['generator'][key]):>14}{fmt(r['bare'][key]):>14}{_fmt_ratio(r['ratio'].get(key)):>9}"
+            )
+        lines.append(
+            f"{'largest HTML page':24}generator: {r['generator']['largest_html_path']}; "
+            f"bare: {r['bare']['largest_html_path']}"
+        )
         lines.append(f"{'largest resource page':24}generator: {r['generator']['largest_resource_path']}")
-        lines.append(f"{'resource page Markdown':24}generator {r['generator']['markdown_bytes_per_resource'] / 1e3:.1f} kB, "
-                     f"bare {r['bare']['markdown_bytes_per_resource'] / 1e3:.1f} kB (mean, English)")
+        lines.append(
+            f"{'resource page Markdown':24}generator {r['generator']['markdown_bytes_per_resource'] / 1e3:.1f} kB, "
+            f"bare {r['bare']['markdown_bytes_per_resource'] / 1e3:.1f} kB (mean, English)"
+        )
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
         lines.append(f"\n== growth from {small:,} to {large:,} records (x{large / small:g} records) ==")
         lines.append(f"{'':24}{'generator':>14}{'bare stack':>14}")
         for key, label, _fmt in ROWS:
-            lines.append(f"{label:24}{_fmt_ratio(data['growth']['generator'].get(key)):>14}"
-                         f"{_fmt_ratio(data['growth']['bare'].get(key)):>14}")
+            lines.append(
+                f"{label:24}{_fmt_ratio(data['growth']['generator'].get(key)):>14}"
+                f"{_fmt_ratio(data['growth']['bare'].get(key)):>14}"
+            )
     if data.get("serve"):
         s = data["serve"]
         lines.append(f"\n== warm rebuild during mkdocs serve (shipped content, {s['record']}) ==")
-        lines.append("edit -> 'Reloading browsers': " + ", ".join(f"{e['edit_to_reload_s']:.2f} s" for e in s["edits"])
-                     + f"; median {s['warm_rebuild_s']:.2f} s (MkDocs reports {s['reported_build_s']:.2f} s"
-                     + (f"; the server used {s['cpu_s']:.2f} s of CPU" if s.get("cpu_s") is not None else "") + ")")
+        lines.append(
+            "edit -> 'Reloading browsers': "
+            + ", ".join(f"{e['edit_to_reload_s']:.2f} s" for e in s["edits"])
+            + f"; median {s['warm_rebuild_s']:.2f} s (MkDocs reports {s['reported_build_s']:.2f} s"
+            + (f"; the server used {s['cpu_s']:.2f} s of CPU" if s.get("cpu_s") is not None else "")
+            + ")"
+        )
     machine = data["machine"]
-    lines.append(f"\nmachine: {machine['cpus']} CPUs, Python {machine['python']}; load average (1, 5, 15 min) "
-                 f"{' '.join(f'{x:.1f}' for x in machine['load_average_start'])} at the start, "
-                 f"{' '.join(f'{x:.1f}' for x in machine.get('load_average_end', ()))} at the end")
+    lines.append(
+        f"\nmachine: {machine['cpus']} CPUs, Python {machine['python']}; load average (1, 5, 15 min) "
+        f"{' '.join(f'{x:.1f}' for x in machine['load_average_start'])} at the start, "
+        f"{' '.join(f'{x:.1f}' for x in machine.get('load_average_end', ()))} at the end"
+    )
     lines.append("\n== budgets ==")
     for b in data["budgets"]:
         mark = {True: "HOLDS", False: "FAILS", None: "not measured"}[b["held"]]

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from pages import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
-from chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402,F401 (re-exported for the suite's modules)
-from sitebuild import serve  # noqa: E402 (re-exported for the suite's modules)
+from chromium import CHROMIUM_ARGS, chromium_path  # noqa: F401 (re-exported for the suite's modules)
+from sitebuild import serve
 
 
 def pytest_collection_modifyitems(config, items):
@@ -42,8 +41,12 @@ class ShippedSite:
 
 
 def _mkdocs_build(site: Path, strict: bool) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        DISABLE_MKDOCS_2_WARNING="true",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    )
     args = [sys.executable, "-m", "mkdocs", "build", "-d", str(site)] + (["--strict"] if strict else [])
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
 

@@ -16,8 +16,16 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup
 
 BASE = "http://site.invalid/"
-ASSET_ATTRS = (("img", "src"), ("script", "src"), ("link", "href"), ("source", "src"), ("video", "src"),
-               ("audio", "src"), ("iframe", "src"), ("object", "data"))
+ASSET_ATTRS = (
+    ("img", "src"),
+    ("script", "src"),
+    ("link", "href"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("iframe", "src"),
+    ("object", "data"),
+)
 
 
 @dataclass
@@ -56,7 +64,7 @@ class Site:
     site_url: str = ""
 
     @classmethod
-    def read(cls, path: Path) -> "Site":
+    def read(cls, path: Path) -> Site:
         site = cls(path)
         root = ET.parse(path / "sitemap.xml").getroot()
         locs = [el.text for el in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
@@ -88,14 +96,25 @@ def links_of(page: PageFile, site_url: str = ""):
 
     Absolute links to ``site_url`` (canonical addresses) are read as links into the site.
     """
+
     def absolute(raw):
         url = urljoin(page.url, raw)
-        return BASE + url[len(site_url):] if site_url and url.startswith(site_url) else url
+        return BASE + url[len(site_url) :] if site_url and url.startswith(site_url) else url
+
     for a in page.soup.find_all("a", href=True):
         yield "link", a["href"], absolute(a["href"])
     for tag, attr in ASSET_ATTRS:
         for el in page.soup.find_all(tag, attrs={attr: True}):
-            if tag == "link" and not set(el.get("rel", [])) & {"stylesheet", "icon", "preload", "manifest", "alternate", "canonical", "prev", "next"}:
+            if tag == "link" and not set(el.get("rel", [])) & {
+                "stylesheet",
+                "icon",
+                "preload",
+                "manifest",
+                "alternate",
+                "canonical",
+                "prev",
+                "next",
+            }:
                 continue
             yield "asset", el[attr], absolute(el[attr])
 
@@ -107,8 +126,9 @@ def sitemap_alternates(site_path: Path) -> dict:
     out = {}
     for url in tree.getroot().findall("s:url", ns):
         loc = urlsplit(url.find("s:loc", ns).text).path.lstrip("/")
-        out[loc] = {link.get("hreflang"): urlsplit(link.get("href")).path.lstrip("/")
-                    for link in url.findall("x:link", ns)}
+        out[loc] = {
+            link.get("hreflang"): urlsplit(link.get("href")).path.lstrip("/") for link in url.findall("x:link", ns)
+        }
     return out
 
 

@@ -13,7 +13,6 @@ import subprocess
 
 import pytest
 import yaml
-
 from pages import PAGES, ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -43,9 +42,12 @@ def vnu_report(shipped_site):
     files = {page.id: page_file(shipped_site.path, page) for page in PAGES}
     missing = [str(f) for f in files.values() if not f.is_file()]
     assert not missing, missing
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--skip-non-html",
-                             *sorted({str(f) for f in files.values()})],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--skip-non-html", *sorted({str(f) for f in files.values()})],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     # vnu names each file it read in its messages (every page carries at least the
     # theme's warnings): a file it did not report on was not checked.
@@ -63,8 +65,11 @@ def vnu_report(shipped_site):
 def test_nu_html_checker(vnu_report, page):
     files, by_file = vnu_report
     errors = by_file.get(str(files[page.id]), [])
-    ours = [f"line {m.get('lastLine')}: {m['message']}\n    {m.get('extract', '').strip()}"
-            for m in errors if _allowed(m) is None]
+    ours = [
+        f"line {m.get('lastLine')}: {m['message']}\n    {m.get('extract', '').strip()}"
+        for m in errors
+        if _allowed(m) is None
+    ]
     assert not ours, f"{files[page.id]}:\n" + "\n".join(ours)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from pages import PAGES
 from visit import AXE, REFLOW, visit
 
@@ -35,6 +34,7 @@ def visits(browser, server, artifacts):
         if page.id not in cache:
             cache[page.id] = visit(browser, server, page, folder)
         return cache[page.id]
+
     get.origin = server.rstrip("/")
     return get
 
@@ -62,7 +62,8 @@ def test_html_lang(visits, page):
 def test_axe(visits, page):
     v = visits(page)
     assert not v.axe_violations, f"axe-core (WCAG 2.0/2.1 A and AA) on {v.url}:\n" + _fmt(
-        f"{x['id']} ({x['impact']}): {x['help']} at {x['nodes']}" for x in v.axe_violations)
+        f"{x['id']} ({x['impact']}): {x['help']} at {x['nodes']}" for x in v.axe_violations
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
@@ -72,11 +73,16 @@ def test_keyboard(visits, page):
     assert {"language switcher", "search"} <= roles, f"{v.url}: no language switcher or search found: {v.keyboard}"
     unreached = [f"{t['role']}: {t['what']}" for t in v.keyboard if not t["reached"]]
     assert not unreached, f"{v.url}: Tab ({v.tabs_pressed} presses) never reached:\n{_fmt(unreached)}"
-    invisible = [f"{t['what']}\n    focused:   {t['focused']}\n    unfocused: {t['unfocused']}"
-                 for t in v.focus_stops if t["focused"] == t["unfocused"]]
+    invisible = [
+        f"{t['what']}\n    focused:   {t['focused']}\n    unfocused: {t['unfocused']}"
+        for t in v.focus_stops
+        if t["focused"] == t["unfocused"]
+    ]
     assert not invisible, f"{v.url}: focus is not visible on:\n{_fmt(invisible)}"
-    print(f"{page.id}: {len(v.focus_stops)} focus stops in {v.tabs_pressed} Tab presses, each with a visible focus; "
-          f"reached {', '.join(sorted(roles))}")
+    print(
+        f"{page.id}: {len(v.focus_stops)} focus stops in {v.tabs_pressed} Tab presses, each with a visible focus; "
+        f"reached {', '.join(sorted(roles))}"
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)
@@ -84,7 +90,8 @@ def test_reflow_at_400_percent(visits, page):
     v = visits(page)
     assert v.reflow_width <= REFLOW["width"] + 1, (
         f"{v.url} scrolls sideways at {REFLOW['width']} CSS px: {v.reflow_width} px wide; "
-        f"overflowing: {v.reflow_overflowing}")
+        f"overflowing: {v.reflow_overflowing}"
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=IDS)

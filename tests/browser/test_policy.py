@@ -18,13 +18,14 @@ reports each refusal as a policy violation.
 from __future__ import annotations
 
 import pytest
-
 from conftest import serve
 from sitebuild import build, fixture_records, make_project
 
-INJECTED = ('<script>console.log("injected script ran"); window.__injected = "script"; alert("script")</script>'
-            '<img src="data:," alt="" onerror="console.log(\'injected handler ran\'); '
-            'window.__injected = \'handler\'; alert(\'handler\')">')
+INJECTED = (
+    '<script>console.log("injected script ran"); window.__injected = "script"; alert("script")</script>'
+    '<img src="data:," alt="" onerror="console.log(\'injected handler ran\'); '
+    "window.__injected = 'handler'; alert('handler')\">"
+)
 
 #: Injected into the page's body, and just after the policy at the top of <head>.
 PAGES = ["about/index.html", "fr/index.html", "library/index.html", "library/full-record/index.html", "404.html"]
@@ -51,8 +52,9 @@ def on_page_content(html, page, config, files):
 
 
 def _project(tmp_path_factory, name):
-    return make_project(tmp_path_factory.mktemp(name),
-                        records=fixture_records("full-record", "english-only", "offered-in-french"))
+    return make_project(
+        tmp_path_factory.mktemp(name), records=fixture_records("full-record", "english-only", "offered-in-french")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +70,9 @@ def sites(tmp_path_factory):
     project = _project(tmp_path_factory, "injected-during")
     (project / "hooks" / "bypass.py").write_text(BYPASS_HOOK, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("  - hooks/csp.py\n", "  - hooks/bypass.py\n  - hooks/csp.py\n"),
-                                        encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("  - hooks/csp.py\n", "  - hooks/bypass.py\n  - hooks/csp.py\n"), encoding="utf-8"
+    )
     during = build(project)
     assert "injected script ran" in (during / "about" / "index.html").read_text(encoding="utf-8")
     with serve(after) as after_url, serve(during) as during_url:
@@ -77,8 +80,12 @@ def sites(tmp_path_factory):
 
 
 # The 404 page is a theme template, with no page content to inject into during the build.
-CASES = [(how, name) for how in ("written-after", "injected-during") for name in PAGES
-         if not (how == "injected-during" and name == "404.html")]
+CASES = [
+    (how, name)
+    for how in ("written-after", "injected-during")
+    for name in PAGES
+    if not (how == "injected-during" and name == "404.html")
+]
 
 
 @pytest.mark.parametrize("how, name", CASES, ids=[f"{how}:{name}" for how, name in CASES])

@@ -9,9 +9,8 @@ builds, and Chromium shows it as text: no dialog, no script, no ``javascript:`` 
 from __future__ import annotations
 
 import pytest
-
 from conftest import CHROMIUM_ARGS, serve  # noqa: F401 (CHROMIUM_ARGS documents the launch)
-from sitebuild import DEFAULT_DOCS, build, mkdocs, make_project
+from sitebuild import DEFAULT_DOCS, build, make_project, mkdocs
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>\n'
 
@@ -84,7 +83,7 @@ JAVASCRIPT_LINKS_ERRORS = [
     "data/resources/script-links.yml:9:1: description.en: the link target 'javascript:alert(1' is not allowed (javascript: links can run code or hide content); use https://, mailto: or a page of the site",
     "data/resources/script-links.yml:9:1: description.en: the link target 'java&#x73;cript:alert(1' is not allowed (javascript: links can run code or hide content); use https://, mailto: or a page of the site",
     "data/resources/script-links.yml:10:1: description.en: the link target 'java\nscript:alert(1' is not allowed (javascript: links can run code or hide content); use https://, mailto: or a page of the site",
-    'data/resources/script-links.yml:11:1: description.en: \'{: href="javascript:alert(1)" }\' is an attribute list, which could add HTML attributes; remove the braces (only {.class} and {#id} are allowed)',
+    "data/resources/script-links.yml:11:1: description.en: '{: href=\"javascript:alert(1)\" }' is an attribute list, which could add HTML attributes; remove the braces (only {.class} and {#id} are allowed)",
 ]
 
 # Allowed: no markup (not even in code: the validator refuses any tag), no script
@@ -165,12 +164,12 @@ SAFETY_PROBE = """() => ({
 EXPECTED_TEXT = {
     "library/looks-hostile/": [
         "AT&T <3 \"quoted\" 'single' &lt;script&gt;window.__pwned=1&lt;/script&gt;",
-        "x\" onmouseover=\"window.__pwned=1\" data-x=\" still the summary",
+        'x" onmouseover="window.__pwned=1" data-x=" still the summary',
         'if (a < b && b > c) return "x" onclick="window.__pwned=1";',
         'a < b && b > c; x" onerror="window.__pwned=1',
         "Entities stay text: <script>window.__pwned=1</script>, AT&T <3",
         "5 > 3 & 2 < 4",
-        "O'Brien & \"Sons\" <3",
+        'O\'Brien & "Sons" <3',
     ],
     "fr/library/looks-hostile/": [
         "Titre «\u00a0entre guillemets\u00a0» & <3 &lt;img src=x onerror=window.__pwned=1&gt\u202f;",

@@ -11,7 +11,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-
 from crawl import BASE, Site, check_links, sitemap_alternates
 
 LANGS = ("en", "fr")
@@ -30,8 +29,11 @@ def _content_pages(site):
 
 
 def test_every_page_declares_its_language(site):
-    wrong = [f"{rel}: lang={p.soup.html.get('lang')!r}" for rel, p in site.pages.items()
-             if p.soup.html.get("lang") != p.lang_of_path]
+    wrong = [
+        f"{rel}: lang={p.soup.html.get('lang')!r}"
+        for rel, p in site.pages.items()
+        if p.soup.html.get("lang") != p.lang_of_path
+    ]
     assert not wrong, "\n".join(wrong)
     print(f"checked <html lang> of {len(site.pages)} pages")
 
@@ -62,8 +64,10 @@ def test_hreflang_alternates_agree_with_the_sitemap(site, shipped_site):
     pages = _content_pages(site)
     for page in pages:
         loc = urlsplit(page.url).path.lstrip("/")
-        head = {link["hreflang"]: _path(_absolute(page, link["href"]))
-                for link in page.soup.head.select('link[rel="alternate"][hreflang]')}
+        head = {
+            link["hreflang"]: _path(_absolute(page, link["href"]))
+            for link in page.soup.head.select('link[rel="alternate"][hreflang]')
+        }
         if loc not in sitemap:
             problems.append(f"{page.rel}: not in sitemap.xml")
         elif head != sitemap[loc]:
@@ -77,16 +81,20 @@ def test_no_broken_link_anchor_or_asset(site, shipped_site, artifacts):
     broken, external, checked = check_links(site)
     report = artifacts / "external-links.txt"
     report.write_text("".join(f"{url}\n" for url in external), encoding="utf-8")
-    print(f"checked {checked} internal links and assets in {len(site.pages)} pages; "
-          f"{len(external)} external links listed in {report}")
+    print(
+        f"checked {checked} internal links and assets in {len(site.pages)} pages; "
+        f"{len(external)} external links listed in {report}"
+    )
     assert not broken, "\n".join(broken)
     assert checked > 1000
 
 
 def test_the_crawler_finds_what_it_looks_for(tmp_path):
     """On a three-page site with known faults, each one is reported (and nothing else)."""
-    sitemap = ('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org/</loc>'
-               '</url></urlset>')
+    sitemap = (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.org/</loc>'
+        "</url></urlset>"
+    )
     (tmp_path / "sitemap.xml").write_text(sitemap, encoding="utf-8")
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(
@@ -94,17 +102,22 @@ def test_the_crawler_finds_what_it_looks_for(tmp_path):
         '<a href="a/">ok</a> <a href="a/#here">ok</a> <a href="a/#gone">bad anchor</a> '
         '<a href="nowhere/">broken</a> <a href="https://outside.example/x">out</a> '
         '<a href="https://example.org/a/">canonical</a> <a href="javascript:void(0)">js</a>'
-        '<img src="a/pic.png" alt=""></body></html>', encoding="utf-8")
-    (tmp_path / "a" / "index.html").write_text('<html lang="en"><body><h2 id="here">x</h2></body></html>',
-                                               encoding="utf-8")
+        '<img src="a/pic.png" alt=""></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "index.html").write_text(
+        '<html lang="en"><body><h2 id="here">x</h2></body></html>', encoding="utf-8"
+    )
     broken, external, checked = check_links(Site.read(tmp_path))
-    assert sorted(broken) == sorted([
-        "index.html: asset 'missing.css' leads to no file",
-        "index.html: link 'a/#gone': no id 'gone' in a/index.html",
-        "index.html: link 'nowhere/' leads to no file",
-        "index.html: link 'javascript:void(0)' has scheme 'javascript'",
-        "index.html: asset 'a/pic.png' leads to no file",
-    ])
+    assert sorted(broken) == sorted(
+        [
+            "index.html: asset 'missing.css' leads to no file",
+            "index.html: link 'a/#gone': no id 'gone' in a/index.html",
+            "index.html: link 'nowhere/' leads to no file",
+            "index.html: link 'javascript:void(0)' has scheme 'javascript'",
+            "index.html: asset 'a/pic.png' leads to no file",
+        ]
+    )
     assert external == ["https://outside.example/x"]
     assert checked == 7
 

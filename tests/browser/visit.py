@@ -137,6 +137,7 @@ def visit(browser, base_url: str, page: Page, screenshots_dir: Path) -> Visit:
         def on_dialog(dialog):
             record.dialogs.append(f"{dialog.type}: {dialog.message}")
             dialog.dismiss()
+
         tab.on("dialog", on_dialog)
 
         response = tab.goto(record.url, wait_until="networkidle")
@@ -145,12 +146,22 @@ def visit(browser, base_url: str, page: Page, screenshots_dir: Path) -> Visit:
         meta = tab.query_selector('meta[http-equiv="Content-Security-Policy"]')
         record.csp_meta = meta.get_attribute("content") if meta else None
 
-        result = tab.evaluate("""async (tags) => await axe.run(document,
-            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", AXE_TAGS)
+        result = tab.evaluate(
+            """async (tags) => await axe.run(document,
+            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+            AXE_TAGS,
+        )
         record.axe_violations = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in v["nodes"]][:5]}
-            for v in result["violations"]]
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [
+                    " ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in v["nodes"]
+                ][:5],
+            }
+            for v in result["violations"]
+        ]
 
         shot = screenshots_dir / f"{page.lang}-{page.kind}-desktop.png"
         tab.screenshot(path=str(shot), full_page=True)
@@ -159,10 +170,12 @@ def visit(browser, base_url: str, page: Page, screenshots_dir: Path) -> Visit:
         tab.set_viewport_size(REFLOW)
         tab.wait_for_timeout(100)
         record.reflow_width = tab.evaluate("document.documentElement.scrollWidth")
-        record.reflow_overflowing = tab.evaluate("""(w) => [...document.querySelectorAll('body *')]
+        record.reflow_overflowing = tab.evaluate(
+            """(w) => [...document.querySelectorAll('body *')]
             .filter(el => el.getBoundingClientRect().right > w + 1 && getComputedStyle(el).visibility !== 'hidden')
             .slice(0, 8).map(el => el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined ? '.' + String(el.className).split(' ').join('.') : ''))""",
-            REFLOW["width"])
+            REFLOW["width"],
+        )
 
         tab.set_viewport_size(PHONE)
         tab.wait_for_timeout(100)
@@ -183,7 +196,9 @@ def visit(browser, base_url: str, page: Page, screenshots_dir: Path) -> Visit:
 def _keyboard_walk(tab, record: Visit) -> None:
     """Press Tab through the page (bounded) and record which targets got a visible focus."""
     durations = tab.evaluate(NO_TRANSITIONS_JS)
-    assert set(durations.split(", ")) == {"0s"}, f"transitions still on ({durations}): focus styles would be read half-way"
+    assert set(durations.split(", ")) == {"0s"}, (
+        f"transitions still on ({durations}): focus styles would be read half-way"
+    )
     targets = {t["target"]: t for t in tab.evaluate(MARK_TARGETS_JS, record.page.lang)}
     tab.evaluate("document.activeElement && document.activeElement.blur()")
     seen = 0

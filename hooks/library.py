@@ -1,3 +1,3 @@
 """MkDocs loads hooks by path: the library event handlers live in ``resource_library_mkdocs.library``."""
 
-from resource_library_mkdocs.library import *  # noqa: F401,F403
+from resource_library_mkdocs.library import *  # noqa: F403

@@ -1,3 +1,3 @@
 """MkDocs loads hooks by path: the translation event handlers live in ``resource_library_mkdocs.translation``."""
 
-from resource_library_mkdocs.translation import *  # noqa: F401,F403
+from resource_library_mkdocs.translation import *  # noqa: F403

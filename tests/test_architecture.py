@@ -68,7 +68,7 @@ def test_hooks_are_one_line_re_exports():
             for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith(("#", '"""'))
         ]
-        assert code == [f"from resource_library_mkdocs.{path.stem} import *  # noqa: F401,F403"], (path, code)
+        assert code == [f"from resource_library_mkdocs.{path.stem} import *  # noqa: F403"], (path, code)
     named = {
         line.strip()[2:]
         for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()

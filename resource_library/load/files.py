@@ -11,7 +11,8 @@ anything else reads them) and refuses:
 - under ``docs/``, files the site would publish with a type not on the allow-list
   below (an HTML, XML or script file would run on the site's own address), pages
   named with another Markdown suffix than ``.md``, and SVG images that are more
-  than a picture (:mod:`resource_library.load.svgsafety`);
+  than a picture (:mod:`resource_library.load.svgsafety`), and PDF files that
+  carry scripts or actions (:mod:`resource_library.load.pdfsafety`);
 - files over the size cap of their kind, checked before they are read;
 - two names in one folder that differ only by case (they are one file on Windows
   and macOS, and a checkout there loses one of them);
@@ -343,3 +344,11 @@ class _Walk:
                 from resource_library.load.svgsafety import svg_problems  # parsed only when there is an SVG
 
                 self.problems += svg_problems(raw, shown)
+        elif suffix == ".pdf":
+            raw = read_limited(path, shown, "download")
+            if isinstance(raw, Problem):
+                self.problems.append(raw)
+            else:
+                from resource_library.load.pdfsafety import pdf_problems  # read only when there is a PDF
+
+                self.problems += pdf_problems(raw, shown)

@@ -189,8 +189,9 @@ def intrusions(html: str, known: frozenset) -> list:
         if tag in _FOREIGN:
             found.append(f"a <{tag}> element")
         elif tag == "meta" and "http-equiv" in attrs.lower():
-            equiv = _attributes(attrs).get("http-equiv", "")
-            if equiv.strip().lower() != "content-security-policy":
+            # Only the attribute counts: the words in a description's text are no directive.
+            equiv = _attributes(attrs).get("http-equiv")
+            if equiv is not None and equiv.strip().lower() != "content-security-policy":
                 found.append(f'a <meta http-equiv="{equiv}">')
     return found
 

@@ -27,8 +27,9 @@ def overlay() -> dict:
 def make(tmp_path: Path, spec: dict | None = None) -> Path:
     """The project in ``tmp_path/project``, built from the overlay ``spec`` (the fixture by default)."""
     spec = overlay() if spec is None else spec
-    project = make_project(tmp_path, records=fixture_records("full-record", "english-only", "offered-in-french"),
-                           nav=spec["nav"])
+    project = make_project(
+        tmp_path, records=fixture_records("full-record", "english-only", "offered-in-french"), nav=spec["nav"]
+    )
     for rel, text in (spec.get("files") or {}).items():
         target = project / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -63,5 +64,11 @@ def make(tmp_path: Path, spec: dict | None = None) -> Path:
 def check(project: Path) -> subprocess.CompletedProcess:
     """``scripts/library check`` on ``project`` (as ``tests/test_hostile.py`` runs it)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "resource_library.cli", "--root", str(project), "check"],
-                          capture_output=True, text=True, timeout=120, env=env, cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "resource_library.cli", "--root", str(project), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=project,
+    )

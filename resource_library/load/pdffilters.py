@@ -36,7 +36,7 @@ def _flate(data, budget: list, parameters: dict) -> bytes:
     inflater = zlib.decompressobj()
     out = []
     for start in range(0, len(data), 65536):
-        piece = data[start:start + 65536]
+        piece = data[start : start + 65536]
         try:
             chunk = inflater.decompress(piece, max(budget[0], 0) + 1)
         except zlib.error:
@@ -86,7 +86,7 @@ def _lzw(data, budget: list, parameters: dict) -> bytes:
 
 def _up_to(data, end: bytes, budget: list) -> bytes:
     found = re.compile(re.escape(end)).search(data)
-    text = bytes(data[:found.start()] if found else data)
+    text = bytes(data[: found.start()] if found else data)
     spend(budget, len(text))
     return text
 
@@ -109,7 +109,11 @@ def _run_length(data, budget: list, parameters: dict) -> bytes:
     index = 0
     while index < len(data) and data[index] != 128:
         length = data[index]
-        piece = bytes(data[index + 1:index + 2 + length]) if length < 128 else bytes(data[index + 1:index + 2]) * (257 - length)
+        piece = (
+            bytes(data[index + 1 : index + 2 + length])
+            if length < 128
+            else bytes(data[index + 1 : index + 2]) * (257 - length)
+        )
         index += 2 + length if length < 128 else 2
         out += piece
         spend(budget, SLOW * (len(piece) + 1))
@@ -117,9 +121,16 @@ def _run_length(data, budget: list, parameters: dict) -> bytes:
 
 
 _DECODERS = {
-    "FlateDecode": _flate, "Fl": _flate, "LZWDecode": _lzw, "LZW": _lzw,
-    "ASCIIHexDecode": _ascii_hex, "AHx": _ascii_hex, "ASCII85Decode": _ascii85, "A85": _ascii85,
-    "RunLengthDecode": _run_length, "RL": _run_length,
+    "FlateDecode": _flate,
+    "Fl": _flate,
+    "LZWDecode": _lzw,
+    "LZW": _lzw,
+    "ASCIIHexDecode": _ascii_hex,
+    "AHx": _ascii_hex,
+    "ASCII85Decode": _ascii85,
+    "A85": _ascii85,
+    "RunLengthDecode": _run_length,
+    "RL": _run_length,
 }
 
 
@@ -137,14 +148,14 @@ def _unpredict(data: bytes, parameters: dict, budget: list) -> bytes:
     out = bytearray()
     if predictor == 2:
         for start in range(0, len(data), row):
-            line = bytearray(data[start:start + row])
+            line = bytearray(data[start : start + row])
             for i in range(pixel, len(line)):
                 line[i] = (line[i] + line[i - pixel]) & 0xFF
             out += line
         return bytes(out)
     previous = bytearray(row)
     for start in range(0, len(data), row + 1):  # a filter type byte, then the row
-        kind, line = data[start], bytearray(data[start + 1:start + 1 + row])
+        kind, line = data[start], bytearray(data[start + 1 : start + 1 + row])
         for i in range(len(line)):
             left = line[i - pixel] if i >= pixel else 0
             up, corner = previous[i], previous[i - pixel] if i >= pixel else 0

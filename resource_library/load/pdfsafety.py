@@ -66,22 +66,30 @@ _HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 def _spelled(name: str) -> bytes:
     """A pattern for ``/name`` as a PDF may write it: any character as itself or as ``#xx``."""
-    return rb"/" + b"".join(b"(?:%s|#%X|#%x)" % (re.escape(c.encode()), ord(c), ord(c)) for c in name) + \
-        rb"(?!" + _REGULAR + rb")"
+    return (
+        rb"/"
+        + b"".join(b"(?:%s|#%X|#%x)" % (re.escape(c.encode()), ord(c), ord(c)) for c in name)
+        + rb"(?!"
+        + _REGULAR
+        + rb")"
+    )
 
 
 def _names_pattern(names) -> re.Pattern:
     # Most names start with another letter: the lookahead turns them away at once.
     first = b"".join(re.escape(n[0].encode()) for n in names)
-    return re.compile(b"(?=/[" + first + b"#])(?:" + b"|".join(b"(?P<n%d>%s)" % (i, _spelled(n))
-                                                                  for i, n in enumerate(names)) + b")")
+    return re.compile(
+        b"(?=/[" + first + b"#])(?:" + b"|".join(b"(?P<n%d>%s)" % (i, _spelled(n)) for i, n in enumerate(names)) + b")"
+    )
 
 
 _REFUSED_NAMES = list(REFUSED)
 _REFUSED_PATTERN = _names_pattern(_REFUSED_NAMES)
 _MARK = _names_pattern(["N", "First", "ObjStm"])
-_FILTER = re.compile(_spelled("Filter") + rb"(?:[" + _SPACE + rb"]|%[^\r\n]*)*(\[[^\]]*\]|/" + _REGULAR + rb"*"
-                     rb"|\d+[" + _SPACE + rb"]+\d+[" + _SPACE + rb"]+R)")
+_FILTER = re.compile(
+    _spelled("Filter") + rb"(?:[" + _SPACE + rb"]|%[^\r\n]*)*(\[[^\]]*\]|/" + _REGULAR + rb"*"
+    rb"|\d+[" + _SPACE + rb"]+\d+[" + _SPACE + rb"]+R)"
+)
 _NAME = re.compile(rb"/(" + _REGULAR + rb"*)")
 # The keyword that starts a stream's data ("endstream" is not one); as in readers, the data starts after
 # the line break that follows it.
@@ -89,11 +97,14 @@ _STREAM = re.compile(rb"(?<![A-Za-z])stream[^\r\n]{0,64}(?:\r\n|\n|\r)")
 _OBJECT_END = re.compile(rb"end(?:obj|stream)(?!" + _REGULAR + rb")")
 _SKIP = re.compile(rb"(?:[" + _SPACE + rb"]+|%[^\r\n]*)*")
 _TOKEN = re.compile(rb"(<<|>>|[\[\]{}(]|<[^>]*>|/" + _REGULAR + rb"*|" + _REGULAR + rb"+|.)", re.S)
-_REFERENCE = re.compile(rb"(?:[" + _SPACE + rb"]+|%[^\r\n]*)+\d+(?:[" + _SPACE + rb"]+|%[^\r\n]*)+R(?!"
-                        + _REGULAR + rb")")
+_REFERENCE = re.compile(
+    rb"(?:[" + _SPACE + rb"]+|%[^\r\n]*)+\d+(?:[" + _SPACE + rb"]+|%[^\r\n]*)+R(?!" + _REGULAR + rb")"
+)
 _PAREN = re.compile(rb"\\.|[()]", re.S)
-_NUMBER_AFTER = {key: re.compile(_spelled(key) + rb"[" + _SPACE + rb"]+(\d+)")
-                 for key in ("Predictor", "Columns", "Colors", "BitsPerComponent", "EarlyChange")}
+_NUMBER_AFTER = {
+    key: re.compile(_spelled(key) + rb"[" + _SPACE + rb"]+(\d+)")
+    for key in ("Predictor", "Columns", "Colors", "BitsPerComponent", "EarlyChange")
+}
 _BOUNDARY = frozenset(b"\x00\t\n\x0c\r ()<>[]{}/%")
 #: How far back from ``stream`` its object's header is looked for, and how many headers are tried;
 #: without a header, how far back its dictionary's names are looked for.
@@ -126,11 +137,17 @@ def _refused(data):
 # --- A stream's dictionary ---------------------------------------------------------------
 
 
+def _skip(raw: bytes, at: int, end: int) -> int:
+    """Where the white space and comments from ``at`` end (``_SKIP`` matches the empty string too)."""
+    found = _SKIP.match(raw, at, end)
+    return found.end() if found is not None else at
+
+
 def _value(raw: bytes, at: int, end: int, depth: int, budget: list):
     """``(value, position after it)`` of the value at ``at``: a dict (key → list of values, as a
     reader keeps the last and a string may imitate the first), a list, a name (``str``), a
     :class:`_Reference`, or ``None`` for anything else."""
-    at = _SKIP.match(raw, at, end).end()
+    at = _skip(raw, at, end)
     token = _TOKEN.match(raw, at, end)
     if token is None or depth > _MAX_DEPTH:
         raise _Syntax
@@ -139,7 +156,7 @@ def _value(raw: bytes, at: int, end: int, depth: int, budget: list):
     if text == b"<<":
         found: dict = {}
         while True:
-            position = _SKIP.match(raw, position, end).end()
+            position = _skip(raw, position, end)
             if raw.startswith(b">>", position) and position + 2 <= end:
                 return found, position + 2
             key = _TOKEN.match(raw, position, end)
@@ -148,9 +165,9 @@ def _value(raw: bytes, at: int, end: int, depth: int, budget: list):
             value, position = _value(raw, key.end(), end, depth + 1, budget)
             found.setdefault(_name(key.group(1)[1:]), []).append(value)
     if text == b"[":
-        items = []
+        items: list = []
         while True:
-            position = _SKIP.match(raw, position, end).end()
+            position = _skip(raw, position, end)
             if raw.startswith(b"]", position) and position < end:
                 return items, position + 1
             value, position = _value(raw, position, end, depth + 1, budget)
@@ -195,7 +212,7 @@ def _dictionary(raw: bytes, here: int, budget: list):
             value, position = _value(raw, found + 3, here, 0, budget)
         except _Syntax:
             continue
-        if isinstance(value, dict) and _SKIP.match(raw, position, here).end() == here:
+        if isinstance(value, dict) and _skip(raw, position, here) == here:
             return value
     return None
 
@@ -206,14 +223,15 @@ def _chains_of(dictionary: dict) -> list:
     parameters = dictionary.get("DecodeParms", []) + dictionary.get("DP", [])
     for value in dictionary.get("Filter", []):
         filters = [value] if isinstance(value, (str, _Reference)) else value if isinstance(value, list) else []
-        if any(not isinstance(f, str) for f in filters) or \
-                any(isinstance(p, _Reference) or (isinstance(p, list) and any(isinstance(q, _Reference) for q in p))
-                    for p in parameters):
+        if any(not isinstance(f, str) for f in filters) or any(
+            isinstance(p, _Reference) or (isinstance(p, list) and any(isinstance(q, _Reference) for q in p))
+            for p in parameters
+        ):
             raise Undecodable("its filter is given by reference")
         for given in parameters or [None]:
             per_filter = list(given) if isinstance(given, list) else [given] * len(filters)
             per_filter += [None] * (len(filters) - len(per_filter))
-            chains.append((tuple(filters), tuple(_numbers(p) for p in per_filter[:len(filters)])))
+            chains.append((tuple(filters), tuple(_numbers(p) for p in per_filter[: len(filters)])))
     return chains
 
 
@@ -280,7 +298,7 @@ def pdf_problems(raw: bytes, shown: str) -> list:
                     continue
                 chains = _region_chains(raw[start:here])
             for filters, parameters in chains[:_HEADERS]:
-                for _, name in _refused(decode(view[stream.end():], filters, parameters, budget)):
+                for _, name in _refused(decode(view[stream.end() :], filters, parameters, budget)):
                     found.setdefault(name, _position(raw, here) + (True,))
         except Undecodable as exc:
             unreadable = unreadable or (_position(raw, here), str(exc))
@@ -290,12 +308,24 @@ def pdf_problems(raw: bytes, shown: str) -> list:
     for name, (line, column, packed) in sorted(found.items(), key=lambda item: item[1][:2]):
         what, why = REFUSED[name]
         where = " in its compressed objects" if packed else ""
-        advice = ("save it again without a password or protection" if name == "Encrypt"
-                  else "export or print it again as a plain PDF, without scripts, actions or form fields")
+        advice = (
+            "save it again without a password or protection"
+            if name == "Encrypt"
+            else "export or print it again as a plain PDF, without scripts, actions or form fields"
+        )
         problems.append(Problem(shown, line, column, "-", f"the PDF holds {what} (/{name}){where}: {why}; {advice}"))
     if unreadable and not problems:
         (line, column), reason = unreadable
-        problems.append(Problem(shown, line, column, "-", (
-            f"the PDF keeps objects in a compressed stream that cannot be read to check it ({reason}), so what "
-            "it holds cannot be known; export or print it again as a plain PDF")))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                "-",
+                (
+                    f"the PDF keeps objects in a compressed stream that cannot be read to check it ({reason}), so what "
+                    "it holds cannot be known; export or print it again as a plain PDF"
+                ),
+            )
+        )
     return problems

@@ -110,18 +110,28 @@ def test_the_fixture_covers_every_file_kind(spec):
     files = {i["file"] for i in inputs}
     kinds = {
         "records": any(f.startswith("data/resources/") for f in files),
-        "vocabularies": "data/vocabularies.yml" in files, "pillars": "data/pillars.yml" in files,
-        "program": any(f.startswith("data/programs/") for f in files), "glossary": "data/glossary.yml" in files,
-        "interface": "data/interface.yml" in files, "site": "data/site.yml" in files,
+        "vocabularies": "data/vocabularies.yml" in files,
+        "pillars": "data/pillars.yml" in files,
+        "program": any(f.startswith("data/programs/") for f in files),
+        "glossary": "data/glossary.yml" in files,
+        "interface": "data/interface.yml" in files,
+        "site": "data/site.yml" in files,
         "drawing": any(f.startswith("data/infographics/") for f in files),
-        "English page": any(f.startswith("docs/") and f.endswith(".md") and not f.startswith("docs/fr/") for f in files),
+        "English page": any(
+            f.startswith("docs/") and f.endswith(".md") and not f.startswith("docs/fr/") for f in files
+        ),
         "French page": any(f.startswith("docs/fr/") and f.endswith(".md") for f in files),
-        "SVG": any(f.endswith(".svg") for f in files), "PDF": any(f.endswith(".pdf") for f in files),
+        "SVG": any(f.endswith(".svg") for f in files),
+        "PDF": any(f.endswith(".pdf") for f in files),
         "CSV": any(f.endswith(".csv") for f in files),
     }
     assert all(kinds.values()), [k for k, v in kinds.items() if not v]
-    written = set(spec.get("files") or {}) | set(spec.get("binary") or {}) | set(spec.get("edit") or {}) \
+    written = (
+        set(spec.get("files") or {})
+        | set(spec.get("binary") or {})
+        | set(spec.get("edit") or {})
         | set(spec.get("append") or {})
+    )
     assert files <= written, f"inputs in files the overlay does not write: {sorted(files - written)}"
 
 
@@ -156,9 +166,11 @@ def visits(browser, site, server, spec):
     started = time.monotonic()
     seen = visit_site(browser, site, server, chosen)
     pages = seen["pages"].values()
-    _notes.append(f"hostile-valid: {len(pages)} pages of {len(addresses)}, "
-                  f"{sum(r.get('exercised', {}).get('actions', 0) for r in pages)} links and buttons exercised, "
-                  f"{len(seen['files'])} files opened: {time.monotonic() - started:.1f} s in Chromium")
+    _notes.append(
+        f"hostile-valid: {len(pages)} pages of {len(addresses)}, "
+        f"{sum(r.get('exercised', {}).get('actions', 0) for r in pages)} links and buttons exercised, "
+        f"{len(seen['files'])} files opened: {time.monotonic() - started:.1f} s in Chromium"
+    )
     return {**seen, "chosen": chosen, "all": addresses}
 
 
@@ -166,9 +178,11 @@ def test_nothing_runs_opens_or_leaves(visits):
     found = failures(visits)
     assert not found, f"{len(found)} problem(s):\n" + "\n".join(found[:80])
     pages = visits["pages"]
-    print(f"{len(pages)} pages: 0 dialogs, 0 sentinel writes, 0 requests leaving 127.0.0.1, 0 policy violations; "
-          f"{sum(len(r['exercised']['handlers']) for r in pages.values())} event handler attributes; "
-          f"{sum(r['exercised']['clicked'] for r in pages.values())} clicks")
+    print(
+        f"{len(pages)} pages: 0 dialogs, 0 sentinel writes, 0 requests leaving 127.0.0.1, 0 policy violations; "
+        f"{sum(len(r['exercised']['handlers']) for r in pages.values())} event handler attributes; "
+        f"{sum(r['exercised']['clicked'] for r in pages.values())} clicks"
+    )
 
 
 def test_every_page_kind_and_every_input_page_was_visited(visits, spec):
@@ -180,7 +194,9 @@ def test_every_page_kind_and_every_input_page_was_visited(visits, spec):
     pages = {p for p in wanted if p.endswith("/") or p == ""}
     assert pages <= set(visits["pages"]), sorted(pages - set(visits["pages"]))
     files = wanted - pages
-    assert files <= set(visits["files"]), f"files of the inputs no page links to: {sorted(files - set(visits['files']))}"
+    assert files <= set(visits["files"]), (
+        f"files of the inputs no page links to: {sorted(files - set(visits['files']))}"
+    )
 
 
 def test_every_file_copied_from_docs_is_linked_and_opened(visits, project):
@@ -188,9 +204,14 @@ def test_every_file_copied_from_docs_is_linked_and_opened(visits, project):
     copied = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file() and p.suffix != ".md"}
     opened = set(visits["files"])
     assert copied <= opened, f"files under docs/ not linked from any page, or not opened: {sorted(copied - opened)}"
-    print("opened on their own:", *(f"{p} ({'shown' if f['shown'] else f.get('error', '')}, linked from "
-                                    f"{visits['linked'][p] or '(home)'})" for p, f in visits["files"].items()),
-          sep="\n  ")
+    print(
+        "opened on their own:",
+        *(
+            f"{p} ({'shown' if f['shown'] else f.get('error', '')}, linked from {visits['linked'][p] or '(home)'})"
+            for p, f in visits["files"].items()
+        ),
+        sep="\n  ",
+    )
 
 
 def test_choose_pages_samples_resource_pages_only():
@@ -205,12 +226,15 @@ def test_choose_pages_samples_resource_pages_only():
 
 # What escaping or a check would have to miss for a page or a file to do harm, written into a
 # copy of the built site: each must be seen.
-TAMPERED = ('<img src="data:," alt="" onerror="window.__pwned = \'handler\'">'
-            '<script>window.__pwned = "script"</script>'
-            '<img src="https://leak.example/pixel.png" alt=""><iframe src="https://leak.example/frame"></iframe>'
-            '<a href="../images/tampered.svg">SVG</a> <a href="../files/tampered.pdf">PDF</a>')
-TAMPERED_SVG = ('<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned = "svg"; alert("svg ran")</script>'
-                '</svg>\n')
+TAMPERED = (
+    '<img src="data:," alt="" onerror="window.__pwned = \'handler\'">'
+    '<script>window.__pwned = "script"</script>'
+    '<img src="https://leak.example/pixel.png" alt=""><iframe src="https://leak.example/frame"></iframe>'
+    '<a href="../images/tampered.svg">SVG</a> <a href="../files/tampered.pdf">PDF</a>'
+)
+TAMPERED_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned = "svg"; alert("svg ran")</script></svg>\n'
+)
 
 
 def _pdf(*objects: bytes) -> bytes:
@@ -221,13 +245,19 @@ def _pdf(*objects: bytes) -> bytes:
         out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     return out + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, table, len(objects) + 1, len(out))
+        len(objects) + 1,
+        table,
+        len(objects) + 1,
+        len(out),
+    )
 
 
 # A PDF whose script runs as soon as it opens.
-TAMPERED_PDF = _pdf(b"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\('pdf ran'\\)) >> >>",
-                    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>")
+TAMPERED_PDF = _pdf(
+    b"<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\('pdf ran'\\)) >> >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+)
 REFRESH = '<!doctype html><meta http-equiv="refresh" content="0; url=https://leak.example/refresh"><title>x</title>\n'
 
 
@@ -258,5 +288,7 @@ def test_the_watch_sees_what_it_must(browser, site, tmp_path):
         ("refresh/: the page moved to", "refresh/: the page went elsewhere"),  # as fast as the refresh is
         "request left 127.0.0.1: https://leak.example/refresh",
     ]
-    missing = [line for line in expected if not any(one in found for one in ([line] if isinstance(line, str) else line))]
+    missing = [
+        line for line in expected if not any(one in found for one in ([line] if isinstance(line, str) else line))
+    ]
     assert not missing, "the watch missed:\n" + "\n".join(map(str, missing)) + "\n--- it saw:\n" + found

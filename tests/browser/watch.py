@@ -213,8 +213,7 @@ class Watch:
 
     def _request(self, request):
         parts = urlsplit(request.url)
-        if parts.scheme in NETWORK_SCHEMES and parts.hostname not in LOCAL_HOSTS \
-                and request.url not in self.left:
+        if parts.scheme in NETWORK_SCHEMES and parts.hostname not in LOCAL_HOSTS and request.url not in self.left:
             self.left.append(request.url)
 
     def _page(self, page):
@@ -277,7 +276,7 @@ def _span(lines: list, start_line: int, start_column: int, end_line: int, end_co
         return ""
     if start_line == end_line:
         return lines[start_line][start_column:end_column]
-    middle = lines[start_line + 1:end_line]
+    middle = lines[start_line + 1 : end_line]
     return "\n".join([lines[start_line][start_column:], *middle, lines[end_line][:end_column]])
 
 
@@ -293,11 +292,23 @@ def visit_site(browser, site, server: str, addresses: list) -> dict:
         errors: list = []
         tab.on("pageerror", lambda e: errors.append(str(e)))
         # A failed load is reported with its address by the response; the console's line has none.
-        tab.on("console", lambda m: errors.append(f"console: {m.text}")
-               if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+        tab.on(
+            "console",
+            lambda m: (
+                errors.append(f"console: {m.text}")
+                if m.type == "error" and not m.text.startswith("Failed to load resource")
+                else None
+            ),
+        )
         current = [""]  # the address being visited (the tab's own may still be the previous one)
-        tab.on("response", lambda r: errors.append(f"{r.status} for {r.url}")
-               if r.status >= 400 and not _expected_miss(r.url, current[0]) else None)
+        tab.on(
+            "response",
+            lambda r: (
+                errors.append(f"{r.status} for {r.url}")
+                if r.status >= 400 and not _expected_miss(r.url, current[0])
+                else None
+            ),
+        )
         for address in addresses:
             errors.clear()
             current[0] = server + address
@@ -309,8 +320,11 @@ def visit_site(browser, site, server: str, addresses: list) -> dict:
             for link in result.get("links", []):  # files of the site, not pages and not the theme's
                 parts = urlsplit(link)
                 path = parts.path.lstrip("/")
-                if f"{parts.scheme}://{parts.netloc}" == origin and PurePosixPath(path).suffix.lower() \
-                        not in ("", ".html") and not path.startswith(("assets/", "fr/assets/")):
+                if (
+                    f"{parts.scheme}://{parts.netloc}" == origin
+                    and PurePosixPath(path).suffix.lower() not in ("", ".html")
+                    and not path.startswith(("assets/", "fr/assets/"))
+                ):
                     linked.setdefault(path, address)
         files = _open_files(watch, server, origin, sorted(linked)[:MAX_FILES])
     finally:
@@ -369,8 +383,12 @@ def _ours(call: dict) -> bool:
 
 def _recorded(where: str, hv: dict) -> list:
     """What the watch recorded in one document: sentinel writes, calls, policy violations."""
-    return [f"{where}: {what[:-1]}: {item}" for what in ("writes", "calls", "violations")
-            for item in hv.get(what, []) if not (what == "calls" and _ours(item))]
+    return [
+        f"{where}: {what[:-1]}: {item}"
+        for what in ("writes", "calls", "violations")
+        for item in hv.get(what, [])
+        if not (what == "calls" and _ours(item))
+    ]
 
 
 def failures(visits: dict) -> list:

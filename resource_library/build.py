@@ -28,8 +28,11 @@ from typing import Optional
 
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
+from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
+from resource_library.load.links import link_problems
 from resource_library.load.pages import check_pages
+from resource_library.load.pagemarkers import marker_problems
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
 from resource_library.translation.site import TranslationSite
@@ -100,7 +103,11 @@ class Build:
         files = check_files(root, root / "data", docs_dir)
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
-        problems = problems + check_pages(root, docs_dir)
+        # Every problem `check` reports (cli/validate.py::collect), so the build stops on all of
+        # them at once, before MkDocs reads a page: the glossary's, the page markers' and the links' too.
+        problems = problems + check_pages(root, docs_dir) + marker_problems(root, catalogue, docs_dir)
+        problems += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
+        problems += link_problems(root, catalogue, docs_dir)
         catalogue.problems = sorted(set(catalogue.problems) | set(problems) | set(files), key=lambda p: p.sort_key())
         if catalogue.errors:
             self._key, self._content = None, None

@@ -12,11 +12,11 @@ import argparse
 import sys
 
 from resource_library.load.catalogue import load_catalogue
-from resource_library.load.files import check_files, read_limited
+from resource_library.load.files import check_files
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
-from resource_library.load.frontmatter import front_matter_lines
-from resource_library.load.pagemarkers import scan_markers
+from resource_library.load.links import link_problems
+from resource_library.load.pagemarkers import marker_problems
 from resource_library.load.pages import check_pages
 from resource_library.load.problems import WARNING, Problem, sorted_problems
 from resource_library.load.schema import dumps, record_schema
@@ -47,7 +47,8 @@ def collect(root) -> tuple[list, int]:
     _, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
     found += list(catalogue.problems) + list(problems)
     found += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
-    found += page_problems(root, catalogue)
+    found += marker_problems(root, catalogue)
+    found += link_problems(root, catalogue)
     found += check_pages(root)
     schema_errors = [p for p in catalogue.errors if p.path in ("data/vocabularies.yml", "data/pillars.yml")]
     if (root / "schema").is_dir() and not schema_errors:
@@ -57,27 +58,6 @@ def collect(root) -> tuple[list, int]:
         if outdated:
             found.append(outdated)
     return sorted_problems(found), len(catalogue.records)
-
-
-def page_problems(root, catalogue) -> list:
-    """Problems of the markers in the hand-written pages (``docs/**/*.md``), with the
-    line numbers of the files, as the build reports them."""
-    docs = root / "docs"
-    problems: list = []
-    for page in sorted(docs.rglob("*.md")):
-        rel = page.relative_to(docs).as_posix()
-        raw = read_limited(page, f"docs/{rel}", "page")  # never through a link, never past the cap
-        if isinstance(raw, Problem):
-            problems.append(raw)
-            continue
-        try:
-            source = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(f"docs/{rel}", 1, 1, "-", f"cannot read the page as UTF-8 text ({exc.__class__.__name__})"))
-            continue
-        offset = front_matter_lines(source)
-        problems += scan_markers(source.split("\n")[offset:], catalogue, f"docs/{rel}", offset)[1]
-    return problems
 
 
 def _escape_data(text: str) -> str:

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from resource_library.load.files import read_limited
+from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.problems import Problem
 from resource_library.load.suggest import did_you_mean, quoted
 from resource_library.model.record import TERM_FIELDS
@@ -145,3 +148,26 @@ def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) 
         if not found:
             markers.append(Marker(index, "resources", criteria))
     return markers, problems
+
+
+def marker_problems(root: Path, catalogue, docs_dir: Path | None = None) -> list:
+    """Problems of the markers of every hand-written page (``docs/**/*.md``), with the line
+    numbers of the files: ``check`` and the build (before MkDocs reads a page) both call it."""
+    root = Path(root)
+    docs = Path(docs_dir) if docs_dir else root / "docs"
+    shown_docs = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+    problems: list = []
+    for page in sorted(docs.rglob("*.md")):
+        shown = f"{shown_docs}/{page.relative_to(docs).as_posix()}"
+        raw = read_limited(page, shown, "page")  # never through a link, never past the cap
+        if isinstance(raw, Problem):
+            problems.append(raw)
+            continue
+        try:
+            source = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(shown, 1, 1, "-", f"cannot read the page as UTF-8 text ({exc.__class__.__name__})"))
+            continue
+        offset = front_matter_lines(source)
+        problems += scan_markers(source.split("\n")[offset:], catalogue, shown, offset)[1]
+    return problems

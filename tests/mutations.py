@@ -13,6 +13,8 @@ second line for swaps (``other``), and which variant of the kind (``variant``,
 modulo the number of variants).  Hypothesis draws and shrinks the numbers; the
 file's text decides what they mean, so every drawn mutation applies to something.
 :func:`apply` makes the edit and returns a one-line description of what changed.
+The catalogue of mistakes and the edits that make them are one thing, kept in one
+module (about 400 lines).
 """
 
 from __future__ import annotations

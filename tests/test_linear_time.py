@@ -31,10 +31,12 @@ from sitebuild import ROOT, fixture_records, make_project
 
 from resource_library.drawing import content as drawing
 from resource_library.load import (
+    anchors,
     editorial,
     frontmatter,
     glossary,
     interface,
+    links,
     markdownlimits,
     pagefiles,
     pagemarkers,
@@ -145,6 +147,12 @@ SCANNERS = {
     ),
     "interface filling": (lambda t: interface.fill(t, {"count": 1}), []),
     "YAML syntax messages": (lambda t: load_text("title:\n  en: x\n" + t, "x.yml"), []),
+    "links of a page": (links.markdown_links, _patterns(links, "_REFERENCE") + [anchors.LINK_TARGET]),
+    "anchors of a page": (
+        anchors.anchors,
+        _patterns(anchors, "_HASHES", "_PLAIN", "_NOT_WORD", "_SPACES", "_LINK_END") + [anchors.LINK_TARGET],
+    ),
+    "the menu of mkdocs.yml": (lambda t: links.nav_entries("nav:\n" + t), _patterns(links, "_NAV_KEY", "_NAV_ENTRY")),
 }
 # Characters every scanner gets, whatever its patterns: the punctuation of Markdown and HTML.
 COMMON = ("[", "](", "<", "{", "`", "!", "*", "_", "&#", "\\", " ", "\n", '"', "'", ":", "«", "-->", "<!--")

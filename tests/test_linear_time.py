@@ -240,6 +240,28 @@ def test_scanner_is_linear(name):
     assert not slow, slow
 
 
+# Pages whose links, anchors and menu entries are many: the pieces alone do not make them.
+PAGE_INPUTS = {
+    "link ends": "](" * 100_000,
+    "opening brackets": "[" * 200_000,
+    "reference definitions": "[a]: " * 40_000,
+    "image openings": "![" * 100_000,
+    "links with attribute lists": "[x](y){" * 30_000,
+    "empty headings": "# " * 100_000,
+    "hashes": "#" * 200_000,
+    "one heading repeated": "# a\n" * 50_000,
+    "attribute list openings": "{ #" * 70_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_INPUTS))
+def test_page_link_scans_are_linear(name):
+    text = PAGE_INPUTS[name]
+    assert (
+        _seconds(lambda t: (links.markdown_links(t), anchors.anchors(t), links.nav_entries("nav:\n" + t)), text) < BOUND
+    )
+
+
 def test_check_on_a_hostile_description_is_bounded(tmp_path):
     records = fixture_records("english-only")
     text = records["english-only.yml"]

@@ -5,8 +5,6 @@ of tests/fixtures/hostile/property-found.yml."""
 
 from __future__ import annotations
 
-import time
-
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -83,25 +81,3 @@ def test_links_are_found_outside_code_with_their_kind():
 def test_the_menu_entries_of_mkdocs_yml():
     text = "site_name: x\nnav:\n  - Home: index.md\n  - Section:\n      - a.md\n      - 'B: c': \"b/c.md\"\n  - https://example.org/\ntheme: x\n"
     assert nav_entries(text) == [(3, 11, "index.md"), (5, 9, "a.md"), (6, 18, "b/c.md"), (7, 5, "https://example.org/")]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "](" * 100_000,
-        "[" * 200_000,
-        "[a]: " * 40_000,
-        "![" * 100_000,
-        "[x](y){" * 30_000,
-        "# " * 100_000,
-        "#" * 200_000,
-        "# a\n" * 50_000,
-        "{ #" * 70_000,
-    ],
-)
-def test_scans_are_linear(text):
-    started = time.perf_counter()
-    markdown_links(text)
-    anchors(text)
-    nav_entries("nav:\n" + text)
-    assert time.perf_counter() - started < 1

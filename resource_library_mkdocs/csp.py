@@ -19,7 +19,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url, is_error_template
 
 from resource_library.render import csp
-from resource_library_mkdocs.session import build_for, previewing, project_root, started
+from resource_library_mkdocs.session import build_for, project_root, serving, started
 
 __all__ = ["on_config", "on_post_page", "on_post_template", "on_startup"]
 
@@ -47,7 +47,7 @@ def _finish(output: str, config, base_url: str, shown: str) -> str:
             "unescaped (check the page's texts and the records it shows):\n  " + "\n  ".join(found)
         )
     # The page is still checked above, in a preview as in a build: the sources change, not the check.
-    output = csp.apply(output, csp.PREVIEW_SOURCES if previewing() else known.hashes(base_url))
+    output = csp.apply(output, csp.PREVIEW_SOURCES if serving() else known.hashes(base_url))
     if not csp.charset_in_time(output):
         raise PluginError(
             f"{shown}: the page's <meta charset> no longer comes within its first "

@@ -38,6 +38,6 @@ def started(command: str) -> None:
     _command["name"] = command
 
 
-def previewing() -> bool:
+def serving() -> bool:
     """Whether this process is ``mkdocs serve``: the pages are a local preview, never published."""
     return _command.get("name") == "serve"

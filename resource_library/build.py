@@ -53,6 +53,45 @@ class Content:
     pages: dict = field(default_factory=dict)  # {(lang, edit_url_base, site_url): [GeneratedPage]}, files, publications
 
 
+class PreviewState:
+    """What the last complete preview build made, to know what the next one must make again.
+
+    Filled by ``resource_library_mkdocs/preview.py`` during ``mkdocs serve --dirty``:
+    the key of everything but the records, each generated page's fingerprint, each
+    page's site search entries and the files written, per language.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything: the next build is complete."""
+        #: What every page's chrome depends on, as of the last complete build.
+        self.global_key: tuple | None = None
+        #: ``{lang: {src_uri: fingerprint}}`` of generated pages, last complete build.
+        self.pages: dict = {}
+        #: ``{lang: {src_uri: [search entries]}}``, last complete build.
+        self.search: dict = {}
+        #: Output files of the last complete build.
+        self.outputs: set = set()
+        self.begin()
+
+    def begin(self) -> None:
+        """Start a build (every language pass): nothing gathered yet."""
+        self.pending_key: tuple | None = None
+        self.pending_pages: dict = {}
+        self.pending_search: dict = {}
+        self.pending_outputs: set = set()
+        #: ``{lang: [src_uri, ...]}``: documentation pages in build order.
+        self.order: dict = {}
+        #: ``{lang: {src_uri: [entries]}}``: pages rendered in this build.
+        self.rendered: dict = {}
+        #: Search entries already attributed to a page in the current pass.
+        self.mark = 0
+        #: ``{lang: (pages rendered, pages)}``.
+        self.counts: dict = {}
+
+
 class Build:
     """One project's build: its content, translation state and page assembly, kept across passes."""
 
@@ -68,6 +107,8 @@ class Build:
         self.home_alternates = None
         #: The pass's :class:`~resource_library.render.csp.KnownScripts`: the only inline scripts pages may carry.
         self.known_scripts = None
+        #: The :class:`PreviewState` during ``mkdocs serve --dirty`` (``resource_library_mkdocs/preview.py``).
+        self.preview: PreviewState | None = None
         self._signature: tuple | None = None
         self._key: tuple | None = None
         self._content: Content | None = None

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 _builds: dict = {}
+#: How the process was started (``on_startup``): ``{"previewing": bool}``.
+_startup: dict = {}
 
 
 def build_for(config: MkDocsConfig) -> Build:
@@ -29,3 +31,17 @@ def build_for(config: MkDocsConfig) -> Build:
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def builds() -> list:
+    """Every Build of the process."""
+    return list(_builds.values())
+
+
+def set_previewing(flag: bool) -> None:
+    """Record whether builds are previews (``mkdocs serve --dirty``: see ``preview.py``)."""
+    _startup["previewing"] = bool(flag)
+
+
+def previewing() -> bool:
+    return bool(_startup.get("previewing"))

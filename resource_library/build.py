@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
 from resource_library.load.glossary import load_glossary
@@ -51,6 +53,24 @@ class Content:
     docs_dir: Path
     templates_dir: Path
     pages: dict = field(default_factory=dict)  # {(lang, edit_url_base, site_url): [GeneratedPage]}, files, publications
+
+
+class TemplateCodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across rebuilds (a changed template is compiled again).
+
+    Jinja checks each template's source checksum before using the stored code.
+    """
+
+    def __init__(self) -> None:
+        self._codes: dict = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._codes[bucket.key] = bucket.bytecode_to_string()
 
 
 class PreviewState:
@@ -109,6 +129,8 @@ class Build:
         self.known_scripts = None
         #: The :class:`PreviewState` during ``mkdocs serve --dirty`` (``resource_library_mkdocs/preview.py``).
         self.preview: PreviewState | None = None
+        #: The theme's compiled templates, kept across the passes and rebuilds of the process.
+        self.template_code = TemplateCodeCache()
         self._signature: tuple | None = None
         self._key: tuple | None = None
         self._content: Content | None = None

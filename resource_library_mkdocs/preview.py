@@ -156,6 +156,9 @@ def _unchanged() -> bool:
 
 
 def on_env(env, config, files):
+    # MkDocs makes a new template environment at every pass and rebuild, which compiles
+    # every theme template again: keep their code (any build, not only previews).
+    env.bytecode_cache = build_for(config).template_code
     if active():
         preview = preview_for(config)
         lang = i18n.current_language(config)

@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from benchkit.common import child_env, copy_project, free_port, gzip_size
+from benchkit.common import child_env, free_port, gzip_size
 
 BUILD_TIMEOUT = 900  # seconds for one build
 SERVE_START_TIMEOUT = 180
@@ -135,13 +135,23 @@ def _cpu_seconds(pid: int):
         return None
 
 
-def measure_serve(base: Path, edits: int = 3) -> dict:
-    """Serve a copy of the shipped project; edit one record ``edits`` times."""
-    project = copy_project(base / "serve")
-    candidates = sorted((project / "data" / "resources").glob("*.yml"))
-    record = next((p for p in candidates if "description:\n  en: |\n" in p.read_text(encoding="utf-8")), None)
+def edit_title(text: str, k: int) -> str:
+    """A record's text with its English title changed (the lists that show it change too)."""
+    edited, count = re.subn(r"(?m)^(title:\n  en: )(.*)$", lambda m: f"{m[1]}{m[2]} (edit {k})", text, count=1)
+    if not count:
+        raise SystemExit("bench: the record to edit has no English title on its own line")
+    return edited
+
+
+def measure_serve(project: Path, edits: int = 3, dirty: bool = True, record: Path | None = None) -> dict:
+    """Serve ``project`` (``mkdocs serve``, with ``--dirty`` when ``dirty``); change one
+    record's English title ``edits`` times, timing each save up to the reload line.
+
+    The record is changed back at the end.  ``record``: the file to edit (default: the
+    last one of ``data/resources/`` by name, a synthetic record in the benchmark's corpora).
+    """
     if record is None:
-        raise SystemExit("bench: no shipped record with a block description to edit")
+        record = sorted((project / "data" / "resources").glob("*.yml"))[-1]
     port = free_port()
     cmd = [
         sys.executable,
@@ -149,6 +159,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
         "mkdocs",
         "serve",
         "--livereload",
+        *(["--dirty"] if dirty else []),
         "-a",
         f"127.0.0.1:{port}",
         "-f",
@@ -184,6 +195,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
                 return when, line
 
     results = []
+    original = record.read_text(encoding="utf-8")
     try:
         started = time.perf_counter()
         wait_for(r"Serving on", SERVE_START_TIMEOUT)
@@ -191,11 +203,9 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
         time.sleep(1.0)
         while not lines.empty():  # whatever the first build printed late
             transcript.append(lines.get()[1] or "")
-        original = record.read_text(encoding="utf-8")
         for k in range(edits):
-            text = original.replace(
-                "description:\n  en: |\n", f"description:\n  en: |\n    Edited for the benchmark ({k + 1}).\n\n", 1
-            )
+            text = edit_title(original, k + 1)
+            seen = len(transcript)
             cpu_before = _cpu_seconds(proc.pid)
             edited_at = time.perf_counter()
             record.write_text(text, encoding="utf-8")
@@ -203,8 +213,10 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
             reloaded_at, _ = wait_for(r"Reloading browsers", SERVE_REBUILD_TIMEOUT)
             cpu_after = _cpu_seconds(proc.pid)
             reported = re.search(r"built in ([0-9.]+) seconds", built_line)
+            rendered = [line for line in transcript[seen:] if "Preview: rendered" in line]
             results.append(
                 {
+                    "rendered": rendered[-1].split("Preview: ", 1)[1] if rendered else None,
                     "edit_to_reload_s": reloaded_at - edited_at,
                     "reported_build_s": float(reported.group(1)) if reported else None,
                     "cpu_s": (cpu_after - cpu_before) if cpu_before is not None and cpu_after is not None else None,
@@ -212,6 +224,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
             )
             time.sleep(1.5)  # let the watcher settle before the next edit
     finally:
+        record.write_text(original, encoding="utf-8")
         proc.terminate()
         try:
             proc.wait(timeout=15)
@@ -219,6 +232,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
             proc.kill()
             proc.wait(timeout=15)
     return {
+        "dirty": dirty,
         "record": record.relative_to(project).as_posix(),
         "startup_s": first_build,
         "edits": results,

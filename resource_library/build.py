@@ -129,6 +129,8 @@ class Build:
         self.known_scripts = None
         #: The :class:`PreviewState` during ``mkdocs serve --dirty`` (``resource_library_mkdocs/preview.py``).
         self.preview: PreviewState | None = None
+        #: ``{lang: (process id, folder)}``: language passes running in parallel (``resource_library_mkdocs/parallel.py``).
+        self.parallel_passes: dict = {}
         #: The theme's compiled templates, kept across the passes and rebuilds of the process.
         self.template_code = TemplateCodeCache()
         self._signature: tuple | None = None

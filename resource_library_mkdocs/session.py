@@ -45,3 +45,12 @@ def set_previewing(flag: bool) -> None:
 
 def previewing() -> bool:
     return bool(_startup.get("previewing"))
+
+
+def set_parallel(flag: bool) -> None:
+    """Record whether languages are built in parallel (``mkdocs build``: see ``parallel.py``)."""
+    _startup["parallel"] = bool(flag)
+
+
+def parallel() -> bool:
+    return bool(_startup.get("parallel"))

@@ -25,6 +25,7 @@ FIGURES = (
     "user_s",
     "sys_s",
     "peak_rss_mb",
+    "peak_pss_mb",
     "pages",
     "pages_per_s",
     "site_bytes",
@@ -80,7 +81,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     assert "== 50 records" in result.stdout and "== budgets ==" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     entry = data["results"]["50"]
-    for stack in ("generator", "bare", "minimal"):
+    for stack in ("generator", "sequential", "bare", "minimal"):
         figures = entry[stack]
         for name in FIGURES:
             assert isinstance(figures[name], (int, float)) and figures[name] > 0, (stack, name)
@@ -95,7 +96,9 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     assert entry["minimal"]["pages"] == entry["bare"]["pages"]
     assert entry["minimal"]["largest_resource_bytes"] < entry["bare"]["largest_resource_bytes"]
     assert entry["minimal"]["library_html_bytes"] < entry["bare"]["library_html_bytes"]
-    assert set(entry["ratio_minimal"]) == set(entry["ratio"])
+    assert set(entry["ratio_minimal"]) == set(entry["ratio"]) == set(entry["ratio_sequential"])
+    # The sequential build (LIBRARY_SEQUENTIAL_BUILD=1) of the same project: the same pages.
+    assert entry["sequential"]["pages"] == entry["generator"]["pages"]
     # The preview: one record edited under mkdocs serve --dirty, timed, and only some pages rendered.
     preview = entry["preview"]
     assert preview["dirty"] is True and len(preview["edits"]) == 1
@@ -113,7 +116,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
         "library_html_bytes",
         "library_gzip_bytes",
     }
-    assert set(data["growth"]) == {"generator", "bare", "minimal", "preview"}
+    assert set(data["growth"]) == {"generator", "sequential", "bare", "minimal", "preview"}
     budgets = {b["budget"]: b for b in data["budgets"]}
     assert any(name.startswith("largest resource page") and b["held"] is not None for name, b in budgets.items())
     # 50 records: the budgets at 1,000 to 5,000 records are not measured.

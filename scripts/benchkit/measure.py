@@ -23,20 +23,56 @@ SERVE_START_TIMEOUT = 180
 SERVE_REBUILD_TIMEOUT = 60
 
 
-def run_build(project: Path, log: Path, extra: tuple = (), timeout: float = BUILD_TIMEOUT) -> dict:
-    """One ``mkdocs build`` of ``project`` in a child process: wall, CPU, peak RSS."""
+def _tree_pss_kb(pid: int) -> int:
+    """Proportional set size (kB) of ``pid`` and its descendants: their memory together,
+    shared pages counted once (Linux ``/proc``; 0 elsewhere)."""
+    total, pending, seen = 0, [pid], set()
+    while pending and len(seen) < 64:
+        current = pending.pop()
+        seen.add(current)
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split() if int(c) not in seen]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_build(
+    project: Path, log: Path, extra: tuple = (), timeout: float = BUILD_TIMEOUT, env: dict | None = None
+) -> dict:
+    """One ``mkdocs build`` of ``project`` in a child process: wall, CPU (the build's
+    processes together), peak RSS of its largest process and peak memory of all of them
+    together (PSS, sampled every 0.2 s)."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
     cmd = [sys.executable, *extra, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     with open(log, "w", encoding="utf-8") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+        proc = subprocess.Popen(
+            cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=dict(child_env(), **(env or {}))
+        )
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
+        peak = [0]
+        stop = threading.Event()
+
+        def sample():
+            while not stop.wait(0.2):
+                peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         try:
             _pid, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            stop.set()
+            sampler.join(timeout=5)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
@@ -47,8 +83,9 @@ def run_build(project: Path, log: Path, extra: tuple = (), timeout: float = BUIL
         "cpu_s": usage.ru_utime + usage.ru_stime,
         "user_s": usage.ru_utime,
         "sys_s": usage.ru_stime,
-        "peak_rss_mb": usage.ru_maxrss * 1024 / 1e6,
-    }  # ru_maxrss is in KiB on Linux
+        "peak_rss_mb": usage.ru_maxrss * 1024 / 1e6,  # ru_maxrss is in KiB on Linux
+        "peak_pss_mb": peak[0] * 1024 / 1e6,
+    }
 
 
 def site_figures(site: Path) -> dict:
@@ -89,19 +126,23 @@ def site_figures(site: Path) -> dict:
     }
 
 
-TIMED = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb")
+TIMED = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb", "peak_pss_mb")
 
 
 def measure(projects: dict, runs: int, logs: Path, n: int) -> dict:
     """``{label: figures}``: builds of each project, taken in turn (generator, bare,
-    generator, ...) so a change in the machine's load affects both alike."""
+    generator, ...) so a change in the machine's load affects all alike.
+
+    ``projects``: ``{label: path}`` or ``{label: (path, environment variables)}``.
+    """
+    projects = {label: value if isinstance(value, tuple) else (value, {}) for label, value in projects.items()}
     samples: dict = {label: [] for label in projects}
     for k in range(runs):
-        for label, project in projects.items():
+        for label, (project, env) in projects.items():
             print(f"bench: {n:,} records: build {k + 1}/{runs} of the {label} ...", file=sys.stderr, flush=True)
-            samples[label].append(run_build(project, logs / f"{label}-{n}-{k}.log"))
+            samples[label].append(run_build(project, logs / f"{label}-{n}-{k}.log", env=env))
     out = {}
-    for label, project in projects.items():
+    for label, (project, _env) in projects.items():
         figures = {key: statistics.median(s[key] for s in samples[label]) for key in TIMED}
         figures["samples"] = samples[label]
         figures.update(site_figures(project / "site"))

@@ -139,7 +139,8 @@ class Build:
 
     def begin_pass(self) -> None:
         """Start a language pass: walk ``data/`` and ``docs/`` once, forget the previous pass's pages."""
-        self._signature = signature(self.root / "data", self.docs_dir)
+        # The library's templates too: editing one during ``mkdocs serve`` renders the pages again.
+        self._signature = signature(self.root / "data", self.docs_dir, self.root / "overrides" / "library")
         self.held.clear()
 
     @property

@@ -160,6 +160,14 @@ def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, m
         assert reason == "everything changed" and (en, fr) == (en_total, fr_total)
         assert_same_as_full_build(project, site)
 
+        # A template of the generated pages: every resource page changes (none kept from the last render).
+        template = project / "overrides" / "library" / "resource.html"
+        template.write_text(template.read_text(encoding="utf-8") + "<p>Edited template.</p>\n", encoding="utf-8")
+        en, en_total, fr, fr_total, reason = driver.rebuild()
+        assert reason == "everything changed" and (en, fr) == (en_total, fr_total)
+        assert "Edited template." in (site / "library" / "full-record" / "index.html").read_text("utf-8")
+        assert_same_as_full_build(project, site)
+
         # A hand-written page's title is in the navigation of every page.
         about = project / "docs" / "about.md"
         about.write_text("# About us\n\nWho we are.\n", encoding="utf-8")

@@ -38,6 +38,15 @@ def test_reloading_rechecks_edited_records_and_a_changed_schema(tmp_path):
     problems = _messages(load_catalogue(project))
     assert any("english-only.yml" in m and "gide" in m for m in problems), problems
 
+    # Raw HTML in a text of the edited record is found again too.
+    record.write_text(
+        good.replace("A guide written in English only", "A guide <b>written</b> in English only"), "utf-8"
+    )
+    assert "<b>" in record.read_text(encoding="utf-8")
+    _touch_later(record)
+    problems = _messages(load_catalogue(project))
+    assert any("english-only.yml" in m and "HTML" in m for m in problems), problems
+
     # Fixed again: the problem goes.
     record.write_text(good, encoding="utf-8")
     _touch_later(record)

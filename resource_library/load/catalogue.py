@@ -194,7 +194,7 @@ _SCHEMA_MEMO: dict = {"schema": None, "seen": {}}
 
 
 class _SchemaChecks:
-    """Each record's schema problems, checked again only when its file or the schema changed.
+    """Each record's schema and text problems, checked again only when its file or the schema changed.
 
     The parse cache (``load_file``) hands out the same parsed data while a file's bytes
     are unchanged, so ``mkdocs serve`` re-validates only the records that were edited:
@@ -209,16 +209,29 @@ class _SchemaChecks:
         self.last = _SCHEMA_MEMO["seen"]
         self.now: dict = {}
 
-    def problems(self, doc: Document) -> list:
+    def _entry(self, doc: Document) -> dict:
         key = (id(doc.data), doc.path)
-        entry = self.last.get(key)
-        if entry is None or entry[0] is not doc.data:
-            found = list(
+        entry = self.now.get(key) or self.last.get(key)
+        if entry is None or entry["data"] is not doc.data:
+            entry = {"data": doc.data}
+        self.now[key] = entry
+        return entry
+
+    def problems(self, doc: Document) -> list:
+        """The schema's problems with ``doc``."""
+        entry = self._entry(doc)
+        if "schema" not in entry:
+            entry["schema"] = list(
                 _flatten(_schema_problem(doc, e, self.vocabularies) for e in self.validator.iter_errors(doc.data))
             )
-            entry = (doc.data, found)
-        self.now[key] = entry
-        return list(entry[1])
+        return list(entry["schema"])
+
+    def text_problems(self, doc: Document) -> list:
+        """Raw HTML, scripts or unsafe links in the texts of ``doc`` (``scan_document``)."""
+        entry = self._entry(doc)
+        if "texts" not in entry:
+            entry["texts"] = scan_document(doc, MARKDOWN_FIELDS)
+        return list(entry["texts"])
 
     def done(self) -> None:
         _SCHEMA_MEMO["seen"] = self.now
@@ -259,7 +272,7 @@ def _validate_record(doc: Document, stem: str, checked: _SchemaChecks, docs: Pat
         problems.append(doc.problem(("updated",), "the update date is earlier than the publication date", WARNING))
 
     # Every text, known field or not: no raw HTML, no script, no unsafe link.
-    problems += scan_document(doc, MARKDOWN_FIELDS)
+    problems += checked.text_problems(doc)
 
     for name, kind in (("links", "location"), ("image", "file")):
         value = data.get(name)

@@ -62,3 +62,20 @@ def test_reloading_rechecks_edited_records_and_a_changed_schema(tmp_path):
     reloaded = load_catalogue(project)
     assert catalogue_module._SCHEMA_MEMO["schema"] != before
     assert any("english-only.yml" in m for m in _messages(reloaded)), _messages(reloaded)
+
+
+def test_french_warnings_follow_an_edited_record(tmp_path):
+    from resource_library.translation.lint import french_warnings
+
+    project = make_project(tmp_path, records=fixture_records("full-record", "english-only"))
+    record = project / "data" / "resources" / "full-record.yml"
+    before = [w for w in french_warnings(project, []) if "full-record.yml" in w.path]
+    good = record.read_text(encoding="utf-8")
+    # A question mark with no space before it: Canadian French typography wants one.
+    record.write_text(good.replace("Une courte routine qui", "Une courte routine? Elle"), "utf-8")
+    _touch_later(record)
+    after = [w for w in french_warnings(project, []) if "full-record.yml" in w.path]
+    assert len(after) > len(before), (before, after)
+    record.write_text(good, encoding="utf-8")
+    _touch_later(record)
+    assert [w for w in french_warnings(project, []) if "full-record.yml" in w.path] == before

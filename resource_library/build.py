@@ -68,6 +68,8 @@ class Build:
         self.home_alternates = None
         #: The pass's :class:`~resource_library.render.csp.KnownScripts`: the only inline scripts pages may carry.
         self.known_scripts = None
+        #: ``{url: (title, sections)}``: the pass's pages as site search indexes them (search/site.py).
+        self.search_pages: dict = {}
         self._signature: tuple | None = None
         self._key: tuple | None = None
         self._content: Content | None = None
@@ -76,6 +78,7 @@ class Build:
         """Start a language pass: walk ``data/`` and ``docs/`` once, forget the previous pass's pages."""
         self._signature = signature(self.root / "data", self.docs_dir)
         self.held.clear()
+        self.search_pages = {}
 
     @property
     def files_signature(self) -> tuple:

@@ -16,13 +16,14 @@
   settings the site reads, escaped for the theme (``render/pagemeta.py``).
 - ``on_page_content`` (priority 100, before the other handlers read the HTML): put
   the HTML kept out of Markdown back in place (``assembly``).
+- ``on_page_content`` (priority -50, once the HTML is whole): keep the sections
+  of the pages site search indexes by their HTML (``search/site.py``).
 - ``on_page_context``: the links every page carries to its language's feed
-  (``<head>``) and Data page (footer), as ``rl_links``.
-- ``on_post_page``: French pages point Material's search at the French index.
-- ``on_post_build``: write the current language's library search data and copy
-  lunr.js from the installed ``mkdocs`` package; at priority -150, once the i18n
-  plugin has written the combined site search index after the last language,
-  split it into one index per language.
+  (``<head>``) and Data page (footer), as ``rl_links``; the header's search box
+  (``rl_search``).
+- ``on_post_build``: write the current language's search data (the library page,
+  the header's box and the search page share it) and copy lunr.js from the
+  installed ``mkdocs`` package.  Material's search plugin is not used.
 """
 
 from __future__ import annotations
@@ -37,12 +38,15 @@ from mkdocs.structure.files import File
 
 from resource_library.load.editorial import stops_strict_build
 from resource_library.load.frontmatter import front_matter_lines
+from resource_library.load.glossary import load_glossary
 from resource_library.load.pagefiles import read_page
 from resource_library.load.problems import ContentError
 from resource_library.render.pagemeta import theme_meta
 from resource_library.search.assets import copy_lunr_js
 from resource_library.search.data import write_search_data
-from resource_library_mkdocs import assembly, i18n, material_search
+from resource_library.search.site import indexed_page, page_sections, unescaped
+from resource_library.views.search import header_view
+from resource_library_mkdocs import assembly, i18n
 from resource_library_mkdocs.session import build_for, project_root
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -54,7 +58,6 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_build",
-    "on_post_page",
 ]
 
 
@@ -110,38 +113,38 @@ def on_page_markdown(markdown, page, config, files):
 
 
 @event_priority(100)
-def on_page_content(html, page, config, files):
+def _assemble(html, page, config, files):
     try:
         return assembly.assemble(build_for(config), html, page)
     except assembly.AssemblyError as exc:
         raise PluginError(str(exc)) from None
 
 
+@event_priority(-50)
+def _search_sections(html, page, config, files):
+    if indexed_page(page.url, page.meta):
+        title = unescaped(str(page.title or ""))
+        build_for(config).search_pages[page.url] = (title, page_sections(html, title))
+    return html
+
+
+on_page_content = CombinedEvent(_assemble, _search_sections)
+
+
 def on_page_context(context, page, config, nav):
-    context["rl_links"] = build_for(config).links(i18n.current_language(config), page.url)
+    build = build_for(config)
+    lang = i18n.current_language(config)
+    context["rl_links"] = build.links(lang, page.url)
+    context["rl_search"] = header_view(build.get().strings, lang, page.url)
     return context
 
 
-def on_post_page(output, page, config):
+def on_post_build(config):
+    build = build_for(config)
+    content = build.get()
     lang = i18n.current_language(config)
-    default, _ = i18n.languages(config)
-    return output if lang == default else material_search.localize_base(output, lang)
-
-
-def _library_search(config):
-    content = build_for(config).get()
-    lang = i18n.current_language(config)
-    write_search_data(content.catalogue, lang, Path(config.site_dir))
+    glossary = load_glossary(project_root(config) / "data" / "glossary.yml", "data/glossary.yml")[0]
+    write_search_data(content.catalogue, lang, Path(config.site_dir), build.search_pages, glossary)
     default, _ = i18n.languages(config)
     if lang == default:  # one copy serves every language: the site folder is shared by the passes
         copy_lunr_js(Path(config.site_dir))
-
-
-@event_priority(-150)
-def _site_search(config):
-    if i18n.all_languages_built(config):
-        default, languages = i18n.languages(config)
-        material_search.split_index(Path(config.site_dir), languages, default)
-
-
-on_post_build = CombinedEvent(_library_search, _site_search)

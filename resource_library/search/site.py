@@ -141,7 +141,9 @@ def page_sections(content_html: str, title: str) -> list:
                 text = text[len(title) :].strip()
             if text:
                 out.append(("", title, text))
-        elif section.title or text:
+        elif text or not section.anchor.startswith("rl-"):
+            # (A generated page's heading over a list the index leaves out, "Resources for this
+            # pillar", has nothing of its own to find.)
             out.append((section.anchor, section.title or title, text))
     return out
 
@@ -391,9 +393,8 @@ class SiteSearch:
         stems = [s for w in words for s in self._stem(w)]
         answer = Answer([])
         answer.filters = self._filters(stems)
-        extra = self._synonyms(stems, answer)
-        self._widen(query, extra)
-        answer.refs = self._run(query)
+        self._widen(query, *self._synonyms(stems, answer.preferred))
+        answer.refs = one_per_resource(self._run(query))
         if len(answer.refs) < TYPO_BELOW:
             corrections = self._corrections(words)
             if corrections:
@@ -402,9 +403,8 @@ class SiteSearch:
                     if clause.term in corrections and clause.use_pipeline and not clause.wildcard:
                         clause.term = corrections[clause.term]
                 stems2 = [s for w in words for s in self._stem(corrections.get(w, w))]
-                extra2 = self._synonyms(stems2, Answer([]))
-                self._widen(retry, extra2)
-                refs = self._run(retry)
+                self._widen(retry, *self._synonyms(stems2, []))
+                refs = one_per_resource(self._run(retry))
                 if len(refs) > len(answer.refs):
                     answer.refs = refs
                     answer.corrected = " ".join(corrections.get(w.lstrip("+-"), w) for w in prepared.split())
@@ -412,7 +412,19 @@ class SiteSearch:
                         answer.filters = self._filters(stems2)
         return answer
 
-    def _widen(self, query, extra: list) -> None:
+    def _widen(self, query, extra: list, drop: set) -> None:
+        """Take out the optional words of avoided forms (``drop``), add the other forms' terms."""
+        if drop:
+            query.clauses = [
+                c
+                for c in query.clauses
+                if not (
+                    c.use_pipeline
+                    and not c.wildcard
+                    and c.presence == self._Presence.OPTIONAL
+                    and set(self._stem(c.term)) <= drop
+                )
+            ]
         for term in extra:
             query.clause(term, use_pipeline=False, presence=self._Presence.OPTIONAL)
 
@@ -422,19 +434,26 @@ class SiteSearch:
         wanted = set(stems)
         return [v[:3] for v in self.data["vocab"] if wanted <= set(v[3]) and 2 * len(wanted) >= len(set(v[3]))][:4]
 
-    def _synonyms(self, stems: list, answer: Answer) -> list:
+    def _synonyms(self, stems: list, preferred: list) -> tuple:
+        """``(extra, drop)``: the terms of the forms of the glossary terms the query names, and
+        the words of the avoided forms it used that no accepted form has (found through the
+        preferred form instead); the preferred forms of those are added to ``preferred``."""
         have = set(stems)
         extra: list = []
-        for preferred, forms, avoided in self.data["synonyms"]:
-            hit_avoided = any(set(a) <= have for a in avoided)
-            if hit_avoided or any(set(f) <= have for f in forms):
+        drop: set = set()
+        for group_preferred, forms, avoided in self.data["synonyms"]:
+            used = [a for a in avoided if set(a) <= have]
+            if used or any(set(f) <= have for f in forms):
                 for f in forms:
                     for t in f:
                         if t not in have and t in self.term_set and t not in extra:
                             extra.append(t)
-                if hit_avoided and preferred not in answer.preferred:
-                    answer.preferred.append(preferred)
-        return extra
+                if used:
+                    kept = {t for f in forms for t in f}
+                    drop |= {t for a in used for t in a if t not in kept}
+                    if group_preferred not in preferred:
+                        preferred.append(group_preferred)
+        return extra, drop
 
     def _corrections(self, words: list) -> dict:
         """``{query word: corrected word}`` for the long words whose stem is not in the index.
@@ -460,6 +479,18 @@ class SiteSearch:
             if best is not None:
                 out[word] = best
         return out
+
+
+def one_per_resource(refs: list) -> list:
+    """``refs`` without the second result of one resource page (its record, its infographic's text)."""
+    seen: set = set()
+    out = []
+    for ref in refs:
+        key = ref[2:] if ref.startswith("i:") else ref
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
 
 
 #: Letters an edit may insert or put in place of another (words are folded: no accents).

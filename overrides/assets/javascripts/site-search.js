@@ -69,6 +69,17 @@
     return out.sort();
   }
 
+  /** lunr's results without the second of one resource page (its record, its infographic's text). */
+  function onePerResource(results) {
+    var seen = Object.create(null);
+    return results.filter(function (r) {
+      var key = r.ref.indexOf("i:") === 0 ? r.ref.slice(2) : r.ref;
+      if (seen[key]) return false;
+      seen[key] = true;
+      return true;
+    });
+  }
+
   /**
    * A language's search data, loaded: query(text) gives
    * {refs, results (lunr's, with matchData), corrected, preferred, filters}.
@@ -104,9 +115,13 @@
     return query;
   };
 
-  /** lunr's results for `prepared`, its words replaced by `corrections`, widened by `extra` terms. */
-  Engine.prototype.run = function (prepared, corrections, extra) {
+  /**
+   * lunr's results for `prepared`, its words replaced by `corrections`, without the optional
+   * words of avoided forms (`widen.drop`), widened by the other forms' terms (`widen.extra`).
+   */
+  Engine.prototype.run = function (prepared, corrections, widen) {
     var lunr = this.lunr;
+    var self = this;
     try {
       return this.index.query(function (query) {
         new lunr.QueryParser(prepared, query).parse();
@@ -115,7 +130,13 @@
             clause.term = corrections[clause.term];
           }
         });
-        extra.forEach(function (term) {
+        if (widen.drop.length) {
+          query.clauses = query.clauses.filter(function (c) {
+            return !(c.usePipeline && !c.wildcard && c.presence === lunr.Query.presence.OPTIONAL &&
+              subset(self.stem(c.term), widen.drop));
+          });
+        }
+        widen.extra.forEach(function (term) {
           query.clause({ term: term, usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
         });
       });
@@ -132,21 +153,30 @@
     }).slice(0, 4).map(function (v) { return v.slice(0, 3); });
   };
 
+  /** {extra, drop}: synonyms in site.py (SiteSearch._synonyms), line for line. */
   Engine.prototype.synonyms = function (stems, preferred) {
     var frequency = this.frequency;
     var extra = [];
+    var drop = [];
     this.data.synonyms.forEach(function (group) {
-      var hitAvoided = group[2].some(function (a) { return subset(a, stems); });
-      var hit = hitAvoided || group[1].some(function (f) { return subset(f, stems); });
+      var used = group[2].filter(function (a) { return subset(a, stems); });
+      var hit = used.length > 0 || group[1].some(function (f) { return subset(f, stems); });
       if (!hit) return;
+      var kept = [];
       group[1].forEach(function (form) {
         form.forEach(function (t) {
+          kept.push(t);
           if (stems.indexOf(t) === -1 && has(frequency, t) && extra.indexOf(t) === -1) extra.push(t);
         });
       });
-      if (hitAvoided && preferred.indexOf(group[0]) === -1) preferred.push(group[0]);
+      if (used.length) {
+        used.forEach(function (a) {
+          a.forEach(function (t) { if (kept.indexOf(t) === -1 && drop.indexOf(t) === -1) drop.push(t); });
+        });
+        if (preferred.indexOf(group[0]) === -1) preferred.push(group[0]);
+      }
     });
-    return extra;
+    return { extra: extra, drop: drop };
   };
 
   Engine.prototype.corrections = function (words) {
@@ -186,13 +216,12 @@
     };
     var stems = stemsOf({});
     answer.filters = this.filters(stems);
-    var extra = this.synonyms(stems, answer.preferred);
-    answer.results = this.run(prepared, {}, extra);
+    answer.results = onePerResource(this.run(prepared, {}, this.synonyms(stems, answer.preferred)));
     if (answer.results.length < TYPO_BELOW) {
       var corrections = this.corrections(words);
       if (Object.keys(corrections).length) {
         var stems2 = stemsOf(corrections);
-        var results = this.run(prepared, corrections, this.synonyms(stems2, []));
+        var results = onePerResource(this.run(prepared, corrections, this.synonyms(stems2, [])));
         if (results.length > answer.results.length) {
           answer.results = results;
           answer.corrected = prepared.split(/\s+/).map(function (w) {

@@ -23,10 +23,15 @@
     var api = factory(root);
     root.RLSiteSearch = api;
     if (root.document) {
-      if (root.document.readyState === "loading") {
-        root.document.addEventListener("DOMContentLoaded", function () { api.start(root); });
-      } else {
+      // After every deferred script has run (this one runs first on the library page, whose
+      // own lunr.js and library-search.js come later and must not be loaded twice).
+      if (root.document.readyState === "complete") {
         api.start(root);
+      } else {
+        var started = false;
+        var once = function () { if (!started) { started = true; api.start(root); } };
+        root.document.addEventListener("DOMContentLoaded", once);
+        root.addEventListener("load", once);
       }
     }
   }
@@ -256,12 +261,13 @@
   Engine.prototype.marks = function (text, terms) {
     var out = [];
     var self = this;
-    var re = /[^\s\-\u2010-\u2015\/()\[\],;.!?:«»"]+|[\s\-\u2010-\u2015\/()\[\],;.!?:«»"]+/g;
+    // Words, and what separates them (apostrophes too: "l'anxiété" marks "anxiété").
+    var re = /[^\s\-\u2010-\u2015\/()\[\],;.!?:«»"'\u2018\u2019\u02bc]+|[\s\-\u2010-\u2015\/()\[\],;.!?:«»"'\u2018\u2019\u02bc]+/g;
     var m;
     while ((m = re.exec(text)) !== null) {
       var piece = m[0];
       var marked = false;
-      if (/[^\s\-\u2010-\u2015\/()\[\],;.!?:«»"]/.test(piece.charAt(0))) {
+      if (/[^\s\-\u2010-\u2015\/()\[\],;.!?:«»"'\u2018\u2019\u02bc]/.test(piece.charAt(0))) {
         var parts = self.core.foldWord(piece);
         for (var i = 0; i < parts.length && !marked; i++) {
           var stems = self.stem(parts[i]);
@@ -736,6 +742,7 @@
     box.hidden = true;
     anchor.appendChild(box);
     var engineReady = null;
+    var shown = null;
 
     function update() {
       if (!engineReady) return;
@@ -744,6 +751,10 @@
         var check = doc.getElementById("rl-" + f[0] + "-" + f[1]);
         return check && !check.checked;
       });
+      // Unchanged offers stay as they are (a button the reader is pressing must not be replaced).
+      var key = filters.map(function (f) { return f[0] + "=" + f[1]; }).join("&");
+      if (key === shown) return;
+      shown = key;
       box.textContent = "";
       box.hidden = filters.length === 0;
       if (!filters.length) return;
@@ -771,36 +782,48 @@
     site.engine().then(function (engine) { engineReady = engine; update(); }, function () {});
     input.addEventListener("input", update);
     site.win.addEventListener("popstate", function () { site.win.setTimeout(update, 0); });
-    doc.getElementById("rl-filters").addEventListener("change", update);
+    doc.getElementById("rl-filters").addEventListener("change", function (event) {
+      if (event.target && event.target.type === "checkbox") update();
+    });
   }
 
   // ---- the header's other links ----
 
-  /** On the library and search pages, the other language's link keeps the query and the fragment. */
+  /**
+   * The other language's link goes where its address says: the theme's own handler of clicks
+   * on links to another language is kept out (it drops the query). On the library and search
+   * pages the link carries the query and the fragment along.
+   */
   function languageLink(win) {
     var doc = win.document;
-    if (!doc.getElementById("rl-library") && !doc.getElementById("rl-search-page")) return;
+    var carryQuery = !!(doc.getElementById("rl-library") || doc.getElementById("rl-search-page"));
     Array.prototype.forEach.call(doc.querySelectorAll("a.rl-lang-link"), function (link) {
       var base = link.getAttribute("href").split(/[?#]/)[0];
-      function carry() { link.setAttribute("href", base + win.location.search + win.location.hash); }
-      ["focus", "mouseover", "touchstart", "click"].forEach(function (type) {
+      function carry() {
+        if (carryQuery) link.setAttribute("href", base + win.location.search + win.location.hash);
+      }
+      ["focus", "mouseover", "touchstart"].forEach(function (type) {
         link.addEventListener(type, carry, { passive: true });
+      });
+      link.addEventListener("click", function (event) {
+        carry();
+        event.stopPropagation();
       });
     });
   }
 
-  /** The menu button (a label of Material's drawer checkbox): reachable and usable by keyboard. */
+  /** The menu button (a label of the theme's drawer checkbox): reachable and usable by keyboard. */
   function menuButton(win) {
     var doc = win.document;
     var label = doc.getElementById("rl-menu-button");
     var toggle = doc.getElementById("__drawer");
     if (!label || !toggle) return;
     function sync() { label.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    // The theme's own keyboard handler clicks a focused label on Enter; Space is ours.
     label.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
+      if (event.key === " " || event.key === "Spacebar") {
         event.preventDefault();
         toggle.click();
-        sync();
       }
     });
     toggle.addEventListener("change", sync);

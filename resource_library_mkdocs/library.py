@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -58,6 +59,7 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_build",
+    "on_template_context",
 ]
 
 
@@ -136,6 +138,14 @@ def on_page_context(context, page, config, nav):
     lang = i18n.current_language(config)
     context["rl_links"] = build.links(lang, page.url)
     context["rl_search"] = header_view(build.get().strings, lang, page.url)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # The "page not found" pages are served at any address: their box uses addresses from the site's root.
+    if template_name == "404.html":
+        base = urlsplit(config.site_url or "/").path or "/"
+        context["rl_search"] = header_view(build_for(config).get().strings, i18n.current_language(config), None, base)
     return context
 
 

@@ -239,6 +239,7 @@ def test_the_menu_button_works_by_keyboard_on_a_phone(browser, server):
         tab_to(pg, "rl-menu-button")
         button = pg.locator("#rl-menu-button")
         expect(button).to_have_attribute("aria-expanded", "false")
+        expect(pg.locator(".rl-header__menu-label")).to_be_hidden()  # the theme's label, for pages without JavaScript
         pg.keyboard.press("Enter")
         expect(button).to_have_attribute("aria-expanded", "true")
         assert pg.evaluate("document.getElementById('__drawer').checked")

@@ -49,17 +49,30 @@ def _words(t: Strings, lang: str) -> dict:
     return out
 
 
-def header_view(strings: dict, lang: str, from_url: str) -> dict:
-    """The header's search box on the page at ``from_url`` (site-relative)."""
+def header_view(strings: dict, lang: str, from_url: str | None, base: str = "/") -> dict:
+    """The header's search box on the page at ``from_url`` (site-relative), or, when ``from_url``
+    is None (the "page not found" pages, served at any address), with addresses under ``base``,
+    the site's path on its host."""
     t = Strings(strings, lang)
-    root = relative(from_url, "")
+    if from_url is None:
+        root = base if base.endswith("/") else base + "/"
+
+        def to(url: str) -> str:
+            return root + url
+
+    else:
+        root = relative(from_url, "")
+
+        def to(url: str) -> str:
+            return relative(from_url, url)
+
     lunr = [f"{root}{LUNR_DIR}/lunr.js"]
     if lang != "en":
         lunr += [f"{root}{LUNR_DIR}/lunr.stemmer.support.js", f"{root}{LUNR_DIR}/lunr.{lang}.js"]
     return {
         "lang": lang,
-        "action": relative(from_url, page_url(lang, SEARCH_URL)),
-        "index": relative(from_url, page_url(lang, INDEX_PATH)),
+        "action": to(page_url(lang, SEARCH_URL)),
+        "index": to(page_url(lang, INDEX_PATH)),
         "root": root,
         "lunr": " ".join(lunr + [f"{root}{LIBRARY_SCRIPT}"]),
         "script": f"{root}{SCRIPT}",

@@ -70,6 +70,8 @@ MARK_TARGETS_JS = """(lang) => {
       if (closed) {
         const summary = closed.querySelector(':scope > summary');
         if (summary && !summaries.has(summary)) { summaries.add(summary); mark(summary, 'control'); }
+      } else if (el.type === 'radio' && !el.checked) {
+        // A group of radio buttons is one Tab stop (its checked button); arrow keys move within it.
       } else if (visible(el) && !el.disabled) mark(el, 'control');
     });
   return targets;

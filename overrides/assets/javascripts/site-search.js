@@ -812,21 +812,21 @@
     });
   }
 
-  /** The menu button (a label of the theme's drawer checkbox): reachable and usable by keyboard. */
+  /** The menu button: a real button in place of the theme's label of its drawer checkbox. */
   function menuButton(win) {
     var doc = win.document;
-    var label = doc.getElementById("rl-menu-button");
+    var button = doc.getElementById("rl-menu-button");
+    var label = doc.querySelector(".rl-header__menu-label");
     var toggle = doc.getElementById("__drawer");
-    if (!label || !toggle) return;
-    function sync() { label.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
-    // The theme's own keyboard handler clicks a focused label on Enter; Space is ours.
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " " || event.key === "Spacebar") {
-        event.preventDefault();
-        toggle.click();
-      }
+    if (!button || !toggle) return;
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    button.addEventListener("click", function () {
+      toggle.click();
+      sync();
     });
     toggle.addEventListener("change", sync);
+    if (label) label.hidden = true;
+    button.hidden = false;
     sync();
   }
 

@@ -29,7 +29,9 @@ from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
+from resource_library.load.links import link_problems
 from resource_library.load.pagefiles import unreadable_pages
+from resource_library.load.pagemarkers import marker_problems
 from resource_library.load.pages import check_pages
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
@@ -105,10 +107,13 @@ class Build:
         files = check_files(root, root / "data", docs_dir)
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
-        # Pages MkDocs could not read stop the build here, before MkDocs reads them; the glossary too,
-        # so that the first error lists every problem `check` finds (cli/validate.py::collect).
-        glossary = load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
-        problems = problems + unreadable_pages(root, docs_dir) + check_pages(root, docs_dir) + glossary
+        # Every problem `check` reports (cli/validate.py::collect), so the build stops on all of them
+        # at once, before MkDocs reads a page: unreadable pages, the glossary's, the page markers' and
+        # the links' too.
+        problems = problems + unreadable_pages(root, docs_dir) + check_pages(root, docs_dir)
+        problems += marker_problems(root, catalogue, docs_dir)
+        problems += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
+        problems += link_problems(root, catalogue, docs_dir)
         catalogue.problems = sorted(set(catalogue.problems) | set(problems) | set(files), key=lambda p: p.sort_key())
         if catalogue.errors:
             self._key, self._content = None, None

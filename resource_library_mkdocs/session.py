@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 _builds: dict = {}
+#: The command MkDocs was started with (``build``, ``serve``, ``gh-deploy``), from ``on_startup``.
+_command: dict = {}
 
 
 def build_for(config: MkDocsConfig) -> Build:
@@ -29,3 +31,13 @@ def build_for(config: MkDocsConfig) -> Build:
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def started(command: str) -> None:
+    """Remember the command of this process (MkDocs' ``on_startup`` event)."""
+    _command["name"] = command
+
+
+def serving() -> bool:
+    """Whether this process is ``mkdocs serve``: the pages are a local preview, never published."""
+    return _command.get("name") == "serve"

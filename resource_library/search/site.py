@@ -39,7 +39,7 @@ from resource_library.text.fallback import text_in
 #: Fields of the site index and their boosts.
 SITE_FIELDS = (("title", 10), ("keywords", 5), ("tags", 3), ("text", 2))
 #: Characters of text a result keeps for its snippet.
-SNIPPET_CHARS = 220
+SNIPPET_CHARS = 160
 #: Fewer results than this and long words are retried with one edit.
 TYPO_BELOW = 3
 #: Words shorter than this are never corrected.

@@ -124,7 +124,7 @@ def _assemble(html, page, config, files):
 
 @event_priority(-50)
 def _search_sections(html, page, config, files):
-    if indexed_page(page.url, page.meta):
+    if indexed_page(page.url, page.meta, i18n.current_language(config)):
         title = unescaped(str(page.title or ""))
         build_for(config).search_pages[page.url] = (title, page_sections(html, title))
     return html

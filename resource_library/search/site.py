@@ -30,11 +30,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
 from resource_library.search.facets import FACETS, record_facets
 from resource_library.search.fold import prepare_query
 from resource_library.search.index import builder, plain
 from resource_library.search.packed import pack_documents
 from resource_library.text.fallback import text_in
+from resource_library.views.site import page_url
 
 #: Fields of the site index and their boosts.
 SITE_FIELDS = (("title", 10), ("keywords", 5), ("tags", 3), ("text", 2))
@@ -46,8 +48,9 @@ TYPO_BELOW = 3
 TYPO_MIN_LENGTH = 5
 #: Kinds of results that are not resources (resources show their type).
 PAGE_KINDS = ("page", "pillar", "program", "glossary", "infographic")
-#: Pages not indexed by their HTML: made from data indexed otherwise, or lists of other pages.
-_SKIP_PAGES = re.compile(r"^(?:[a-z]{2}/)?(?:library/.*|glossary/|translation-status/|search/|404\.html)$")
+#: Pages not indexed by their HTML (besides the library's): made from data indexed otherwise, lists
+#: of other pages, the search page.
+_NOT_INDEXED = ("glossary/", "translation-status/", "search/")
 
 
 def _own(variants, lang: str):
@@ -148,22 +151,31 @@ def page_sections(content_html: str, title: str) -> list:
     return out
 
 
-def page_kind(url: str) -> str:
+def _language_of(url: str) -> str:
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def page_kind(url: str, lang: str | None = None) -> str:
     """The kind of result a page's URL makes (``pillars/x/`` → pillar...)."""
-    neutral = re.sub(r"^[a-z]{2}/", "", url)
-    if neutral.startswith("pillars/"):
+    lang = lang or _language_of(url)
+    if url.startswith(page_url(lang, "pillars/")) and url != page_url(lang, "pillars/"):
         return "pillar"
-    if neutral.startswith("programs/"):
+    if url.startswith(page_url(lang, "programs/")):
         return "program"
     return "page"
 
 
-def indexed_page(url: str, meta: dict | None = None) -> bool:
-    """Whether a page's HTML goes in the index (the others are indexed from data, or are lists)."""
+def indexed_page(url: str, meta: dict | None = None, lang: str | None = None) -> bool:
+    """Whether a page's HTML goes in the index: not the pages indexed from data (the library and
+    its resource pages, the glossary), nor lists of other pages, nor the search page itself."""
     search = (meta or {}).get("search")
     if isinstance(search, dict) and search.get("exclude"):
         return False
-    return not _SKIP_PAGES.match(url)
+    lang = lang or _language_of(url)
+    if url.startswith(page_url(lang, "library/")) or url.endswith("404.html"):
+        return False
+    return url not in {page_url(lang, path) for path in _NOT_INDEXED}
 
 
 # ---- the documents ----
@@ -229,7 +241,7 @@ def site_documents(catalogue, lang: str, pages: dict, glossary, page_url) -> tup
                 _short(alt),
             ]
     for url, (page_title, sections) in pages.items():
-        kind = page_kind(url)
+        kind = page_kind(url, lang)
         for anchor, heading, text in sections:
             ref = f"p:{url}#{anchor}" if anchor else f"p:{url}"
             docs.append({"id": ref, "title": heading, "keywords": "", "tags": "", "text": text})
@@ -326,6 +338,8 @@ def site_search_data(catalogue, lang: str, pages: dict, glossary, page_url, libr
         "records": library_records,
         "index": packed,
         "library": page_url(lang, "library/"),
+        # A resource's address: prefix + id + suffix (what page_url makes of library/<id>/).
+        "resource_url": page_url(lang, "library/\x00/").split("\x00"),
         "types": _labels(catalogue, lang).get("type", {}),
         "docs": shown,
         "vocab": vocabulary(catalogue, lang, pipeline, page_url(lang, "library/")),

@@ -251,7 +251,7 @@
       kind: resource ? "resource" : d[0],
       type: resource ? d[0] : null,
       title: d[1],
-      url: d[2] || this.data.library + ref + "/",
+      url: d[2] || this.data.resource_url[0] + ref + this.data.resource_url[1],
       text: d[3],
       context: d[4] || null
     };

@@ -13,7 +13,9 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from sitebuild import serve
+from sitebuild import ROOT, serve
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +70,7 @@ def test_header_box_by_keyboard_only(page, server):
     tab_to(page, "rl-hs-q")
     page.keyboard.type("anxiete")
     listbox = page.locator("#rl-hs-list")
+    popup = page.locator("#rl-hs-popup")
     expect(listbox).to_be_visible()
     assert [u for u in requested if u.endswith("fr/library/search-index.json")]  # loaded on focus
     expect(box).to_have_attribute("aria-expanded", "true")
@@ -86,7 +89,7 @@ def test_header_box_by_keyboard_only(page, server):
     expect(box).to_have_attribute("aria-activedescendant", "rl-hs-option-all")
     expect(page.locator("#rl-hs-option-all")).to_have_text(re.compile(r"^Voir les \d+ résultats$"))
     page.keyboard.press("Escape")
-    expect(listbox).to_be_hidden()
+    expect(popup).to_be_hidden()
     expect(box).to_have_attribute("aria-expanded", "false")
     expect(box).to_have_value("anxiete")
     page.keyboard.press("ArrowDown")  # opens again on the first option
@@ -185,9 +188,31 @@ def test_an_avoided_glossary_form_on_french_pages(page, server):
     assert server + "fr/glossary/#tiered-intervention" in result_hrefs(page)
     # The box says it too.
     page.locator("#rl-hs-q").fill("intervention par niveaux")
-    expect(page.locator("#rl-hs-list .rl-result__note")).to_have_text(
-        "Terme à privilégier\u00a0: intervention par paliers"
-    )
+    expect(page.locator("#rl-hs-note")).to_have_text("Terme à privilégier\u00a0: intervention par paliers")
+    # The note is outside the listbox: only options in it.
+    assert page.locator("#rl-hs-list > :not([role=option])").count() == 0
+
+
+def test_the_open_box_passes_axe(browser, server):
+    """axe-core (WCAG 2.0/2.1 A and AA) on a page with the box open, a result chosen and a note shown."""
+    context, pg = new_page(browser, server, width=390)
+    try:
+        context.add_init_script(path=str(AXE))
+        pg.goto(server + "fr/about/")
+        pg.locator("#rl-hs-q").focus()
+        pg.keyboard.type("intervention par niveaux")
+        expect(pg.locator("#rl-hs-note")).to_be_visible()
+        pg.keyboard.press("ArrowDown")
+        expect(pg.locator("#rl-hs-q")).to_have_attribute("aria-activedescendant", "rl-hs-option-0")
+        violations = pg.evaluate(
+            """async () => (await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})).violations
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"""
+        )
+        assert violations == []
+        assert pg.rl_errors == []
+    finally:
+        context.close()
 
 
 def test_a_typing_mistake_is_retried(page, server):

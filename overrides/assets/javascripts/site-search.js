@@ -422,9 +422,11 @@
   function combobox(site) {
     var doc = site.doc, win = site.win, form = site.form;
     var input = doc.getElementById("rl-hs-q");
+    var popup = doc.getElementById("rl-hs-popup");
     var list = doc.getElementById("rl-hs-list");
+    var note = doc.getElementById("rl-hs-note");
     var status = doc.getElementById("rl-hs-status");
-    if (!input || !list || !status) return;
+    if (!input || !popup || !list || !note || !status) return;
     var active = -1;
     var options = [];
     var current = null;
@@ -433,7 +435,7 @@
     function say(text) { if (status.textContent !== text) status.textContent = text; }
 
     function close() {
-      list.hidden = true;
+      popup.hidden = true;
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
       active = -1;
@@ -441,7 +443,7 @@
 
     function open() {
       if (!options.length) return;
-      list.hidden = false;
+      popup.hidden = false;
       input.setAttribute("aria-expanded", "true");
     }
 
@@ -453,6 +455,15 @@
         if (options[i].scrollIntoView) options[i].scrollIntoView({ block: "nearest" });
       } else {
         input.removeAttribute("aria-activedescendant");
+      }
+    }
+
+    /** Fewer results when they would not fit the window (the list never scrolls on its own). */
+    function fit() {
+      var room = win.innerHeight - popup.getBoundingClientRect().top - 8;
+      while (popup.offsetHeight > room && options.length > 2) {
+        var last = options.splice(options.length - 2, 1)[0];
+        list.removeChild(last);
       }
     }
 
@@ -482,13 +493,8 @@
         list.appendChild(li);
         options.push(li);
       });
-      notes.forEach(function (text) {
-        var li = doc.createElement("li");
-        li.setAttribute("role", "presentation");
-        li.className = "rl-result__note";
-        li.textContent = text;
-        list.insertBefore(li, list.firstChild);
-      });
+      note.textContent = notes.join(" \u00b7 ");
+      note.hidden = notes.length === 0;
       var all = doc.createElement("li");
       all.id = "rl-hs-option-all";
       all.setAttribute("role", "option");
@@ -499,6 +505,7 @@
       list.appendChild(all);
       options.push(all);
       open();
+      fit();
       var count = plural(site, n, "count-one", "count");
       say(n === 0 ? site.words("none") : [count].concat(notes).join(". "));
     }
@@ -536,26 +543,26 @@
       var key = event.key;
       if (key === "ArrowDown" || key === "Down") {
         event.preventDefault();
-        if (list.hidden) { if (options.length) { open(); setActive(0); } else update(); return; }
+        if (popup.hidden) { if (options.length) { open(); setActive(0); } else update(); return; }
         setActive(active + 1 >= options.length ? 0 : active + 1);
       } else if (key === "ArrowUp" || key === "Up") {
         event.preventDefault();
-        if (list.hidden) { if (options.length) { open(); setActive(options.length - 1); } return; }
+        if (popup.hidden) { if (options.length) { open(); setActive(options.length - 1); } return; }
         setActive(active <= 0 ? options.length - 1 : active - 1);
       } else if (key === "Enter") {
-        if (!list.hidden && active >= 0) {
+        if (!popup.hidden && active >= 0) {
           event.preventDefault();
           go(options[active]);
         }
         // Otherwise the form goes to the search page (?q=...).
       } else if (key === "Escape" || key === "Esc") {
-        if (!list.hidden) { event.preventDefault(); close(); }
+        if (!popup.hidden) { event.preventDefault(); close(); }
         else if (input.value) { event.preventDefault(); input.value = ""; options = []; say(""); }
       } else if (key === "Home" || key === "End") {
-        if (!list.hidden) setActive(-1);
+        if (!popup.hidden) setActive(-1);
       }
     });
-    list.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    popup.addEventListener("mousedown", function (event) { event.preventDefault(); });
     list.addEventListener("click", function (event) {
       var option = event.target.closest ? event.target.closest("[role=option]") : null;
       if (option) go(option);

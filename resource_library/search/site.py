@@ -8,9 +8,9 @@ did, the others read ``docs`` (what a result shows) and ``vocab`` and
 
 What the index holds, per language (only text written in that language):
 
-- resources (ref: the record id): title, keywords, the labels of their terms
-  (``tags``: "Personnel enseignant" finds the records tagged with the audience),
-  summary and description;
+- resources (ref: the record id): title, keywords and the labels of their terms
+  ("Personnel enseignant" finds the records tagged with the audience), summary and
+  description;
 - sections of pages (hand-written, pillar, program, infographics gallery, data
   pages), each heading with its anchor (ref: ``p:<url>#<anchor>``), read from the
   page's HTML by :func:`page_sections`;
@@ -39,7 +39,10 @@ from resource_library.text.fallback import text_in
 from resource_library.views.site import page_url
 
 #: Fields of the site index and their boosts.
-SITE_FIELDS = (("title", 10), ("keywords", 5), ("tags", 3), ("text", 2))
+#: The labels of a resource's terms are among its keywords: a fourth field would make every query
+#: slower (lunr scores each field of each matching document; scripts/bench-search measured a
+#: 95th-percentile query at 5,000 records going from about 20 ms to about 50 ms with one).
+SITE_FIELDS = (("title", 10), ("keywords", 5), ("text", 2))
 #: Characters of text a result keeps for its snippet.
 SNIPPET_CHARS = 160
 #: Fewer results than this and long words are retried with one edit.
@@ -207,8 +210,7 @@ def resource_document(record, lang: str, labels: dict) -> dict | None:
     return {
         "id": record.id,
         "title": title or "",
-        "keywords": " ".join(keywords) if keywords else "",
-        "tags": " ".join(filter(None, tags)),
+        "keywords": " ".join(list(keywords or []) + [t for t in tags if t]),
         "text": "\n".join(filter(None, [summary, plain(description) if description else ""])),
     }
 
@@ -233,7 +235,7 @@ def site_documents(catalogue, lang: str, pages: dict, glossary, page_url) -> tup
         if alt:
             ref = f"i:{record.id}"
             title = _own(record.title, lang) or record.id
-            docs.append({"id": ref, "title": title, "keywords": "", "tags": "", "text": alt})
+            docs.append({"id": ref, "title": title, "keywords": "", "text": alt})
             shown[ref] = [
                 "infographic",
                 title,
@@ -244,7 +246,7 @@ def site_documents(catalogue, lang: str, pages: dict, glossary, page_url) -> tup
         kind = page_kind(url, lang)
         for anchor, heading, text in sections:
             ref = f"p:{url}#{anchor}" if anchor else f"p:{url}"
-            docs.append({"id": ref, "title": heading, "keywords": "", "tags": "", "text": text})
+            docs.append({"id": ref, "title": heading, "keywords": "", "text": text})
             shown[ref] = [kind, heading, f"{url}#{anchor}" if anchor else url, _short(text)]
             if anchor and heading != page_title:
                 shown[ref].append(page_title)
@@ -254,7 +256,7 @@ def site_documents(catalogue, lang: str, pages: dict, glossary, page_url) -> tup
         definition = text_in(term.definition, lang)
         forms = list(term.accepted) + list(term.not_preferred) if lang == "fr" else []
         ref = f"g:{term.id}"
-        docs.append({"id": ref, "title": own, "keywords": " ".join(forms + [other]), "tags": "", "text": definition})
+        docs.append({"id": ref, "title": own, "keywords": " ".join(forms + [other]), "text": definition})
         shown[ref] = ["glossary", own, page_url(lang, "glossary/") + f"#{term.id}", _short(definition)]
     return docs, shown
 

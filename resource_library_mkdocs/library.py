@@ -126,7 +126,9 @@ def _assemble(html, page, config, files):
 def _search_sections(html, page, config, files):
     if indexed_page(page.url, page.meta, i18n.current_language(config)):
         title = unescaped(str(page.title or ""))
-        build_for(config).search_pages[page.url] = (title, page_sections(html, title))
+        settings = (page.meta or {}).get("search")
+        boost = settings.get("boost") if isinstance(settings, dict) else None
+        build_for(config).search_pages[page.url] = (title, page_sections(html, title), boost)
     return html
 
 

@@ -223,6 +223,21 @@ def test_site_engine_in_javascript_answers_like_the_reference(search_site, tmp_p
         assert any(a["filters"] for a in answers.values()), lang
         assert sum(1 for a in answers.values() if a["refs"]) >= len(queries) // 2, lang
     assert any(a["preferred"] for a in cases["fr"]["answers"].values())
+    # Pages' `search: boost:`: the same data with the home page's score multiplied.
+    data = json.loads((search_site / "library/search-index.json").read_text(encoding="utf-8"))
+    data["boosts"] = {ref: 50.0 for ref in data["docs"] if ref.startswith("p:")}
+    boosted_file = tmp_path / "boosted.json"
+    boosted_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    boosted = SiteSearch(data)
+    answers = {}
+    plain = SiteSearch(json.loads((search_site / "library/search-index.json").read_text(encoding="utf-8")))
+    reordered = 0
+    for query in ("welcome", "anxiety who", "anxiety welcome", "classroom who we are", "students welcome"):
+        a = boosted.query(query)
+        answers[query] = {"refs": a.refs, "corrected": a.corrected, "preferred": a.preferred, "filters": a.filters}
+        reordered += a.refs != plain.query(query).refs
+    assert reordered >= 2  # the boost changes the order the JavaScript must reproduce
+    cases["en-boosted"] = {"file": str(boosted_file), "answers": answers}
     cases_file = tmp_path / "site-cases.json"
     cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
     env = dict(
@@ -240,4 +255,4 @@ def test_site_engine_in_javascript_answers_like_the_reference(search_site, tmp_p
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "# pass 3" in result.stdout, result.stdout
+    assert "# pass 4" in result.stdout, result.stdout

@@ -157,5 +157,20 @@ def test_one_edit_variants():
     assert "cba" not in variants  # two edits
 
 
+def test_a_page_boost_ranks_its_sections_higher():
+    catalogue = load_catalogue(ROOT)
+    pages = {
+        "a/": ("A", [("", "A", "Coaching for school boards.")]),
+        "b/": ("B", [("", "B", "Coaching for school boards, coaching again.")]),
+    }
+    plain = SiteSearch(json.loads(json.dumps(search_data(catalogue, "en", pages))))
+    first = [r for r in plain.query("coaching").refs if r.startswith("p:")]
+    assert first == ["p:b/", "p:a/"]
+    boosted = dict(pages, **{"a/": ("A", pages["a/"][1], 3)})
+    data = json.loads(json.dumps(search_data(catalogue, "en", boosted)))
+    assert data["boosts"] == {"p:a/": 3.0}
+    assert [r for r in SiteSearch(data).query("coaching").refs if r.startswith("p:")] == ["p:a/", "p:b/"]
+
+
 def test_one_result_per_resource_page():
     assert one_per_resource(["a", "i:a", "i:b", "b", "c"]) == ["a", "i:b", "c"]

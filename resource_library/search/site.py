@@ -242,7 +242,7 @@ def site_documents(catalogue, lang: str, pages: dict, glossary, page_url) -> tup
                 page_url(lang, f"library/{record.id}/") + "#rl-text-version",
                 _short(alt),
             ]
-    for url, (page_title, sections) in pages.items():
+    for url, (page_title, sections, *_boost) in pages.items():
         kind = page_kind(url, lang)
         for anchor, heading, text in sections:
             ref = f"p:{url}#{anchor}" if anchor else f"p:{url}"
@@ -323,6 +323,13 @@ def site_search_data(catalogue, lang: str, pages: dict, glossary, page_url, libr
     ``library_records``: what the library page reads per record (``records`` of its data).
     """
     docs, shown = site_documents(catalogue, lang, pages, glossary, page_url)
+    # Pages' `search: boost:` (front matter): their results' scores are multiplied by it.
+    boosts = {
+        (f"p:{url}#{anchor}" if anchor else f"p:{url}"): float(page[2])
+        for url, page in pages.items()
+        if len(page) > 2 and page[2] not in (None, 1)
+        for anchor, _heading, _text in page[1]
+    }
     packed = pack_documents(docs, lang, SITE_FIELDS)
     pipeline = builder(lang).pipeline
     # The words the language's own texts use (the glossary's entries name both languages' forms).
@@ -343,6 +350,7 @@ def site_search_data(catalogue, lang: str, pages: dict, glossary, page_url, libr
         # A resource's address: prefix + id + suffix (what page_url makes of library/<id>/).
         "resource_url": page_url(lang, "library/\x00/").split("\x00"),
         "types": _labels(catalogue, lang).get("type", {}),
+        "boosts": boosts,
         "docs": shown,
         "vocab": vocabulary(catalogue, lang, pipeline, page_url(lang, "library/")),
         "synonyms": synonyms(glossary, lang, pipeline, index_terms),
@@ -393,9 +401,13 @@ class SiteSearch:
 
     def _run(self, query) -> list:
         try:
-            return [r["ref"] for r in self.index.query(query)]
+            results = self.index.query(query)
         except Exception:  # an unknown field name, a lone operator: no results, not an error
             return []
+        boosts = self.data.get("boosts") or {}
+        if any(r["ref"] in boosts for r in results):
+            results = sorted(results, key=lambda r: -r["score"] * boosts.get(r["ref"], 1))
+        return [r["ref"] for r in results]
 
     def query(self, text: str) -> Answer:
         prepared = prepare_query(text)

@@ -125,6 +125,18 @@
    * words of avoided forms (`widen.drop`), widened by the other forms' terms (`widen.extra`).
    */
   Engine.prototype.run = function (prepared, corrections, widen) {
+    var results = this.lunrQuery(prepared, corrections, widen);
+    // Pages' `search: boost:` multiplies their scores (SiteSearch._run in site.py).
+    var boosts = this.data.boosts || {};
+    if (results.some(function (r) { return has(boosts, r.ref); })) {
+      results = results.map(function (r, i) { return [r, r.score * (has(boosts, r.ref) ? boosts[r.ref] : 1), i]; })
+        .sort(function (a, b) { return b[1] - a[1] || a[2] - b[2]; })
+        .map(function (x) { return x[0]; });
+    }
+    return results;
+  };
+
+  Engine.prototype.lunrQuery = function (prepared, corrections, widen) {
     var lunr = this.lunr;
     var self = this;
     try {

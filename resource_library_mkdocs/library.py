@@ -92,6 +92,7 @@ def on_files(files, config):
     default, _ = i18n.languages(config)
     for asset in build.files(lang, site_url=site_url):
         files.append(File.generated(config, i18n.localized_src_uri(asset.path, lang, default), content=asset.content))
+    build.search_order[lang] = [f.url for f in files.documentation_pages()]
     return files
 
 
@@ -124,11 +125,15 @@ def _assemble(html, page, config, files):
 
 @event_priority(-50)
 def _search_sections(html, page, config, files):
-    if indexed_page(page.url, page.meta, i18n.current_language(config)):
+    lang = i18n.current_language(config)
+    pages = build_for(config).search_pages.setdefault(lang, {})
+    if indexed_page(page.url, page.meta, lang):
         title = unescaped(str(page.title or ""))
         settings = (page.meta or {}).get("search")
         boost = settings.get("boost") if isinstance(settings, dict) else None
-        build_for(config).search_pages[page.url] = (title, page_sections(html, title), boost)
+        pages[page.url] = (title, page_sections(html, title, lang), boost)
+    else:
+        pages.pop(page.url, None)
     return html
 
 
@@ -156,7 +161,10 @@ def on_post_build(config):
     content = build.get()
     lang = i18n.current_language(config)
     glossary = load_glossary(project_root(config) / "data" / "glossary.yml", "data/glossary.yml")[0]
-    write_search_data(content.catalogue, lang, Path(config.site_dir), build.search_pages, glossary)
+    # The pages of this pass (a preview rebuild keeps those it did not render again).
+    known = build.search_pages.get(lang, {})
+    pages = {url: known[url] for url in build.search_order.get(lang, []) if url in known}
+    write_search_data(content.catalogue, lang, Path(config.site_dir), pages, glossary)
     default, _ = i18n.languages(config)
     if lang == default:  # one copy serves every language: the site folder is shared by the passes
         copy_lunr_js(Path(config.site_dir))

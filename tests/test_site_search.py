@@ -51,6 +51,19 @@ def test_page_sections_split_at_headings_with_their_anchors():
         assert word not in everything
 
 
+def test_text_in_another_language_and_notices_are_left_out():
+    html = (
+        '<div class="admonition info rl-notice rl-notice--untranslated"><p>Pas encore traduite.</p></div>'
+        '<div class="rl-untranslated" lang="en"><p>English words only.</p>'
+        '<h2 id="x">An English heading</h2><p>More English.</p></div>'
+        '<p>Du texte <span lang="en">mixed in</span> en français.</p>'
+    )
+    sections = page_sections(html, "Titre", "fr")
+    assert sections == [("", "Titre", "Du texte en français.")]
+    # Without a language, everything but the notice is text.
+    assert "English words only." in page_sections(html, "Titre")[0][2]
+
+
 def test_which_pages_are_indexed_by_their_html():
     assert indexed_page("about/") and indexed_page("fr/approach/") and indexed_page("pillars/x/")
     assert indexed_page("")  # the home page

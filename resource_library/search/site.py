@@ -83,8 +83,9 @@ class _Sections(HTMLParser):
 
     _VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "col", "embed"})
 
-    def __init__(self):
+    def __init__(self, lang: str | None = None):
         super().__init__(convert_charrefs=True)
+        self.lang = lang
         self.sections = [Section("", "")]
         self.heading: list | None = None
         self.heading_id = ""
@@ -99,8 +100,11 @@ class _Sections(HTMLParser):
         skip = (
             tag in ("script", "style", "template", "svg")
             or "headerlink" in classes
+            or "rl-notice" in classes  # notices about the page (untranslated, outdated), not its text
             or "data-search-exclude" in a
             or "hidden" in a
+            # Text in another language (an untranslated page's English, a record's fallback text).
+            or bool(self.lang and a.get("lang") and not str(a.get("lang")).lower().startswith(self.lang))
         )
         self.stack.append((tag, skip))
         if skip:
@@ -132,10 +136,11 @@ class _Sections(HTMLParser):
             self.sections[-1].words.append(data)
 
 
-def page_sections(content_html: str, title: str) -> list:
+def page_sections(content_html: str, title: str, lang: str | None = None) -> list:
     """``[(anchor, heading, text)]`` of a page's content: the part before the first heading
-    (anchor ``""``, heading ``title``), then each h2/h3 that has an id."""
-    parser = _Sections()
+    (anchor ``""``, heading ``title``), then each h2/h3 that has an id; with ``lang``, text
+    marked as another language is left out."""
+    parser = _Sections(lang)
     parser.feed(content_html)
     parser.close()
     out = []

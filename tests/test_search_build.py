@@ -115,7 +115,7 @@ def test_site_search_index_per_language(search_site):
 
 
 def test_no_second_index_and_the_header_box_finds_its_language(search_site):
-    """Material's search plugin is gone: no search/search_index.json, no search worker config."""
+    """Material's search plugin is gone (no search/search_index.json); the header's box finds its language."""
     assert not (search_site / "search/search_index.json").exists()
     assert not (search_site / "fr/search/search_index.json").exists()
     for page_path, lang in (

@@ -31,7 +31,7 @@ def test_exact_set_of_pages_in_both_languages(fixture_site):
         "library/offered-in-french/index.html",
         "infographics/index.html",
     } | {f"pillars/{p}/index.html" for p in pillars}
-    per_language |= {"glossary/index.html", "translation-status/index.html", "data/index.html"}
+    per_language |= {"glossary/index.html", "translation-status/index.html", "data/index.html", "search/index.html"}
     expected = per_language | {f"fr/{p}" for p in per_language} | {"404.html", "fr/404.html"}
     assert html_pages(fixture_site) == expected
 
@@ -46,10 +46,10 @@ def test_html_lang_matches_the_language(fixture_site):
 
 def test_language_toggle_lands_on_the_counterpart(fixture_site):
     page = soup(fixture_site, "library/full-record/index.html")
-    french = page.select_one('a.md-select__link[hreflang="fr"]')
+    french = page.select_one('header a.rl-lang-link[hreflang="fr"]')
     assert french["href"] == "../../fr/library/full-record/"
     page = soup(fixture_site, "fr/library/full-record/index.html")
-    english = page.select_one('a.md-select__link[hreflang="en"]')
+    english = page.select_one('header a.rl-lang-link[hreflang="en"]')
     assert english["href"] == "../../../library/full-record/"
     # The link resolves to a page that exists.
     assert (fixture_site / "library/full-record/index.html").is_file()

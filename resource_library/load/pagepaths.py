@@ -25,16 +25,16 @@ SITE_PAGES = {
     "glossary.md": "the glossary page (made from data/glossary.yml)",
     "translation-status.md": "the translation status page",
     "data.md": "the open data page (the library as JSON and CSV files)",
+    "search/index.md": "the search page",
 }
 #: Files the build or the theme writes, and what they are (a trailing "/" is a whole folder).
 SITE_FILES = {
-    "library/search-index.json": "the library's search data",
+    "library/search-index.json": "the search data (the library page, the header's box and the search page)",
     "library/library.json": "the library as open data (JSON)",
     "library/library.schema.json": "the JSON Schema of the open data",
     "library/library.csv": "the library as open data (CSV)",
     "feed.xml": "the feed of new and updated resources",
     "assets/javascripts/library-lunr/": "the library's search script",
-    "search/search_index.json": "the site search index",
     "sitemap.xml": "the site map",
     "sitemap.xml.gz": "the site map",
     "404.html": "the 'page not found' page",

@@ -35,6 +35,7 @@ from resource_library.search.facets import facet_options
 from resource_library.text.fallback import pick
 from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from resource_library.views.opendata import DATA_PAGE, DATA_URL, FEED_SIZE, columns, other_language
+from resource_library.views.search import SEARCH_PAGE, search_page_view
 from resource_library.views.site import SiteView, page_url, relative
 
 #: Above this many records the library page lists each resource without its summary
@@ -197,7 +198,13 @@ class Renderer:
         out += self.pillars(site)
         out.append(self.infographics(site))
         out += [self.program(site, program) for program in site.catalogue.programs.values()]
+        out.append(self.search(site))
         return out
+
+    def search(self, site: SiteView) -> GeneratedPage:
+        """The search page: the whole site's results for ?q=, filtered by kind (site-search.js)."""
+        view = search_page_view(site.t.table, site.lang)
+        return self.render_page("search.html", SEARCH_PAGE, None, t=site.t, lang=site.lang, s=view)
 
     def library(self, site: SiteView, publication: Publication) -> GeneratedPage:
         url = page_url(site.lang, "library/")

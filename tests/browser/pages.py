@@ -29,6 +29,8 @@ PAGE_KINDS = [
     ("translation-status", "translation-status/", "fr/translation-status/"),
     # The open data files, their terms of reuse and their fields.
     ("data", "data/", "fr/data/"),
+    # The search page, opened with a query (site-search.js fills it in).
+    ("search", "search/?q=anxiety", "fr/search/?q=anxi%C3%A9t%C3%A9"),
     # French page of an English-only record: English text inside French pages.
     ("fallback", "library/csmhs-definition/", "fr/library/csmhs-definition/"),
     # The server answers an unknown address with the site's 404 page, as hosts do.

@@ -150,7 +150,9 @@ def test_keyboard_only(page, server):
     expect(page.locator("#rl-q")).to_have_value("eleve")
     count_text = page.locator("#rl-count").inner_text()
     page.locator("#rl-q").focus()
-    page.keyboard.press("Tab")  # the reset button, shown since a query is active
+    page.keyboard.press("Tab")  # the chip of the search words, shown since a query is active
+    assert page.evaluate("document.activeElement.classList.contains('rl-chip')")
+    page.keyboard.press("Tab")  # "Clear all"
     assert page.evaluate("document.activeElement.id") == "rl-reset"
     page.keyboard.press("Tab")  # the "Resource type" disclosure
     assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
@@ -183,7 +185,14 @@ def test_without_javascript_every_resource_is_listed(browser, server):
         pg = context.new_page()
         pg.goto(server + "fr/library/?q=anxiete&tier=intensive")
         assert pg.locator("#rl-results > li[data-id]:not([hidden])").count() == 9
-        assert not pg.locator("#rl-filters").is_visible()
+        # No search box or checkbox that could not work: links to each term's page instead.
+        assert not pg.locator("#rl-q").is_visible()
+        assert not pg.locator("#rl-tier-intensive").is_visible()
+        link = pg.locator("#rl-panel a.rl-facet__link[href='tiers/intensive/']")
+        expect(link).to_be_visible()
+        link.click()
+        expect(pg).to_have_url(server + "fr/library/tiers/intensive/")
+        assert pg.locator("h1").inner_text() == "Intensif (palier 3)"
     finally:
         context.close()
 

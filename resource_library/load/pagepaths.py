@@ -101,13 +101,19 @@ def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
     Args:
         shown_docs: how problems name the folder (``docs``).
         pages: :func:`generated_pages`.
-        drawings: ids of the drawings (published as ``infographics/<id>.svg``).
+        drawings: ids of the drawings (published as ``infographics/<id>.svg``, ``.png`` and ``.pdf``).
     """
     if not docs.is_dir():
         return []
     taken = {address(path): what for path, what in pages.items()}
     files = dict(SITE_FILES)
-    files.update({f"infographics/{did}.svg": f"the drawing data/infographics/{did}.yml" for did in drawings})
+    files.update(
+        {
+            f"infographics/{did}.{suffix}": f"the drawing data/infographics/{did}.yml ({suffix.upper()})"
+            for did in drawings
+            for suffix in ("svg", "png", "pdf")
+        }
+    )
     folders = {path: what for path, what in files.items() if path.endswith("/")}
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     problems = []

@@ -25,6 +25,10 @@ from resource_library.model.record import LANGUAGES
 from resource_library.text.fallback import pick
 from resource_library.views.site import _FORMATS, human_size, page_url, relative
 
+#: The smallest text of a drawing shown in a page, in CSS pixels: the page never shows
+#: the drawing narrower than the width that gives its smallest text this size.
+READABLE_TEXT = 12
+
 #: Image formats a browser shows in an ``<img>``; others (PDF) are offered as downloads.
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp")
 
@@ -89,7 +93,7 @@ def drawing_figure(site, info, from_url: str, figure_id: str = "") -> dict:
         "fallback": None,
         "id": figure_id or f"rl-figure-{info.id}",
         # The page lists the part links as text under the drawing (see _infographic.html).
-        "svg": Markup(draw(info, lang, base=base, inline=True)),
+        "svg": Markup(draw(info, lang, base=base, inline=True, fit_text=READABLE_TEXT)),
         "title": text_in(info.title, lang),
         "language": site.t.language(lang),
         "downloads": [

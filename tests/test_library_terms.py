@@ -104,3 +104,11 @@ def test_a_hand_written_page_may_not_sit_at_a_term_page(tmp_path):
     catalogue = load_catalogue(project)
     messages = [p.message for p in catalogue.problems if "targeted.md" in p.path]
     assert any("/fr/library/tiers/targeted/" in m and "'targeted'" in m for m in messages), messages
+
+
+def test_a_term_page_title_starts_with_a_capital(tmp_path):
+    project = make_project(tmp_path, records=fixture_records("english-only"))
+    catalogue = load_catalogue(project)
+    page = BeautifulSoup(_pages(project, catalogue, "fr")["library/languages/en.md"].preview(), "html.parser")
+    assert page.h1.get_text() == "Anglais"  # the vocabulary's label is "anglais"
+    assert page.select_one(".rl-kicker span").get_text() == "Langue de la ressource"

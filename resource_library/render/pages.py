@@ -228,8 +228,12 @@ class Renderer:
                 assert url is not None
                 records = tagged.get((param, term.id), [])
                 cards = sorted((site.card(r, url) for r in records), key=lambda c: (c["sort"], c["id"]))
+                label = pick(term.label, lang)
+                assert label is not None  # a term's label has English text (required when loading)
                 view = {
-                    "label": pick(term.label, lang),
+                    "label": label,
+                    # As a page's title, a term starts with a capital ("anglais" → "Anglais").
+                    "heading": label.value[:1].upper() + label.value[1:],
                     "definition": pick(term.definition, lang),
                     "vocabulary": pick(vocab.label, lang),
                     "library_href": relative(url, library_url),

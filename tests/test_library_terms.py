@@ -58,7 +58,7 @@ def test_no_copy_online_offers_an_email_with_the_title_as_subject(tmp_path):
     project = make_project(tmp_path, records=fixture_records("english-only"))
     catalogue = load_catalogue(project)
     catalogue.records["english-only"].title["en"] = "Plans & routines: 100% ready?"
-    catalogue.site.contact_email = "library@example.org"
+    catalogue.site.publisher["email"] = "library@example.org"  # data/site.yml: publisher: email:
     for lang, subject in (
         ("en", "Request for a copy: Plans & routines: 100% ready?"),
         ("fr", "Demande d'exemplaire : Plans & routines: 100% ready?"),

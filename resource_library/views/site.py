@@ -107,12 +107,12 @@ def term_page(lang: str, vocab_id: str, term: str) -> str | None:
 
 
 def contact_email(info) -> str | None:
-    """The organisation's contact address from ``data/site.yml``, when the site data gives one.
+    """The organisation's contact address from ``data/site.yml`` (``publisher: email:``), or None.
 
-    The site data read by ``load/site.py`` names no contact address yet (publisher
-    name and web address only): until it does, the pages offer the contact page.
+    Read from the publisher's data, where the site data keeps it (``SiteInfo.email``
+    when the loader offers it); without an address the pages offer the contact page.
     """
-    value = getattr(info, "contact_email", None)
+    value = getattr(info, "email", None) or (getattr(info, "publisher", None) or {}).get("email")
     return value if isinstance(value, str) and "@" in value else None
 
 

@@ -58,10 +58,27 @@ def test_parallel_build_equals_the_sequential_build(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["parallel", "project", "sequential"]
 
 
+#: A hook of the test project that warns on French pages only: a warning `check` cannot foresee
+#: (anything it can foresee stops the build before the passes start), given in the French pass.
+FRENCH_WARNING_HOOK = """import logging
+
+log = logging.getLogger("mkdocs.hooks.french_warning")
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.dest_uri.startswith("fr/") and page.file.dest_uri.endswith("about/index.html"):
+        log.warning("page-absente.md: a warning given in the French pass only")
+    return markdown
+"""
+
+
 def test_a_warning_in_the_parallel_pass_stops_a_strict_build(tmp_path, monkeypatch):
     project = _shipped_project(tmp_path)
-    about = project / "docs" / "fr" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n[Lien brisé](page-absente.md)\n", encoding="utf-8")
+    (project / "hooks" / "french_warning.py").write_text(FRENCH_WARNING_HOOK, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        config.replace("hooks:\n", "hooks:\n  - hooks/french_warning.py\n", 1), encoding="utf-8"
+    )
     monkeypatch.delenv(parallel.SEQUENTIAL_VARIABLE, raising=False)
     result = mkdocs(project, "build", "--strict", "-d", str(tmp_path / "site"))
     output = result.stdout + result.stderr

@@ -296,3 +296,16 @@ def test_without_javascript_the_filters_are_links_to_the_term_pages(watched, lan
     link.click()
     page.wait_for_url(f"**/{TARGETED[lang]}")
     assert page.locator("li.rl-card").count() > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_search_words_are_a_chip_in_the_language_quotation_marks(watched, lang):
+    page = watched(LAPTOP).open(LIBRARY[lang] + "?q=anxiety")
+    chip = page.locator("#rl-chip-list button.rl-chip")
+    expect(chip).to_have_count(1)
+    expected = "«\u00a0anxiety\u00a0»" if lang == "fr" else "\u201canxiety\u201d"
+    assert chip.locator("span").first.inner_text() == expected
+    chip.click()
+    expect(chip).to_have_count(0)
+    assert page.locator("#rl-q").input_value() == ""
+    assert page.evaluate("document.activeElement.id") == "rl-q"

@@ -343,7 +343,9 @@
 
     function renderChips(state) {
       var wanted = [];
-      if (state.q.trim()) wanted.push({ key: "q", label: "\u201c" + state.q.trim() + "\u201d" });
+      // The search words between the page's language's quotation marks.
+      var quotes = ((chipList && chipList.getAttribute("data-quotes")) || "\u201c|\u201d").split("|");
+      if (state.q.trim()) wanted.push({ key: "q", label: quotes[0] + state.q.trim() + quotes[1] });
       boxes.forEach(function (box) {
         if (box.checked) wanted.push({ key: box.name + "=" + box.value, label: box.getAttribute("data-label") || box.value });
       });

@@ -68,7 +68,10 @@ def test_library_page_scripts_and_data_resolve(search_site):
 def test_library_page_form_is_real_html_with_french_labels(search_site):
     page = soup(search_site, "fr/library/index.html")
     form = page.select_one("form#rl-filters")
-    assert form["method"] == "get" and form.has_attr("hidden")  # shown by the script only
+    assert form["method"] == "get"
+    # The checkboxes show only with JavaScript (the page's first script sets the class
+    # before the form is laid out); without it each option is a link to its term's page.
+    assert "rl-js-only" in page.select_one("form#rl-search-form")["class"]
     label = page.select_one('label[for="rl-q"]')
     assert label.get_text(strip=True) == "Rechercher dans la bibliothèque"
     legends = [l.get_text(strip=True) for l in form.select("fieldset > legend")]
@@ -78,8 +81,12 @@ def test_library_page_form_is_real_html_with_french_labels(search_site):
     assert [s.get_text(strip=True) for s in summaries] == legends
     assert [d.has_attr("open") for d in form.select("details.rl-facet")][:4] == [True, True, True, False]
     universal = page.select_one('input[name="tier"][value="universal"]')
+    assert "rl-js-only" in universal["class"]
     option = universal.find_parent(class_="rl-facet__option")
     assert option.label.get_text(" ", strip=True).endswith("(4)")
+    link = option.select_one("a.rl-facet__link")
+    assert link["href"] == "tiers/universal/" and link.get_text(" ", strip=True).endswith("(4)")
+    assert (search_site / "fr/library/tiers/universal/index.html").is_file()
     video = page.select_one('input[name="type"][value="video"]').find_parent(class_="rl-facet__option")
     assert "rl-facet__option--empty" in video["class"] and "(0)" in video.get_text()
     count = page.select_one("#rl-count")

@@ -21,7 +21,7 @@ from jsonschema import Draft7Validator
 from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
-from resource_library.load.pagepaths import SITE_PAGES, conflicts, generated_pages
+from resource_library.load.pagepaths import SITE_PAGES, TERM_PAGE_FOLDERS, conflicts, generated_pages, term_pages
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
 from resource_library.load.site import SiteInfo, load_site
@@ -151,7 +151,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
             record = Record.from_data(doc.data, shown)
             records[record.id] = record
             valid_docs.append(doc)
-    pages = _generated_pages(files, vocabularies.get("pillars"), catalogue.programs)
+    pages = _generated_pages(files, vocabularies, catalogue.programs)
     for doc in valid_docs:
         problems += record_warnings(doc, docs, pages)
     checked.done()
@@ -160,7 +160,10 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
     problems += found
     problems += conflicts(
-        docs, _rel(root, docs), generated_pages(catalogue.records, pillars, catalogue.programs), catalogue.drawings
+        docs,
+        _rel(root, docs),
+        generated_pages(catalogue.records, pillars, catalogue.programs, vocabularies),
+        catalogue.drawings,
     )
     problems += snapshot_problems(root)
     # Drawings escape their texts, but raw HTML in them is refused all the same, as everywhere.
@@ -172,9 +175,10 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     return catalogue
 
 
-def _generated_pages(files, pillars, programs) -> frozenset:
+def _generated_pages(files, vocabularies, programs) -> frozenset:
     """Source paths of the pages the build generates (targets of description links)."""
-    pages = set(SITE_PAGES)
+    pillars = vocabularies.get("pillars")
+    pages = set(SITE_PAGES) | set(term_pages(vocabularies))
     pages |= {f"library/{file.stem}.md" for file in files}
     pages |= {f"pillars/{pid}.md" for pid in (pillars.terms if pillars else ())}
     pages |= {f"programs/{pid}.md" for pid in programs}
@@ -244,6 +248,12 @@ def _validate_record(doc: Document, stem: str, checked: _SchemaChecks, docs: Pat
     problems = checked.problems(doc)
 
     wrong_stem = id_problem(stem, "file name", reserved=True)
+    if not wrong_stem and stem in TERM_PAGE_FOLDERS.values():
+        # /library/<folder>/<term>/ lists the resources of a term: no record takes the folder's name.
+        wrong_stem = (
+            f"'{stem}' is reserved: the site uses /library/{stem}/ for the pages of the vocabulary's terms "
+            f"(reserved for records too: {', '.join(sorted(TERM_PAGE_FOLDERS.values()))}); choose another id"
+        )
     if wrong_stem:  # the id must equal the file name: both are to change
         problems.append(
             doc.problem((), f"rename the file (its name is the record's id and page address): {wrong_stem}")

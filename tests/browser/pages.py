@@ -19,6 +19,8 @@ PAGE_KINDS = [
     ("home", "", "fr/"),
     ("hand-written", "about/", "fr/about/"),
     ("library", "library/", "fr/library/"),
+    # The page of one vocabulary term: every resource with it.
+    ("term", "library/tiers/targeted/", "fr/library/tiers/targeted/"),
     ("pillars", "pillars/", "fr/pillars/"),
     ("pillar", "pillars/leadership-and-capacity/", "fr/pillars/leadership-and-capacity/"),
     ("program", "programs/ma-csmhs-coiin/", "fr/programs/ma-csmhs-coiin/"),

@@ -194,6 +194,15 @@ def test_phone_keyboard_drawer_and_menu_button(opened, page):
     assert tab.evaluate("() => document.activeElement.classList.contains('rl-menu-button')")
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_menu_button_only_where_the_navigation_is_a_drawer(opened, lang):
+    page = next(p for p in PAGES if p.kind == "hand-written" and p.lang == lang)
+    assert opened(page, PHONE).tab.locator(".rl-menu-button").is_visible()
+    desktop = opened(page, DESKTOP).tab
+    assert desktop.locator(".rl-menu-button").count() == 1 and not desktop.locator(".rl-menu-button").is_visible()
+    assert desktop.locator(".md-sidebar--primary").is_visible()  # the navigation is shown, no drawer
+
+
 @pytest.mark.parametrize("page", [p for p in PAGES if p.kind in ("home", "hand-written")], ids=lambda p: p.id)
 def test_focus_is_visible(opened, page):
     tab = opened(page).tab

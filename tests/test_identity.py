@@ -248,6 +248,10 @@ def test_one_notice_at_the_top_of_a_french_page_of_an_english_only_record(site):
     notices = page.select("article .rl-notice")
     assert len(notices) == 1
     assert notices[0].find_previous_sibling("h1") is not None
+    # An English-only hand-written page under fr/: one notice, before its title.
+    guide = soup(site, "fr/guide/index.html")
+    notices = guide.select("article .rl-notice")
+    assert len(notices) == 1 and notices[0].find_next("h1").get_text(strip=True).startswith("Guide")
 
 
 def test_logo_is_the_theme_logo(site):

@@ -71,6 +71,9 @@ def make_project(
         shutil.copytree(ROOT / "data" / "programs", data / "programs")
     for name, text in (records or {}).items():
         (data / "resources" / name).write_text(text, encoding="utf-8")
+    # The logo data/site.yml names (without it, `check` warns that no logo is shown).
+    (project / "docs" / "images").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "docs" / "images" / "logo.svg", project / "docs" / "images" / "logo.svg")
     for path, text in (DEFAULT_DOCS if docs is None else docs).items():
         target = project / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,9 @@ vocabularies, pillars, interface words and glossary) and changes it::
       remove: [docs/fr/about.md]             # paths deleted
       append:                                # path → text added at the end of the file
         data/interface.yml: "..."
+      replace:                               # path → [[old, new], ...]: each old text, which must be
+        data/interface.yml:                  # in the file, replaced once (the rest of the file stays
+          - ["library_title:", "library_titel:"]  # as shipped, so a new entry does not break the case)
       expect:                                # every line `check` prints (errors and warnings), in order;
         - "data/resources/full-record.yml:3:10: title.en: ..."   # each is a prefix of the printed line
       build: fails                           # optional: `mkdocs build --strict` must fail (with the first
@@ -69,6 +72,12 @@ def hostile_project(tmp_path: Path, case: dict) -> Path:
     for rel, text in (case.get("append") or {}).items():
         with open(project / rel, "a", encoding="utf-8") as out:
             out.write(text)
+    for rel, pairs in (case.get("replace") or {}).items():
+        text = (project / rel).read_text(encoding="utf-8")
+        for old, new in pairs:
+            assert old in text, f"{case['name']}: {rel} has no {old!r} to replace"
+            text = text.replace(old, new, 1)
+        (project / rel).write_text(text, encoding="utf-8")
     for rel, data in (case.get("binary") or {}).items():
         target = project / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -388,7 +388,9 @@ def test_site_file_problems_have_their_positions(tmp_path):
     assert (5, "licence.name", "error") in found  # English required
     assert (6, "licence.url", "error") in found
     assert (7, "colour", "error") in found
-    assert "data/site.yml:7:1: colour: unknown field 'colour' (allowed: publisher, licence)" in map(str, problems)
+    assert "data/site.yml:7:1: colour: unknown field 'colour' (allowed: publisher, crisis, licence)" in map(
+        str, problems
+    )
     assert info.publisher_name("fr") == "Team" and info.licence is None
 
 

@@ -194,7 +194,12 @@ def test_kinds_know_their_files():
 
 
 def touched(case) -> set:
-    return {*(case.get("files") or {}), *(case.get("append") or {}), *(case.get("remove") or [])}
+    return {
+        *(case.get("files") or {}),
+        *(case.get("append") or {}),
+        *(case.get("replace") or {}),
+        *(case.get("remove") or []),
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case["name"])
@@ -211,14 +216,14 @@ def test_the_schema_of_the_kind_refuses_the_hostile_case(tmp_path, case):
 
 def combined(cases, errors: bool) -> dict:
     """One case breaking, at once, the first file of each case (with errors, or with warnings only)."""
-    merged: dict = {"files": {}, "append": {}, "expect": set()}
+    merged: dict = {"files": {}, "append": {}, "replace": {}, "expect": set()}
     seen: set = set()
     for case in cases:
         has_error = any(": warning: " not in line for line in case["expect"])
         if has_error != errors or touched(case) & seen:
             continue
         seen |= touched(case)
-        for key in ("files", "append"):
+        for key in ("files", "append", "replace"):
             merged[key].update(case.get(key) or {})
         merged["expect"] |= set(case["expect"])
     return merged

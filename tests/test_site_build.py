@@ -106,12 +106,10 @@ def test_french_page_of_english_only_record_marks_fallback(fixture_site):
     description = page.select_one("div.rl-description")
     assert description["lang"] == "en"
     assert description.strong.get_text() == "English"
-    notices = [n.get_text(strip=True) for n in page.select(".rl-notice--fallback")]
-    assert "Ce texte n'est offert qu'en anglais." in notices
-    assert (
-        page.select_one(".rl-notice--language").get_text(strip=True)
-        == "Cette ressource est offerte en anglais seulement."
-    )
+    # One notice, at the top (the resource's language is in the details).
+    notices = [n.get_text(strip=True) for n in page.select(".rl-notice")]
+    assert notices == ["Ce texte n'est offert qu'en anglais."]
+    assert page.select_one(".rl-notice").find_previous_sibling("h1") is not None
     english = soup(fixture_site, "library/english-only/index.html")
     assert english.select(".rl-notice--fallback") == []
     assert (

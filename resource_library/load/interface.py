@@ -196,6 +196,27 @@ ENTRIES = {
     "feed_subtitle": ("count",),
     "feed_rights": ("licence", "url"),
     "feed_link": (),
+    # Every page: skip link, crisis banner, footer; the home page (views/identity.py).
+    "skip_to_content": (),
+    "crisis_call": ("number",),
+    "crisis_text": ("number",),
+    "crisis_text_keyword": ("keyword", "number"),
+    "footer_organisation": (),
+    "footer_site": (),
+    "footer_email": (),
+    "accessibility_title": (),
+    "privacy_title": (),
+    "last_changed": ("date",),
+    "home_search_label": (),
+    "home_search_button": (),
+    "home_by_audience": (),
+    "home_by_tier": (),
+    "home_browse_all": (),
+    "not_found_title": (),
+    "not_found_text": (),
+    "not_found_home": (),
+    "not_found_library": (),
+    "menu_open": (),
 }
 #: Entries holding a group of ``{en, fr}`` texts without placeholders (each field of the open data: label, meaning).
 GROUPS = ("data_fields",)

@@ -144,7 +144,7 @@ def check_links(site: Site, tolerated: set = frozenset()):
             if not is_internal(url):
                 if scheme in ("http", "https"):
                     external.add(url)
-                elif scheme not in ("mailto", "tel", "data"):
+                elif scheme not in ("mailto", "tel", "sms", "data"):
                     broken.append(f"{rel}: {kind} {raw!r} has scheme {scheme!r}")
                 continue
             checked += 1

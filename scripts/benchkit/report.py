@@ -109,7 +109,9 @@ def budgets(results: dict) -> list:
     for n, limit in ((1000, 2.0), (5000, 3.0)):
         preview = results.get(n, {}).get("preview")
         name = f"preview at {n:,} records (mkdocs serve --dirty: save -> reload, wall"
-        if preview:
+        if preview and "error" in preview:
+            add(name + f"; {preview['error']})", None, limit, None, "s")
+        elif preview:
             cpu = preview.get("cpu_s")
             name += f"; CPU {cpu:.2f} s)" if cpu is not None else ")"
             add(name, preview["warm_rebuild_s"], limit, preview["warm_rebuild_s"] <= limit, "s")
@@ -167,10 +169,11 @@ def report(data: dict) -> str:
             f"{'wall time, min-max':24}"
             + ", ".join(f"{stack} {lo:.2f}-{hi:.2f} s" for stack, (lo, hi) in spread.items())
         )
-        if r.get("preview"):
-            lines.append(_preview_line(f"{'preview (serve --dirty)':24}save -> reload", r["preview"]))
-        if r.get("serve_full"):
-            lines.append(_preview_line(f"{'serve without --dirty':24}save -> reload", r["serve_full"]))
+        for key, label in (("preview", "preview (serve --dirty)"), ("serve_full", "serve without --dirty")):
+            if r.get(key) and "error" in r[key]:
+                lines.append(f"{label:24}not measured: {r[key]['error']}")
+            elif r.get(key):
+                lines.append(_preview_line(f"{label:24}save -> reload", r[key]))
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
         lines.append(f"\n== growth from {small:,} to {large:,} records (x{large / small:g} records) ==")

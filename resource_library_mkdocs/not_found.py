@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from resource_library.views.site import page_url
 from resource_library_mkdocs import i18n
 from resource_library_mkdocs.session import build_for
 
@@ -55,6 +56,9 @@ def on_template_context(context, template_name, config):
     # The 404 page's language switcher leads to each language's home page, not to
     # the counterpart of whichever page was rendered last.
     homes = build_for(config).home_alternates
+    if template_name == "404.html":
+        # The library's address in the pass's language (French section names: model/urls.py).
+        context["rl_library_url"] = page_url(i18n.current_language(config), "library/")
     if template_name == "404.html" and homes:
         # The i18n plugin sets it as an attribute, which templates read first.
         config.extra["alternate"] = config.extra.alternate = deepcopy(homes)

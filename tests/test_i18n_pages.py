@@ -27,13 +27,13 @@ def test_installed_plugin_is_the_supported_version():
 
 
 def test_switcher_of_every_generated_page_kind(fixture_site):
-    assert switcher(fixture_site, "library/index.html") == {"en": "./", "fr": "../fr/library/"}
-    assert switcher(fixture_site, "fr/library/index.html") == {"en": "../../library/", "fr": "./"}
+    assert switcher(fixture_site, "library/index.html") == {"en": "./", "fr": "../fr/bibliotheque/"}
+    assert switcher(fixture_site, "fr/bibliotheque/index.html") == {"en": "../../library/", "fr": "./"}
     assert (
         switcher(fixture_site, "pillars/implementation-support/index.html")["fr"]
-        == "../../fr/pillars/implementation-support/"
+        == "../../fr/piliers/implementation-support/"
     )
-    assert switcher(fixture_site, "fr/library/english-only/index.html")["en"] == "../../../library/english-only/"
+    assert switcher(fixture_site, "fr/bibliotheque/english-only/index.html")["en"] == "../../../library/english-only/"
 
 
 def test_switcher_of_hand_written_pages_is_untouched(fixture_site):
@@ -41,7 +41,7 @@ def test_switcher_of_hand_written_pages_is_untouched(fixture_site):
 
 
 def test_head_alternates_match_the_switcher(fixture_site):
-    for path in ("library/full-record/index.html", "fr/pillars/index.html"):
+    for path in ("library/full-record/index.html", "fr/piliers/index.html"):
         head = {
             link["hreflang"]: link["href"]
             for link in page(fixture_site, path).select('head link[rel="alternate"][hreflang]')
@@ -51,7 +51,7 @@ def test_head_alternates_match_the_switcher(fixture_site):
 
 def test_sitemap_has_each_generated_page_once_with_both_alternates(fixture_site):
     sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
-    for url in ("library/", "fr/library/", "pillars/implementation-support/", "fr/library/full-record/"):
+    for url in ("library/", "fr/bibliotheque/", "pillars/implementation-support/", "fr/bibliotheque/full-record/"):
         entries = re.findall(rf"<url>\s*<loc>http://127.0.0.1:8000/{re.escape(url)}</loc>.*?</url>", sitemap, re.S)
         assert len(entries) == 1, url
         assert set(re.findall(r'hreflang="(\w+)"', entries[0])) == {"en", "fr"}

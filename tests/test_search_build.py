@@ -29,7 +29,7 @@ def resolve(site, page_path, href):
 
 def test_search_data_per_language(search_site):
     en = json.loads((search_site / "library/search-index.json").read_text(encoding="utf-8"))
-    fr = json.loads((search_site / "fr/library/search-index.json").read_text(encoding="utf-8"))
+    fr = json.loads((search_site / "fr/bibliotheque/search-index.json").read_text(encoding="utf-8"))
     assert (en["lang"], fr["lang"]) == ("en", "fr")
     assert set(en["records"]) == set(fr["records"])
     assert "family-worry-toolkit" in fr["records"]  # listed and filterable on the French page...
@@ -49,7 +49,7 @@ def test_lunr_js_is_copied_from_the_installed_mkdocs_package(search_site):
 
 
 def test_library_page_scripts_and_data_resolve(search_site):
-    for lang, page_path in (("en", "library/index.html"), ("fr", "fr/library/index.html")):
+    for lang, page_path in (("en", "library/index.html"), ("fr", "fr/bibliotheque/index.html")):
         page = soup(search_site, page_path)
         page_url = page_path[: -len("index.html")]
         srcs = [s["src"] for s in page.select(".md-content script[src], article script[src]")] or [
@@ -67,7 +67,7 @@ def test_library_page_scripts_and_data_resolve(search_site):
 
 
 def test_library_page_form_is_real_html_with_french_labels(search_site):
-    page = soup(search_site, "fr/library/index.html")
+    page = soup(search_site, "fr/bibliotheque/index.html")
     form = page.select_one("form#rl-filters")
     assert form["method"] == "get" and form.has_attr("hidden")  # shown by the script only
     label = page.select_one('label[for="rl-q"]')
@@ -100,19 +100,19 @@ def test_site_search_index_per_language(search_site):
     assert "Calming anxiety in the classroom" in en_titles and "Calming anxiety in the classroom" not in fr_titles
     # A French page showing an English-only record's text is left out of French site search.
     assert "Anxiety toolkit for families" in en_titles and "Anxiety toolkit for families" not in fr_titles
-    assert (search_site / "fr/library/family-worry-toolkit/index.html").is_file()
+    assert (search_site / "fr/bibliotheque/family-worry-toolkit/index.html").is_file()
     assert "Apaiser l'anxiété en classe" in fr_titles and "Apaiser l'anxiété en classe" not in en_titles
     # French splits words at apostrophes, typed straight or curly; English keeps its separator.
     separator = re.compile(fr["config"]["separator"])
     assert [w for w in separator.split("l'anxiété d’un élève") if w] == ["l", "anxiété", "d", "un", "élève"]
     assert fr["config"]["pipeline"] == ["trimmer", "stopWordFilter"]
     # Result addresses resolve under /fr/ against the French pages' base.
-    assert {d["location"].split("#")[0] for d in fr["docs"]} >= {"library/calming-anxiety-classroom/", ""}
+    assert {d["location"].split("#")[0] for d in fr["docs"]} >= {"bibliotheque/calming-anxiety-classroom/", ""}
 
 
 def test_french_pages_point_material_search_at_the_french_index(search_site):
     for page_path, expected in (
-        ("fr/library/index.html", "fr/library/"),
+        ("fr/bibliotheque/index.html", "fr/bibliotheque/"),
         ("fr/index.html", "fr/"),
         ("library/calming-anxiety-classroom/index.html", None),
     ):
@@ -134,23 +134,27 @@ def test_site_search_skips_lists_of_other_pages(search_site):
         docs = json.loads((search_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
         pages = {d["location"].split("#")[0] for d in docs}
         # The library page (it has its own search) and the translators' status list are left out.
-        assert "library/" not in pages and "translation-status/" not in pages
-        assert "library/full-record/" in pages and "pillars/leadership-and-capacity/" in pages
-        resource = " ".join(d["text"] for d in docs if d["location"].startswith("library/full-record/"))
+        # Locations are relative to the language's root: French sections have French names.
+        library, pillars = ("library", "pillars") if not prefix else ("bibliotheque", "piliers")
+        assert f"{library}/" not in pages and "translation-status/" not in pages
+        assert f"{library}/full-record/" in pages and f"{pillars}/leadership-and-capacity/" in pages
+        resource = " ".join(d["text"] for d in docs if d["location"].startswith(f"{library}/full-record/"))
         title = "Classroom check-ins for well-being" if not prefix else "Bilans de bien-être en classe"
-        related_titles = [html.unescape(d["title"]) for d in docs if d["location"].startswith("library/full-record/#")]
+        related_titles = [
+            html.unescape(d["title"]) for d in docs if d["location"].startswith(f"{library}/full-record/#")
+        ]
         # Its own words stay; the related resources' titles, the kicker and the record path do not.
         assert ("check-in takes two minutes" if not prefix else "bilan prend deux minutes") in resource
         assert "data/resources/full-record.yml" not in resource
         assert ("Related resources" if not prefix else "Ressources connexes") not in related_titles
-        pillar = " ".join(d["text"] for d in docs if d["location"].startswith("pillars/leadership-and-capacity/"))
+        pillar = " ".join(d["text"] for d in docs if d["location"].startswith(f"{pillars}/leadership-and-capacity/"))
         assert title not in html.unescape(pillar)  # the pillar's list of resources
         assert pillar.strip()  # but its own text is there
 
 
 def test_a_library_without_french_text_builds_an_empty_french_index(tmp_path):
     site = build(make_project(tmp_path, records=fixture_records("english-only")))
-    data = json.loads((site / "fr/library/search-index.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "fr/bibliotheque/search-index.json").read_text(encoding="utf-8"))
     assert data["index"]["refs"] == [] and data["index"]["terms"] == []
     assert list(data["records"]) == ["english-only"]  # the French page still filters it
     english = json.loads((site / "library/search-index.json").read_text(encoding="utf-8"))

@@ -32,8 +32,24 @@ def test_exact_set_of_pages_in_both_languages(fixture_site):
         "infographics/index.html",
     } | {f"pillars/{p}/index.html" for p in pillars}
     per_language |= {"glossary/index.html", "translation-status/index.html", "data/index.html"}
-    expected = per_language | {f"fr/{p}" for p in per_language} | {"404.html", "fr/404.html"}
-    assert html_pages(fixture_site) == expected
+    french = {
+        "fr/index.html",
+        "fr/about/index.html",
+        "fr/bibliotheque/index.html",
+        "fr/piliers/index.html",
+        "fr/bibliotheque/full-record/index.html",
+        "fr/bibliotheque/english-only/index.html",
+        "fr/bibliotheque/offered-in-french/index.html",
+        "fr/infographies/index.html",
+        "fr/glossaire/index.html",
+        "fr/translation-status/index.html",
+        "fr/data/index.html",
+    } | {f"fr/piliers/{p}/index.html" for p in pillars}
+    # The French site's former addresses of the pages that moved: pages that send readers on.
+    moved = {f"fr/{p}" for p in per_language if p.startswith(("library/", "pillars/", "infographics/", "glossary/"))}
+    assert html_pages(fixture_site) == per_language | french | moved | {"404.html", "fr/404.html"}
+    for page in moved:
+        assert 'name="robots" content="noindex"' in (fixture_site / page).read_text(encoding="utf-8"), page
 
 
 def test_html_lang_matches_the_language(fixture_site):
@@ -47,8 +63,8 @@ def test_html_lang_matches_the_language(fixture_site):
 def test_language_toggle_lands_on_the_counterpart(fixture_site):
     page = soup(fixture_site, "library/full-record/index.html")
     french = page.select_one('a.md-select__link[hreflang="fr"]')
-    assert french["href"] == "../../fr/library/full-record/"
-    page = soup(fixture_site, "fr/library/full-record/index.html")
+    assert french["href"] == "../../fr/bibliotheque/full-record/"
+    page = soup(fixture_site, "fr/bibliotheque/full-record/index.html")
     english = page.select_one('a.md-select__link[hreflang="en"]')
     assert english["href"] == "../../../library/full-record/"
     # The link resolves to a page that exists.
@@ -56,7 +72,7 @@ def test_language_toggle_lands_on_the_counterpart(fixture_site):
 
 
 def test_resource_page_content_in_french(fixture_site):
-    page = soup(fixture_site, "fr/library/full-record/index.html")
+    page = soup(fixture_site, "fr/bibliotheque/full-record/index.html")
     assert page.h1.get_text(strip=True) == "Bilans de bien-être en classe"
     assert page.h1.get("lang") is None
     details = {
@@ -75,7 +91,7 @@ def test_resource_page_content_in_french(fixture_site):
 
 
 def test_french_page_of_english_only_record_marks_fallback(fixture_site):
-    page = soup(fixture_site, "fr/library/english-only/index.html")
+    page = soup(fixture_site, "fr/bibliotheque/english-only/index.html")
     assert page.html["lang"] == "fr"
     assert page.h1["lang"] == "en"
     assert page.h1.get_text(strip=True) == "A guide written in English only"
@@ -103,7 +119,7 @@ def test_resource_pages_are_out_of_the_navigation(fixture_site):
 
 
 def test_library_lists_every_resource_with_type_tiers_languages(fixture_site):
-    page = soup(fixture_site, "fr/library/index.html")
+    page = soup(fixture_site, "fr/bibliotheque/index.html")
     cards = page.select("li.rl-card")
     # Alphabetical in French, accents ignored: "A guide…", "Bilans…", "Une fiche…".
     assert [c["data-id"] for c in cards] == ["english-only", "full-record", "offered-in-french"]
@@ -130,15 +146,18 @@ def test_related_resources_share_pillars_or_core_elements(fixture_site):
 
 def test_sitemap_lists_both_languages_with_hreflang(fixture_site):
     sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
-    entry = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/fr/library/english-only/</loc>.*?</url>", sitemap, re.S)
+    entry = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/fr/bibliotheque/english-only/</loc>.*?</url>", sitemap, re.S)
     assert entry, sitemap
     links = dict(re.findall(r'hreflang="(\w+)" href="([^"]+)"', entry.group(0)))
     assert links == {
         "en": "http://127.0.0.1:8000/library/english-only/",
-        "fr": "http://127.0.0.1:8000/fr/library/english-only/",
+        "fr": "http://127.0.0.1:8000/fr/bibliotheque/english-only/",
     }
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert len(locs) == len(set(locs)) == len(html_pages(fixture_site)) - 2  # every page but the two 404 pages
+    # Every page but the two 404 pages and the pages left at former French addresses.
+    moved = {p for p in html_pages(fixture_site) if "data-rl-moved=" in (fixture_site / p).read_text(encoding="utf-8")}
+    assert len(moved) > 10 and not {f"http://127.0.0.1:8000/{p.removesuffix('index.html')}" for p in moved} & set(locs)
+    assert len(locs) == len(set(locs)) == len(html_pages(fixture_site)) - 2 - len(moved)
 
 
 def test_edit_link_names_the_record(fixture_site):

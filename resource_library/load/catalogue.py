@@ -67,6 +67,8 @@ class Catalogue:
     problems: list = field(default_factory=list)
     #: Record files read, those with errors included (what `check` counts).
     record_files: int = 0
+    #: Records' and pages' own addresses per language, ``{lang: {neutral path: slug}}`` (``model/urls.py``).
+    slugs: dict = field(default_factory=dict)
 
     @property
     def errors(self) -> list:

@@ -148,6 +148,9 @@ ENTRIES = {
     "feed_subtitle": ("count",),
     "feed_rights": ("licence", "url"),
     "feed_link": (),
+    "moved_title": (),
+    "moved_text": (),
+    "moved_link": (),
 }
 #: Entries holding a group of ``{en, fr}`` texts without placeholders (each field of the open data: label, meaning).
 GROUPS = ("data_fields",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from resource_library.model.record import DEFAULT_LANGUAGE
+from resource_library.model.urls import localized_url
 from resource_library.search.facets import FACETS, record_facets
 from resource_library.search.index import FIELDS
 from resource_library.search.packed import packed_index
@@ -31,7 +31,7 @@ def search_data(catalogue, lang: str) -> dict:
 
 def write_search_data(catalogue, lang: str, site_dir: Path) -> None:
     """Write ``lang``'s search data where the library page of ``lang`` fetches it."""
-    rel = INDEX_PATH if lang == DEFAULT_LANGUAGE else f"{lang}/{INDEX_PATH}"
+    rel = localized_url(lang, INDEX_PATH)
     path = Path(site_dir) / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(

@@ -215,7 +215,7 @@ def test_every_file_copied_from_docs_is_linked_and_opened(visits, project):
 
 
 def test_choose_pages_samples_resource_pages_only():
-    addresses = [f"library/r{i:03d}/" for i in range(200)] + ["", "library/", "fr/library/r000/", "about/"]
+    addresses = [f"library/r{i:03d}/" for i in range(200)] + ["", "library/", "fr/bibliotheque/r000/", "about/"]
     chosen = choose_pages(addresses, {"library/r150/"}, limit=20)
     assert len(chosen) == 20
     assert {"", "library/", "about/", "library/r150/"} <= set(chosen)

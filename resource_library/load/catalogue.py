@@ -21,6 +21,7 @@ from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
 from resource_library.load.pagepaths import SITE_PAGES, conflicts, generated_pages
+from resource_library.load.pageslugs import page_slugs
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
 from resource_library.load.site import SiteInfo, load_site
@@ -28,8 +29,9 @@ from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import link_scheme, scan_document
 from resource_library.load.vocabularies import load_pillars, load_program, load_vocabularies
 from resource_library.load.yamlsource import Document, field_name, load_file
-from resource_library.model.ids import RESERVED, id_problem
+from resource_library.model.ids import RESERVED, id_problem, is_id
 from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, RELATING_FIELDS, TEXT_FIELDS, Record
+from resource_library.model.urls import localized_url, section_names
 from resource_library.translation.snapshots import snapshot_problems
 
 #: How many related resources a resource page lists.
@@ -150,6 +152,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
             record = Record.from_data(doc.data, shown)
             records[record.id] = record
             valid_docs.append(doc)
+    problems += _slug_problems(valid_docs, catalogue, records)
     pages = _generated_pages(files, vocabularies.get("pillars"), catalogue.programs)
     for doc in valid_docs:
         problems += record_warnings(doc, docs, pages)
@@ -157,9 +160,12 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     _relate(catalogue.records)
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
     problems += found
-    problems += conflicts(
-        docs, _rel(root, docs), generated_pages(catalogue.records, pillars, catalogue.programs), catalogue.drawings
-    )
+    generated = generated_pages(catalogue.records, pillars, catalogue.programs)
+    problems += conflicts(docs, _rel(root, docs), generated, catalogue.drawings)
+    own_pages, found = page_slugs(docs, _rel(root, docs), generated, catalogue.slugs)
+    problems += found
+    for lang, table in own_pages.items():
+        catalogue.slugs.setdefault(lang, {}).update(table)
     problems += snapshot_problems(root)
     # Drawings escape their texts, but raw HTML in them is refused all the same, as everywhere.
     for file in sorted(drawings_dir.glob("*.yml")) if drawings_dir.is_dir() else ():
@@ -168,6 +174,34 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
             problems += scan_document(doc, markdown_keys=())
     catalogue.problems = sorted_problems(problems)
     return catalogue
+
+
+def _slug_problems(docs: list, catalogue: Catalogue, records: dict) -> list:
+    """Each French record address (``slug.fr``, else the id) belongs to one record; fills ``catalogue.slugs``.
+
+    A record whose French address is taken keeps its id as its French address (its error stops the build).
+    """
+    problems = []
+    own = {doc.data["id"]: doc for doc in docs if isinstance(doc.data.get("slug"), dict) and "fr" in doc.data["slug"]}
+    # French address → who has it: the records without a slug keep their id.
+    taken = {rid: f"{records[rid].source} (its id)" for rid in records if rid not in own}
+    table = {}
+    for rid, doc in sorted(own.items()):
+        slug = doc.data["slug"]["fr"]
+        if slug in taken:
+            problems.append(
+                doc.problem(
+                    ("slug", "fr"),
+                    f"the French address /{localized_url('fr', f'library/{slug}/', {})} is already taken by {taken[slug]}; "
+                    "choose another French address",
+                )
+            )
+            continue
+        taken[slug] = f"{records[rid].source} (its French address)"
+        if slug != rid:
+            table[f"library/{rid}"] = slug
+    catalogue.slugs = {"fr": table} if table else {}
+    return problems
 
 
 def _generated_pages(files, pillars, programs) -> frozenset:
@@ -207,6 +241,15 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
         )
     if isinstance(data.get("id"), str) and data["id"] in RESERVED:
         problems.append(doc.problem(("id",), _refused_id(data["id"], reserved=True)))
+    slug = data.get("slug", {}).get("fr") if isinstance(data.get("slug"), dict) else None
+    if isinstance(slug, str) and is_id(slug) and slug in RESERVED | section_names("fr"):
+        problems.append(
+            doc.problem(
+                ("slug", "fr"),
+                f"'{slug}' is reserved: the site uses this name for its own pages and files (reserved: "
+                f"{', '.join(sorted(RESERVED | section_names('fr')))}); choose another French address",
+            )
+        )
     for name in ("published", "updated"):
         value = data.get(name)
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
@@ -327,6 +370,15 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         if "text" in wanted and reading and doc.positions.written[path] not in ("", "~"):
             hint = f'; put the value in quotes: "{doc.positions.written[path]}" ({reading})'
         return doc.problem(path, f"expected {wanted}, got {got}{hint}")
+    if kind == "pattern" and top == "slug":
+        return doc.problem(path, _refused_id(error.instance, noun="French address (slug)", column=doc.column(path)))
+    if kind == "additionalProperties" and top == "slug":
+        extra = next(iter(sorted(set(error.instance) - {"fr"})), "?")
+        return doc.problem(
+            path + (extra,),
+            f"only the French page takes its own address (`fr:`); the English address is the id, not '{extra}'",
+            key=True,
+        )
     if kind == "pattern":
         if top in ("published", "updated"):
             return doc.problem(path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")

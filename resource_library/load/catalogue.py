@@ -301,6 +301,14 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         if path and path[-1] in TEXT_FIELDS + ("note",) and missing == "en":
             return doc.problem(path, "the English text (`en:`) is required: English is the reference language")
         return doc.problem(path + (missing,), f"missing required field `{missing}`")
+    if kind == "additionalProperties" and top == "slug":
+        extra = next(iter(sorted(set(error.instance) - {"fr"})), "?")
+        return doc.problem(
+            path + (extra,),
+            f"'{extra}' is not allowed here: only the French page takes its own address (`fr:`); "
+            "the English address is the record's id",
+            key=True,
+        )
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         if sorted(allowed) == sorted(LANGUAGES):
@@ -372,13 +380,6 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         return doc.problem(path, f"expected {wanted}, got {got}{hint}")
     if kind == "pattern" and top == "slug":
         return doc.problem(path, _refused_id(error.instance, noun="French address (slug)", column=doc.column(path)))
-    if kind == "additionalProperties" and top == "slug":
-        extra = next(iter(sorted(set(error.instance) - {"fr"})), "?")
-        return doc.problem(
-            path + (extra,),
-            f"only the French page takes its own address (`fr:`); the English address is the id, not '{extra}'",
-            key=True,
-        )
     if kind == "pattern":
         if top in ("published", "updated"):
             return doc.problem(path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")

@@ -226,10 +226,9 @@ def slug_shape_problems(doc: Document, value, french: bool) -> list:
             )
         ]
     if not isinstance(value, dict):
+        written = f"'{value}'" if isinstance(value, str) else _kind(value)
         return [
-            doc.problem(
-                ("slug",), f"must be the French address under `fr:` (slug: {{fr: a-propos}}), not {_kind(value)}"
-            )
+            doc.problem(("slug",), f"write the French address under `fr:`, e.g. slug: {{fr: a-propos}} (not {written})")
         ]
     problems = [
         doc.problem(

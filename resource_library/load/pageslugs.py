@@ -77,7 +77,12 @@ def page_slugs(docs: Path, shown_docs: str, generated: dict, slugs: dict) -> tup
                 continue
             if not neutral:
                 assert doc is not None  # a slug was read from it
-                problems.append(doc.problem(("slug", "fr"), "the home page keeps the address of its language (/fr/)"))
+                problems.append(
+                    doc.problem(
+                        ("slug", "fr"),
+                        "the home page keeps the address of its language (/fr/); remove the slug setting",
+                    )
+                )
                 continue
             own[neutral.rstrip("/")] = slug
             found_docs[neutral] = doc

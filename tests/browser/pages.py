@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 PAGE_KINDS = [
     ("home", "", "fr/"),
-    ("hand-written", "about/", "fr/about/"),
+    ("hand-written", "about/", "fr/a-propos/"),  # docs/fr/about.md gives its own French address
     ("library", "library/", "fr/bibliotheque/"),
     ("pillars", "pillars/", "fr/piliers/"),
     ("pillar", "pillars/leadership-and-capacity/", "fr/piliers/leadership-and-capacity/"),

@@ -9,6 +9,9 @@ shipped site, served on 127.0.0.1.
 
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 from urllib.parse import urlsplit
 
 import pytest
@@ -98,3 +101,36 @@ def test_when_the_script_cannot_run_the_page_shows_a_link_in_both_languages(brow
         page.wait_for_url(server + "fr/bibliotheque/", timeout=10_000)
     finally:
         context.close()
+
+
+def test_moved_page_is_accessible_and_valid_html(browser, server, shipped_site):
+    """The page readers see when the script cannot run: axe-core (WCAG 2.1 AA) and the Nu Html Checker."""
+    from visit import AXE, AXE_TAGS
+
+    assert AXE.is_file(), f"{AXE} is missing: run `npm ci` (make setup-browser)"
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        context.add_init_script(path=str(AXE))
+        page = context.new_page()
+        page.route("**/moved.js", lambda route: route.abort())
+        page.goto(server + "fr/library/tiered-intervention-framework/")
+        result = page.evaluate(
+            """async (tags) => await axe.run(document,
+            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+            AXE_TAGS,
+        )
+        assert result["violations"] == [], [v["id"] for v in result["violations"]]
+        # Readable at 390 px: no horizontal scrolling.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    finally:
+        context.close()
+    from test_html_validity import VNU
+
+    java = shutil.which("java")
+    assert java and VNU.is_file(), "the Nu Html Checker needs Java and node_modules/vnu-jar (make setup-browser)"
+    file = shipped_site.path / "fr/library/tiered-intervention-framework/index.html"
+    checked = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", str(file)], capture_output=True, text=True, timeout=120
+    )
+    messages = json.loads(checked.stderr or checked.stdout)["messages"]
+    assert [m for m in messages if m["type"] == "error"] == [], messages

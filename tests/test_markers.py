@@ -84,8 +84,9 @@ def test_infographic_marker_inlines_the_drawing_in_the_page_language():
     assert '<svg xmlns="http://www.w3.org/2000/svg" id="rl-ig-core-elements"' in out
     assert 'lang="fr"' in out and "Les éléments clés de réussite du cadre ACQESS" in out
     assert 'href="../core-elements/#alignment"' in out
-    assert '<a href="../infographics/core-elements.svg" hreflang="fr" download>Télécharger l&#39;infographie</a>' in out
-    assert '<a href="../library/core-elements-infographic/">À propos de cette infographie</a>' in out
+    # French pages link to the French addresses (resource_library/model/urls.py).
+    assert '<a href="../infographies/core-elements.svg" hreflang="fr" download>Télécharger l&#39;infographie</a>' in out
+    assert '<a href="../bibliotheque/core-elements-infographic/">À propos de cette infographie</a>' in out
     # From a section's index page, links climb one level less.
     out = replace_markers(
         "<!-- infographic core-elements -->", catalogue, strings, "en", "guide/index.md", "docs/guide/index.md"

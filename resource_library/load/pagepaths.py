@@ -84,6 +84,7 @@ def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
     files.update({f"infographics/{did}.svg": f"the drawing data/infographics/{did}.yml" for did in drawings})
     folders = {path: what for path, what in files.items() if path.endswith("/")}
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    taken_local = {lang: {localized_url(lang, a, {}): what for a, what in taken.items()} for lang in others}
     problems = []
     for file in sorted(docs.rglob("*")):
         if not file.is_file():
@@ -102,7 +103,7 @@ def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
             # library there, where an English page without translation is published as well.
             for lang in [prefix] if prefix else others:
                 here = localized_url(lang, where, {})
-                what = next((w for a, w in taken.items() if localized_url(lang, a, {}) == here), None)
+                what = taken_local[lang].get(here)
                 if what is not None:
                     shown = f"/{here}"
                     break

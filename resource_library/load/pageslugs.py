@@ -90,20 +90,18 @@ def page_slugs(docs: Path, shown_docs: str, generated: dict, slugs: dict) -> tup
         # Who is where on this language's site, once every slug is applied.
         where: dict = {}
         neutral_pages = {address(p) for p in generated} | english | set(pages)
+        left_by: dict = {}  # former address of a page that moved → that page
         for neutral in sorted(neutral_pages):
-            where.setdefault(localized_url(lang, neutral, {lang: table}), []).append(neutral)
+            here = localized_url(lang, neutral, {lang: table})
+            where.setdefault(here, []).append(neutral)
+            if here != former_url(lang, neutral):
+                left_by.setdefault(former_url(lang, neutral), neutral)
         for neutral in sorted(found_docs):
             doc = found_docs[neutral]
             here = localized_url(lang, neutral, {lang: table})
             others = [n for n in where.get(here, []) if n != neutral]
             # An address a moved page left carries the page that sends its readers on.
-            left = sorted(
-                n
-                for n in neutral_pages
-                if n != neutral
-                and former_url(lang, n) == here
-                and localized_url(lang, n, {lang: table}) != former_url(lang, n)
-            )
+            left = [n for n in [left_by.get(here)] if n is not None and n != neutral]
             if others or left:
                 taken = others[0] if others else left[0]
                 what = pages[taken][0] if taken in pages else generated_name(generated, taken) or f"/{taken}"

@@ -310,6 +310,8 @@ def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
                     continue
                 file = target(site, base, href)
                 assert file.is_file(), (base, href)
+                # Not a page left at a former French address: the French drawings link to French addresses.
+                assert "data-rl-moved=" not in file.read_text(encoding="utf-8", errors="replace"), (base, href)
                 if "#" in href:
                     anchor = href.split("#")[1]
                     assert BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").find(id=anchor), (base, href)

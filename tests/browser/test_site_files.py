@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from crawl import BASE, Site, check_links, sitemap_alternates
+from crawl import BASE, Site, check_links, is_internal, links_of, sitemap_alternates
 
 LANGS = ("en", "fr")
 
@@ -89,6 +89,23 @@ def test_no_broken_link_anchor_or_asset(site, shipped_site, artifacts):
     )
     assert not broken, "\n".join(broken)
     assert checked > 1000
+
+
+def test_no_link_leads_to_a_former_address(site):
+    """Pages link to the French addresses themselves, never through the pages left at former ones."""
+    problems, checked = [], 0
+    for rel, page in site.pages.items():
+        if page.moved:
+            continue
+        for _kind, raw, url in links_of(page, site.site_url):
+            if not is_internal(url):
+                continue
+            target, _ = site.target(url)
+            checked += 1
+            if target is not None and target.endswith(".html") and site.pages[target].moved:
+                problems.append(f"{rel}: {raw!r} leads to the former address {target}")
+    assert not problems, "\n".join(problems[:50])
+    assert checked > 1000 and any(p.moved for p in site.pages.values())
 
 
 def test_the_crawler_finds_what_it_looks_for(tmp_path):

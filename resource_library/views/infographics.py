@@ -6,7 +6,7 @@ the page) or from an image file per language (``image: {en, fr}`` under
 ``docs/``, falling back to the other language's file with a notice).  Both come
 with the record's full text alternative (``alt``) in the page's language and a
 download link with format and size.  The standalone SVG files are published once
-per language at ``infographics/<id>.svg`` (``fr/infographics/<id>.svg``).
+per language at ``infographics/<id>.svg`` (``fr/infographies/<id>.svg``).
 """
 
 from __future__ import annotations

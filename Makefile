@@ -55,7 +55,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 setup-browser: node_modules/.package-lock.json
 
 serve: setup
-	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dirty -a 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict

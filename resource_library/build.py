@@ -25,11 +25,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
+from resource_library.load.links import link_problems
 from resource_library.load.pagefiles import unreadable_pages
+from resource_library.load.pagemarkers import marker_problems
 from resource_library.load.pages import check_pages
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
@@ -55,6 +59,63 @@ class Content:
     pages: dict = field(default_factory=dict)  # {(lang, edit_url_base, site_url): [GeneratedPage]}, files, publications
 
 
+class TemplateCodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across rebuilds (a changed template is compiled again).
+
+    Jinja checks each template's source checksum before using the stored code.
+    """
+
+    def __init__(self) -> None:
+        self._codes: dict = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._codes[bucket.key] = bucket.bytecode_to_string()
+
+
+class PreviewState:
+    """What the last complete preview build made, to know what the next one must make again.
+
+    Filled by ``resource_library_mkdocs/preview.py`` during ``mkdocs serve --dirty``:
+    the key of everything but the records, each generated page's fingerprint, each
+    page's site search entries and the files written, per language.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything: the next build is complete."""
+        #: What every page's chrome depends on, as of the last complete build.
+        self.global_key: tuple | None = None
+        #: ``{lang: {src_uri: fingerprint}}`` of generated pages, last complete build.
+        self.pages: dict = {}
+        #: ``{lang: {src_uri: [search entries]}}``, last complete build.
+        self.search: dict = {}
+        #: Output files of the last complete build.
+        self.outputs: set = set()
+        self.begin()
+
+    def begin(self) -> None:
+        """Start a build (every language pass): nothing gathered yet."""
+        self.pending_key: tuple | None = None
+        self.pending_pages: dict = {}
+        self.pending_search: dict = {}
+        self.pending_outputs: set = set()
+        #: ``{lang: [src_uri, ...]}``: documentation pages in build order.
+        self.order: dict = {}
+        #: ``{lang: {src_uri: [entries]}}``: pages rendered in this build.
+        self.rendered: dict = {}
+        #: Search entries already attributed to a page in the current pass.
+        self.mark = 0
+        #: ``{lang: (pages rendered, pages)}``.
+        self.counts: dict = {}
+
+
 class Build:
     """One project's build: its content, translation state and page assembly, kept across passes."""
 
@@ -70,13 +131,20 @@ class Build:
         self.home_alternates = None
         #: The pass's :class:`~resource_library.render.csp.KnownScripts`: the only inline scripts pages may carry.
         self.known_scripts = None
+        #: The :class:`PreviewState` during ``mkdocs serve --dirty`` (``resource_library_mkdocs/preview.py``).
+        self.preview: PreviewState | None = None
+        #: ``{lang: (process id, folder)}``: language passes running in parallel (``resource_library_mkdocs/parallel.py``).
+        self.parallel_passes: dict = {}
+        #: The theme's compiled templates, kept across the passes and rebuilds of the process.
+        self.template_code = TemplateCodeCache()
         self._signature: tuple | None = None
         self._key: tuple | None = None
         self._content: Content | None = None
 
     def begin_pass(self) -> None:
         """Start a language pass: walk ``data/`` and ``docs/`` once, forget the previous pass's pages."""
-        self._signature = signature(self.root / "data", self.docs_dir)
+        # The library's templates too: editing one during ``mkdocs serve`` renders the pages again.
+        self._signature = signature(self.root / "data", self.docs_dir, self.root / "overrides" / "library")
         self.held.clear()
 
     @property
@@ -105,10 +173,13 @@ class Build:
         files = check_files(root, root / "data", docs_dir)
         catalogue = load_catalogue(root)
         strings, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
-        # Pages MkDocs could not read stop the build here, before MkDocs reads them; the glossary too,
-        # so that the first error lists every problem `check` finds (cli/validate.py::collect).
-        glossary = load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
-        problems = problems + unreadable_pages(root, docs_dir) + check_pages(root, docs_dir) + glossary
+        # Every problem `check` reports (cli/validate.py::collect), so the build stops on all of them
+        # at once, before MkDocs reads a page: unreadable pages, the glossary's, the page markers' and
+        # the links' too.
+        problems = problems + unreadable_pages(root, docs_dir) + check_pages(root, docs_dir)
+        problems += marker_problems(root, catalogue, docs_dir)
+        problems += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
+        problems += link_problems(root, catalogue, docs_dir)
         catalogue.problems = sorted(set(catalogue.problems) | set(problems) | set(files), key=lambda p: p.sort_key())
         if catalogue.errors:
             self._key, self._content = None, None

@@ -1,5 +1,6 @@
 """Event handlers that finish each page's Content-Security-Policy (see ``resource_library.render.csp``).
 
+- ``on_startup``: note whether this is ``mkdocs serve`` (see :data:`csp.PREVIEW_SOURCES`).
 - ``on_config``: read the inline scripts of the theme's and the site's templates
   (once per language pass: the configuration they are rendered with is the pass's).
 - ``on_post_page`` / ``on_post_template`` (404.html): last (lowest priority),
@@ -18,9 +19,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url, is_error_template
 
 from resource_library.render import csp
-from resource_library_mkdocs.session import build_for, project_root
+from resource_library_mkdocs.session import build_for, project_root, serving, started
 
-__all__ = ["on_config", "on_post_page", "on_post_template"]
+__all__ = ["on_config", "on_post_page", "on_post_template", "on_startup"]
+
+
+def on_startup(command, dirty):
+    started(command)
 
 
 @event_priority(-1000)
@@ -41,7 +46,8 @@ def _finish(output: str, config, base_url: str, shown: str) -> str:
             f"{shown}: the built page carries what no template writes, so something let markup through "
             "unescaped (check the page's texts and the records it shows):\n  " + "\n  ".join(found)
         )
-    output = csp.apply(output, known.hashes(base_url))
+    # The page is still checked above, in a preview as in a build: the sources change, not the check.
+    output = csp.apply(output, csp.PREVIEW_SOURCES if serving() else known.hashes(base_url))
     if not csp.charset_in_time(output):
         raise PluginError(
             f"{shown}: the page's <meta charset> no longer comes within its first "

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 _builds: dict = {}
+#: How the process was started (``on_startup``): the command (``build``, ``serve``,
+#: ``gh-deploy``), whether builds are dirty previews, whether languages build in parallel.
+_startup: dict = {}
 
 
 def build_for(config: MkDocsConfig) -> Build:
@@ -29,3 +32,36 @@ def build_for(config: MkDocsConfig) -> Build:
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
+
+
+def started(command: str) -> None:
+    """Remember the command of this process (MkDocs' ``on_startup`` event)."""
+    _startup["command"] = command
+
+
+def serving() -> bool:
+    """Whether this process is ``mkdocs serve``: the pages are a local preview, never published."""
+    return _startup.get("command") == "serve"
+
+
+def builds() -> list:
+    """Every Build of the process."""
+    return list(_builds.values())
+
+
+def set_previewing(flag: bool) -> None:
+    """Record whether builds are previews (``mkdocs serve --dirty``: see ``preview.py``)."""
+    _startup["previewing"] = bool(flag)
+
+
+def previewing() -> bool:
+    return bool(_startup.get("previewing"))
+
+
+def set_parallel(flag: bool) -> None:
+    """Record whether languages are built in parallel (``mkdocs build``: see ``parallel.py``)."""
+    _startup["parallel"] = bool(flag)
+
+
+def parallel() -> bool:
+    return bool(_startup.get("parallel"))

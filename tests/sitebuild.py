@@ -11,11 +11,14 @@ import contextlib
 import functools
 import http.server
 import os
+import queue
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,6 +155,74 @@ def serve(directory: Path):
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=10)
+
+
+class Preview:
+    """``mkdocs serve --livereload`` of a project on a free port of 127.0.0.1, its output read line by line.
+
+    Attributes:
+        url: The preview's address (``http://127.0.0.1:<port>/``).
+        log: Every line read so far (for assertion messages).
+    """
+
+    def __init__(self, project: Path):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self.log: list = []
+        self._lines: queue.Queue = queue.Queue()
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONPATH=str(ROOT))
+        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
+        self._server = subprocess.Popen(
+            command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        assert self._server.stdout is not None
+        stdout = self._server.stdout
+        self._reader = threading.Thread(target=lambda: [self._lines.put(line) for line in stdout], daemon=True)
+        self._reader.start()
+
+    def wait_for(self, text: str, timeout: float) -> bool:
+        """Read lines until one holds ``text`` (True) or ``timeout`` seconds pass (False)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self._lines.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            self.log.append(line)
+            if text in line:
+                return True
+        return False
+
+    def pending(self) -> list:
+        """The lines printed since the last read."""
+        lines = []
+        while not self._lines.empty():
+            lines.append(self._lines.get())
+        self.log += lines
+        return lines
+
+    def stop(self) -> None:
+        self._server.terminate()
+        try:
+            self._server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._server.kill()
+            self._server.wait(timeout=10)
+        self._reader.join(timeout=10)
+        assert self._server.stdout is not None
+        self._server.stdout.close()
+
+
+@contextlib.contextmanager
+def preview(project: Path):
+    """A :class:`Preview` of ``project``, stopped on leaving."""
+    server = Preview(project)
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 #: The French site's section names (written out here, not read from the code under test).

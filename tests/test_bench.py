@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -24,6 +25,7 @@ FIGURES = (
     "user_s",
     "sys_s",
     "peak_rss_mb",
+    "peak_pss_mb",
     "pages",
     "pages_per_s",
     "site_bytes",
@@ -68,7 +70,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     out = tmp_path / "bench.json"
     env = dict(os.environ, BENCH_NO_REEXEC="1")
     result = subprocess.run(
-        [sys.executable, str(BENCH), "--sizes", "50", "--quick", "--json", str(out)],
+        [sys.executable, str(BENCH), "--sizes", "50", "--quick", "--serve", "--edits", "1", "--json", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -79,7 +81,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     assert "== 50 records" in result.stdout and "== budgets ==" in result.stdout
     data = json.loads(out.read_text(encoding="utf-8"))
     entry = data["results"]["50"]
-    for stack in ("generator", "bare"):
+    for stack in ("generator", "sequential", "bare", "minimal"):
         figures = entry[stack]
         for name in FIGURES:
             assert isinstance(figures[name], (int, float)) and figures[name] > 0, (stack, name)
@@ -90,6 +92,20 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     # Same pages on both sides (50 resources, the library, infographics, pillars, programs,
     # glossary and translation status, in two languages), but for the generator's French 404.
     assert entry["generator"]["pages"] == entry["bare"]["pages"] + 1 >= 2 * 52
+    # The minimal stack: the same page addresses, each a title and a sentence.
+    assert entry["minimal"]["pages"] == entry["bare"]["pages"]
+    assert entry["minimal"]["largest_resource_bytes"] < entry["bare"]["largest_resource_bytes"]
+    assert entry["minimal"]["library_html_bytes"] < entry["bare"]["library_html_bytes"]
+    assert set(entry["ratio_minimal"]) == set(entry["ratio"]) == set(entry["ratio_sequential"])
+    # The sequential build (LIBRARY_SEQUENTIAL_BUILD=1) of the same project: the same pages.
+    assert entry["sequential"]["pages"] == entry["generator"]["pages"]
+    # The preview: one record edited under mkdocs serve --dirty, timed, and only some pages rendered.
+    preview = entry["preview"]
+    assert preview["dirty"] is True and len(preview["edits"]) == 1
+    edit = preview["edits"][0]
+    assert edit["edit_to_reload_s"] > 0 and edit["rendered"].endswith("(only records changed)")
+    rendered = [int(x) for x in re.findall(r"(\d+)/(\d+)", edit["rendered"])[0]]
+    assert 0 < rendered[0] < rendered[1], edit["rendered"]
     assert set(entry["ratio"]) >= {
         "wall_s",
         "cpu_s",
@@ -100,7 +116,9 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
         "library_html_bytes",
         "library_gzip_bytes",
     }
-    assert set(data["growth"]) == {"generator", "bare"}
+    assert set(data["growth"]) == {"generator", "sequential", "bare", "minimal", "preview"}
     budgets = {b["budget"]: b for b in data["budgets"]}
     assert any(name.startswith("largest resource page") and b["held"] is not None for name, b in budgets.items())
-    assert any(name.startswith("warm rebuild") and b["held"] is None for name, b in budgets.items())
+    # 50 records: the budgets at 1,000 to 5,000 records are not measured.
+    assert any(name.startswith("preview at 1,000") and b["held"] is None for name, b in budgets.items())
+    assert "preview (serve --dirty)" in result.stdout

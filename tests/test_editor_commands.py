@@ -42,6 +42,10 @@ def project(tmp_path: Path, *records: Path, full: bool = False) -> Path:
         (root / "data" / "resources").mkdir()
         (root / "docs").mkdir()
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    if not full:  # no hand-written page: the menu lists only pages the build makes
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", "nav:\n  - Library: library/index.md\n", config)
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "schema", root / "schema")
     for record in records:
         shutil.copy(record, root / "data" / "resources" / record.name)
@@ -280,7 +284,7 @@ def test_check_warns_without_failing(tmp_path, capsys):
     (root / "docs" / "images" / "poster-fr.png").write_bytes(b"\x89PNG\r\n")
     extra = (
         "image:\n  fr: images/poster-fr.png\nalt:\n  en: A poster with three steps.\n"
-        "description:\n  en: |\n    See ![](images/chart.png) and [the guide](missing-record.md).\n"
+        "description:\n  en: |\n    See ![](../images/poster-fr.png) and [the library](index.md).\n"
         "    Also [a page](http://example.org/).\n"
     )
     text = re.sub(r"(?m)^description:\n(  .*\n|    .*\n)*", "", record) + extra
@@ -288,9 +292,7 @@ def test_check_warns_without_failing(tmp_path, capsys):
     assert run(root, "check") == 0
     out = capsys.readouterr().out
     assert "image.fr: warning: the French image has no French text alternative (add `fr:` under `alt`)" in out
-    assert "warning: the image 'images/chart.png' has no text alternative" in out
-    assert "warning: the link 'missing-record.md' leads to no page or file of the site" in out
-    assert "warning: the link 'images/chart.png' leads to no page or file of the site" in out
+    assert "warning: the image '../images/poster-fr.png' has no text alternative" in out
     assert "warning: the link 'http://example.org/' is not encrypted" in out
     assert "description: warning: `description` has no French (`fr:`) while other fields do" in out
     assert run(root, "check", "--errors-only") == 0
@@ -305,13 +307,48 @@ def test_description_links_to_generated_pages_are_fine(tmp_path, capsys):
         .replace(
             "    - Listen to every answer.\n",
             "    - Listen to every answer.\n\n    See [this](english-only.md), [pillars](../pillars/leadership-and-capacity.md),"
-            " [the program](../programs/ma-csmhs-coiin.md#cohorts) and [below](#top).\n",
+            " and [the program](../programs/ma-csmhs-coiin.md).\n",
             1,
         )
     )
     (root / "data" / "resources" / "full-record.yml").write_text(text, encoding="utf-8")
     run(root, "check")
     assert "leads to no page" not in capsys.readouterr().out
+
+
+def test_description_links_to_nothing_are_errors(tmp_path, capsys):
+    """A strict build stops on them (MkDocs checks every link), so `check` does too."""
+    root = project(tmp_path, VALID / "english-only.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")  # the anchors of generated pages are the templates'
+    text = (
+        (VALID / "full-record.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "    - Listen to every answer.\n",
+            "    - Listen to every answer.\n\n    See [the guide](missing-record.md), ![a chart](images/chart.png),"
+            " [the program](../programs/ma-csmhs-coiin.md#cohorts), [below](#top), [the details](#rl-details-title)"
+            " and [the cohorts](../programs/ma-csmhs-coiin.md#rl-cohorts).\n",
+            1,
+        )
+    )
+    (root / "data" / "resources" / "full-record.yml").write_text(text, encoding="utf-8")
+    assert run(root, "check") == 1
+    out = capsys.readouterr().out
+    assert (
+        "description.en: the link 'missing-record.md' leads to no page or file of the site (links are relative "
+        "to library/: ../about.md, other-record.md, ../files/x.pdf)" in out
+    )
+    assert "description.en: the link 'images/chart.png' leads to no page or file of the site" in out
+    assert (
+        "description.en: the link '../programs/ma-csmhs-coiin.md#cohorts' leads to the anchor #cohorts, which "
+        "the page the build makes (programs/ma-csmhs-coiin.md) does not have; link to the page itself, or to one "
+        "of its headings"
+    ) in out
+    assert (
+        "description.en: the link '#top' leads to the anchor #top, which the page the build makes "
+        "(library/full-record.md) does not have" in out
+    )
+    assert "rl-details-title" not in out and "rl-cohorts" not in out  # the templates' anchors
 
 
 @pytest.mark.parametrize(

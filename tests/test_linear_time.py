@@ -31,10 +31,12 @@ from sitebuild import ROOT, fixture_records, make_project
 
 from resource_library.drawing import content as drawing
 from resource_library.load import (
+    anchors,
     editorial,
     frontmatter,
     glossary,
     interface,
+    links,
     markdownlimits,
     pagefiles,
     pagemarkers,
@@ -145,6 +147,12 @@ SCANNERS = {
     ),
     "interface filling": (lambda t: interface.fill(t, {"count": 1}), []),
     "YAML syntax messages": (lambda t: load_text("title:\n  en: x\n" + t, "x.yml"), []),
+    "links of a page": (links.markdown_links, _patterns(links, "_REFERENCE") + [anchors.LINK_TARGET]),
+    "anchors of a page": (
+        anchors.anchors,
+        _patterns(anchors, "_HASHES", "_PLAIN", "_NOT_WORD", "_SPACES", "_LINK_END") + [anchors.LINK_TARGET],
+    ),
+    "the menu of mkdocs.yml": (lambda t: links.nav_entries("nav:\n" + t), _patterns(links, "_NAV_KEY", "_NAV_ENTRY")),
 }
 # Characters every scanner gets, whatever its patterns: the punctuation of Markdown and HTML.
 COMMON = ("[", "](", "<", "{", "`", "!", "*", "_", "&#", "\\", " ", "\n", '"', "'", ":", "«", "-->", "<!--")
@@ -230,6 +238,28 @@ def test_scanner_is_linear(name):
         if elapsed >= BOUND:
             slow.append((round(elapsed, 2), text[:12]))
     assert not slow, slow
+
+
+# Pages whose links, anchors and menu entries are many: the pieces alone do not make them.
+PAGE_INPUTS = {
+    "link ends": "](" * 100_000,
+    "opening brackets": "[" * 200_000,
+    "reference definitions": "[a]: " * 40_000,
+    "image openings": "![" * 100_000,
+    "links with attribute lists": "[x](y){" * 30_000,
+    "empty headings": "# " * 100_000,
+    "hashes": "#" * 200_000,
+    "one heading repeated": "# a\n" * 50_000,
+    "attribute list openings": "{ #" * 70_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_INPUTS))
+def test_page_link_scans_are_linear(name):
+    text = PAGE_INPUTS[name]
+    assert (
+        _seconds(lambda t: (links.markdown_links(t), anchors.anchors(t), links.nav_entries("nav:\n" + t)), text) < BOUND
+    )
 
 
 def test_check_on_a_hostile_description_is_bounded(tmp_path):

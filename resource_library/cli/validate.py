@@ -13,11 +13,11 @@ import sys
 
 from resource_library.load.catalogue import load_catalogue
 from resource_library.load.files import check_files
-from resource_library.load.frontmatter import front_matter_lines
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
-from resource_library.load.pagefiles import scan_pages
-from resource_library.load.pagemarkers import scan_markers
+from resource_library.load.links import link_problems
+from resource_library.load.pagefiles import unreadable_pages
+from resource_library.load.pagemarkers import marker_problems
 from resource_library.load.pages import check_pages
 from resource_library.load.problems import WARNING, Problem, sorted_problems
 from resource_library.load.schemafile import stale_schemas
@@ -55,23 +55,14 @@ def collect(root) -> tuple[list, int]:
     _, problems = load_interface(root / "data" / "interface.yml", "data/interface.yml")
     found += list(catalogue.problems) + list(problems)
     found += load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")[1]
-    found += page_problems(root, catalogue)
+    found += unreadable_pages(root) + marker_problems(root, catalogue)
+    found += link_problems(root, catalogue)
     found += check_pages(root)
     if (root / "schema").is_dir():
         # A warning: an editor who adds a term cannot always run a command (web editor);
         # the tests and `schema --check` hold the committed files to account.
         found += stale_schemas(root, catalogue, WARNING)
     return sorted_problems(found), catalogue.record_files
-
-
-def page_problems(root, catalogue) -> list:
-    """Problems of the hand-written pages (``docs/**/*.md``): pages that cannot be read, and
-    markers, with the line numbers of the files, as the build reports them."""
-    readable, problems = scan_pages(root)
-    for _, shown, source in readable:
-        offset = front_matter_lines(source)
-        problems += scan_markers(source.split("\n")[offset:], catalogue, shown, offset)[1]
-    return problems
 
 
 def _escape_data(text: str) -> str:

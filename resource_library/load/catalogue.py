@@ -10,6 +10,7 @@ bad content; callers decide whether errors stop them (:meth:`Catalogue.raise_for
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -128,7 +129,9 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
         if program is not None:
             catalogue.programs[program.id] = program
 
-    validator = Draft7Validator(record_schema(vocabularies, catalogue.drawings))
+    schema = record_schema(vocabularies, catalogue.drawings)
+    validator = Draft7Validator(schema)
+    checked = _SchemaChecks(json.dumps(schema, sort_keys=True, default=str), validator, vocabularies)
     seen_ids: dict = {}
     records: dict = {}
     valid_docs: list = []
@@ -139,7 +142,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
         doc = load_file(file, shown)
         found = list(doc.problems)
         if doc.ok:
-            found += _validate_record(doc, file.stem, validator, vocabularies, docs)
+            found += _validate_record(doc, file.stem, checked, docs)
         if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
             rid = doc.data["id"]
             if rid in seen_ids:
@@ -156,6 +159,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     pages = _generated_pages(files, vocabularies.get("pillars"), catalogue.programs)
     for doc in valid_docs:
         problems += record_warnings(doc, docs, pages)
+    checked.done()
     catalogue.records = dict(sorted(records.items()))
     _relate(catalogue.records)
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
@@ -221,11 +225,59 @@ def _rel(root: Path, path: Path) -> str:
         return str(path)
 
 
-def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, docs: Path) -> list:
+#: Schema problems of the records last loaded, for :class:`_SchemaChecks`.
+_SCHEMA_MEMO: dict = {"schema": None, "seen": {}}
+
+
+class _SchemaChecks:
+    """Each record's schema and text problems, checked again only when its file or the schema changed.
+
+    The parse cache (``load_file``) hands out the same parsed data while a file's bytes
+    are unchanged, so ``mkdocs serve`` re-validates only the records that were edited:
+    on a library of 1,000 records the schema check is most of loading it.  Only the
+    last load's entries are kept.
+    """
+
+    def __init__(self, schema_key: str, validator, vocabularies: dict):
+        self.validator, self.vocabularies = validator, vocabularies
+        if _SCHEMA_MEMO["schema"] != schema_key:
+            _SCHEMA_MEMO["schema"], _SCHEMA_MEMO["seen"] = schema_key, {}
+        self.last = _SCHEMA_MEMO["seen"]
+        self.now: dict = {}
+
+    def _entry(self, doc: Document) -> dict:
+        key = (id(doc.data), doc.path)
+        entry = self.now.get(key) or self.last.get(key)
+        if entry is None or entry["data"] is not doc.data:
+            entry = {"data": doc.data}
+        self.now[key] = entry
+        return entry
+
+    def problems(self, doc: Document) -> list:
+        """The schema's problems with ``doc``."""
+        entry = self._entry(doc)
+        if "schema" not in entry:
+            entry["schema"] = list(
+                _flatten(_schema_problem(doc, e, self.vocabularies) for e in self.validator.iter_errors(doc.data))
+            )
+        return list(entry["schema"])
+
+    def text_problems(self, doc: Document) -> list:
+        """Raw HTML, scripts or unsafe links in the texts of ``doc`` (``scan_document``)."""
+        entry = self._entry(doc)
+        if "texts" not in entry:
+            entry["texts"] = scan_document(doc, MARKDOWN_FIELDS)
+        return list(entry["texts"])
+
+    def done(self) -> None:
+        _SCHEMA_MEMO["seen"] = self.now
+
+
+def _validate_record(doc: Document, stem: str, checked: _SchemaChecks, docs: Path) -> list:
     data = doc.data
     if not isinstance(data, dict):
         return [doc.problem((), "a record is a mapping of fields (id:, type:, title:, ...)")]
-    problems = list(_flatten(_schema_problem(doc, error, vocabularies) for error in validator.iter_errors(data)))
+    problems = checked.problems(doc)
 
     wrong_stem = id_problem(stem, "file name", reserved=True)
     if wrong_stem:  # the id must equal the file name: both are to change
@@ -265,7 +317,7 @@ def _validate_record(doc: Document, stem: str, validator, vocabularies: dict, do
         problems.append(doc.problem(("updated",), "the update date is earlier than the publication date", WARNING))
 
     # Every text, known field or not: no raw HTML, no script, no unsafe link.
-    problems += scan_document(doc, MARKDOWN_FIELDS)
+    problems += checked.text_problems(doc)
 
     for name, kind in (("links", "location"), ("image", "file")):
         value = data.get(name)

@@ -200,6 +200,10 @@ def _read(doc: Document, stem: str, docs_dir: Path, generated: set) -> tuple[Inf
         if not isinstance(footer, dict):
             problems.append(doc.problem(("footer",), "expected `label:` and `parts:`"))
         else:
+            for key in sorted(set(footer) - {"label", "parts"}, key=str):
+                problems.append(
+                    doc.problem(("footer", key), f"unknown field '{key}' in `footer`; allowed: label, parts", key=True)
+                )
             info.footer_label = _localized(doc, footer.get("label"), ("footer", "label"), problems, required=False)
             info.footer = part_list(footer.get("parts"), ("footer", "parts"))
     return info, problems

@@ -1,10 +1,10 @@
 """Warnings for editors: what does not break the site but deserves a second look.
 
 A record with no French yet, an image whose French version has no French text
-alternative, a Markdown image without alternative text, a link in a description
-to a page or file that does not exist: the site still builds (the reader gets the
-English text, or MkDocs reports the broken link), so these are warnings, printed
-by ``scripts/library check`` and shown on pull requests.
+alternative, a Markdown image without alternative text: the site still builds
+(the reader gets the English text), so these are warnings, printed by
+``scripts/library check`` and shown on pull requests.  A link to a page or file
+that does not exist stops a strict build: ``load/links.py`` reports it as an error.
 
 One error is found here too, because it is found while reading a description's
 links: a link or an image leading to a file of the site of a type the site does
@@ -14,7 +14,6 @@ not publish (an HTML page, a script), judged by the allow-list of
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import Path
 
@@ -54,7 +53,7 @@ def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
         doc: The loaded record (its data passed validation).
         docs_dir: The folder of hand-written pages and files.
         pages: Paths (relative to ``docs_dir``) of the pages the build generates,
-            e.g. ``library/<id>.md``.
+            e.g. ``library/<id>.md`` (whether links lead somewhere is ``load/links.py``'s).
     """
     data = doc.data
     problems = []
@@ -139,37 +138,4 @@ def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path,
                     path, f"the {what} '{target[:60]}' {refused}", ERROR, line_index=lines.line_index(match.start())
                 )
             )
-        elif match.re is not _MD_REFERENCE and not _exists(target, docs_dir, pages):
-            problems.append(
-                doc.problem(
-                    path,
-                    f"the link '{target[:60]}' leads to no page or file of the site "
-                    "(links are relative to library/: ../about.md, other-record.md, ../files/x.pdf)",
-                    WARNING,
-                    line_index=lines.line_index(match.start()),
-                )
-            )
     return problems
-
-
-def _exists(target: str, docs_dir: Path, pages: frozenset) -> bool:
-    """Whether a link written on a resource page (``library/<id>.md``) leads somewhere."""
-    clean = target.split("#", 1)[0].split("?", 1)[0]
-    if clean.startswith("/"):
-        wanted = clean.lstrip("/")
-    else:
-        wanted = posixpath.normpath(posixpath.join("library", clean))
-    if wanted.startswith("..") or wanted == ".":
-        return False
-    candidates = [wanted]
-    if clean.endswith("/"):
-        candidates = [wanted + "/index.md", wanted + ".md"]
-    for candidate in candidates:
-        if candidate in pages:
-            return True
-        try:
-            if (docs_dir / candidate).is_file():
-                return True
-        except (OSError, ValueError):  # a name too long for the file system, or holding NUL: no such file
-            pass
-    return False

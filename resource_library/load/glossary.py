@@ -74,8 +74,8 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
         return [], problems + [Problem(shown, 1, 1, "terms", "expected a list of terms under `terms:`")]
     terms, seen = [], set()
 
-    def problem(path, message):
-        problems.append(doc.problem(path, message))
+    def problem(path, message, key=False):
+        problems.append(doc.problem(path, message, key=key))
 
     for index, entry in enumerate(entries):
         path = ("terms", index)
@@ -101,6 +101,14 @@ def load_glossary(file: Path, shown: str) -> tuple[list, list]:
             isinstance(definition.get(l), str) and definition[l].strip() for l in ("en", "fr")
         ):
             problem(path + ("definition",), "`definition` needs `en:` and `fr:` texts")
+            bad = True
+        elif set(definition) - {"en", "fr"}:
+            extra = sorted(set(definition) - {"en", "fr"}, key=str)[0]
+            problem(
+                path + ("definition", extra),
+                f"unknown language '{quoted(str(extra))}' in `definition`: the site has `en:` and `fr:` only",
+                key=True,
+            )
             bad = True
         lists = {}
         for key in ("accepted", "not_preferred"):

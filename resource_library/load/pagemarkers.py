@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from resource_library.load.frontmatter import front_matter_lines
+from resource_library.load.pagefiles import scan_pages
 from resource_library.load.problems import Problem
 from resource_library.load.suggest import did_you_mean, quoted
 from resource_library.model.record import TERM_FIELDS
@@ -166,3 +169,14 @@ def scan_markers(lines: list, catalogue, shown_path: str, line_offset: int = 0) 
         if not found:
             markers.append(Marker(index, "resources", criteria))
     return markers, problems
+
+
+def marker_problems(root: Path, catalogue, docs_dir: Path | None = None) -> list:
+    """Problems of the markers of every readable hand-written page (``docs/**/*.md``), with the
+    line numbers of the files: ``check`` and the build (before MkDocs reads a page) both call it.
+    Pages that cannot be read are :func:`resource_library.load.pagefiles.unreadable_pages`' to name."""
+    problems: list = []
+    for _, shown, source in scan_pages(Path(root), Path(docs_dir) if docs_dir else None)[0]:
+        offset = front_matter_lines(source)
+        problems += scan_markers(source.split("\n")[offset:], catalogue, shown, offset)[1]
+    return problems

@@ -148,6 +148,15 @@ class KnownScripts:
         return sorted({script_hash(text) for text in self.texts(base_url)})
 
 
+#: The ``script-src`` sources of a page in ``mkdocs serve``'s preview.  The preview server
+#: adds to every page, as it sends it, an inline script that reloads the page after a
+#: rebuild, whose text holds the time of the request: no hash known in advance can allow
+#: it, and a policy of hashes would stop the preview from reloading.  So the local
+#: preview, and only it, allows inline scripts.  It still shows only pages the build
+#: accepted: :func:`intrusions` stops a preview build exactly as it stops a real one.
+PREVIEW_SOURCES = ["'unsafe-inline'"]
+
+
 def apply(html: str, hashes: list) -> str:
     """``html`` with ``hashes`` added to its policy's ``script-src``.
 

@@ -17,6 +17,7 @@ HTML back (``hooks/page_assembly.py``).
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from resource_library.load.signature import signature
 from resource_library.model.record import LANGUAGES
 from resource_library.render.blocks import insert_blocks, placeholder
 from resource_library.render.opendata import Publication, counterpart_links, downloads, publish
@@ -139,6 +141,14 @@ def _markdown_text(context, text) -> Markup:
 _ENVIRONMENTS: dict = {}
 
 
+#: ``{(templates folder, lang): (key, {record id: (view, page)})}``: the resource pages of the
+#: last render of each language.  A record whose page shows the same things (its view:
+#: texts, labels, related cards, links), with the same interface words and templates, is
+#: not rendered again: on ``mkdocs serve`` an edit renders its own pages and the few that
+#: show it.  Only the last render's pages are kept.
+_RESOURCE_PAGES: dict = {}
+
+
 def _environment(templates_dir: Path) -> jinja2.Environment:
     key = str(Path(templates_dir).resolve())
     env = _ENVIRONMENTS.get(key)
@@ -162,6 +172,7 @@ class Renderer:
 
     def __init__(self, templates_dir: Path):
         self.env = _environment(templates_dir)
+        self.templates_dir = Path(templates_dir).resolve()
 
     def render_page(self, name: str, path: str, source: str | None, **context) -> GeneratedPage:
         """Template ``name`` rendered as the page ``path``."""
@@ -176,7 +187,13 @@ class Renderer:
     def pages(self, site: SiteView, publication: Publication) -> list:
         """Every generated page of ``site.lang``; ``publication``: the open data files they link to."""
         out = [self.library(site, publication), self.data_page(site, publication)]
-        out += [self.resource(site, record, publication) for record in site.catalogue.records.values()]
+        slot = (str(self.templates_dir), site.lang)
+        key = (signature(self.templates_dir), pickle.dumps(site.t.table, protocol=pickle.HIGHEST_PROTOCOL))
+        last = _RESOURCE_PAGES.get(slot)
+        kept = last[1] if last is not None and last[0] == key else {}
+        now: dict = {}
+        out += [self.resource(site, record, publication, kept, now) for record in site.catalogue.records.values()]
+        _RESOURCE_PAGES[slot] = (key, now)
         out += self.pillars(site)
         out.append(self.infographics(site))
         out += [self.program(site, program) for program in site.catalogue.programs.values()]
@@ -233,13 +250,26 @@ class Renderer:
             fields=fields,
         )
 
-    def resource(self, site: SiteView, record, publication: Publication) -> GeneratedPage:
+    def resource(
+        self, site: SiteView, record, publication: Publication, kept: dict | None = None, now: dict | None = None
+    ) -> GeneratedPage:
+        """The page of ``record``; ``kept``/``now``: the pages of the last render, and of this one (see ``pages``)."""
         r = site.resource(record)
         r["infographic"] = infographic_view(site, record, r["url"])
         r["head"] = resource_head(site, record, publication.addresses)
-        return self.render_page(
-            "resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r
-        )
+        try:
+            view: bytes | None = pickle.dumps((record.id, record.source, r), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):  # a view that cannot be compared: render it
+            view = None
+        entry = (kept or {}).get(record.id)
+        if view is None or entry is None or entry[0] != view:
+            page = self.render_page(
+                "resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r
+            )
+            entry = (view, page)
+        if now is not None:
+            now[record.id] = entry
+        return entry[1]
 
     def pillars(self, site: SiteView) -> list:
         vocab = site.catalogue.vocabularies.get("pillars")

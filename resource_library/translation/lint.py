@@ -58,6 +58,12 @@ class _LinesOnDemand:
         return lines
 
 
+#: The warnings of each record's French texts, from the last call: a record whose parsed
+#: data is the same object (``load_file`` shares it while the file's bytes are unchanged),
+#: checked against the same glossary terms, is not checked again (``mkdocs serve`` rebuilds).
+_RECORD_WARNINGS: dict = {"terms": None, "seen": {}}
+
+
 def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
     """Typography and glossary warnings for every French page and record field."""
     root = Path(root).resolve()
@@ -67,11 +73,22 @@ def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
             continue
         shown = path.relative_to(root).as_posix()
         warnings += _text_warnings(read_text(path), shown, lambda i, c: (i + 1, c), terms, "text")
+    terms_key = repr(terms)
+    if _RECORD_WARNINGS["terms"] != terms_key:
+        _RECORD_WARNINGS["terms"], _RECORD_WARNINGS["seen"] = terms_key, {}
+    last, now = _RECORD_WARNINGS["seen"], {}
     for path in sorted((root / "data" / "resources").glob("*.yml")):
         shown = path.relative_to(root).as_posix()
         doc = load_file(path, shown)
         if not doc.ok or not isinstance(doc.data, dict):
             continue
+        kept = last.get((id(doc.data), shown))
+        if kept is not None and kept[0] is doc.data:  # the same parsed file (see _RECORD_WARNINGS)
+            now[(id(doc.data), shown)] = kept
+            warnings += kept[1]
+            continue
+        found: list = []
+        now[(id(doc.data), shown)] = (doc.data, found)
         raw_lines = _LinesOnDemand(path)
         for name in RECORD_FIELDS:
             if name == "keywords":
@@ -88,7 +105,9 @@ def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
                     start = len(raw) - len(raw.lstrip(" ")) + 1
                 return line, start + column - 1
 
-            warnings += _text_warnings(text, shown, where, terms, f"{name}.{TARGET}")
+            found += _text_warnings(text, shown, where, terms, f"{name}.{TARGET}")
+        warnings += found
+    _RECORD_WARNINGS["seen"] = now
     return sorted(set(warnings), key=lambda p: p.sort_key())
 
 

@@ -16,27 +16,63 @@ import threading
 import time
 from pathlib import Path
 
-from benchkit.common import child_env, copy_project, free_port, gzip_size
+from benchkit.common import child_env, free_port, gzip_size
 
 BUILD_TIMEOUT = 900  # seconds for one build
 SERVE_START_TIMEOUT = 180
 SERVE_REBUILD_TIMEOUT = 60
 
 
-def run_build(project: Path, log: Path, extra: tuple = (), timeout: float = BUILD_TIMEOUT) -> dict:
-    """One ``mkdocs build`` of ``project`` in a child process: wall, CPU, peak RSS."""
+def _tree_pss_kb(pid: int) -> int:
+    """Proportional set size (kB) of ``pid`` and its descendants: their memory together,
+    shared pages counted once (Linux ``/proc``; 0 elsewhere)."""
+    total, pending, seen = 0, [pid], set()
+    while pending and len(seen) < 64:
+        current = pending.pop()
+        seen.add(current)
+        try:
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split() if int(c) not in seen]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_build(
+    project: Path, log: Path, extra: tuple = (), timeout: float = BUILD_TIMEOUT, env: dict | None = None
+) -> dict:
+    """One ``mkdocs build`` of ``project`` in a child process: wall, CPU (the build's
+    processes together), peak RSS of its largest process and peak memory of all of them
+    together (PSS, sampled every 0.2 s)."""
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
     cmd = [sys.executable, *extra, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     with open(log, "w", encoding="utf-8") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=child_env())
+        proc = subprocess.Popen(
+            cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=dict(child_env(), **(env or {}))
+        )
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
+        peak = [0]
+        stop = threading.Event()
+
+        def sample():
+            while not stop.wait(0.2):
+                peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         try:
             _pid, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
+            stop.set()
+            sampler.join(timeout=5)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
@@ -47,8 +83,9 @@ def run_build(project: Path, log: Path, extra: tuple = (), timeout: float = BUIL
         "cpu_s": usage.ru_utime + usage.ru_stime,
         "user_s": usage.ru_utime,
         "sys_s": usage.ru_stime,
-        "peak_rss_mb": usage.ru_maxrss * 1024 / 1e6,
-    }  # ru_maxrss is in KiB on Linux
+        "peak_rss_mb": usage.ru_maxrss * 1024 / 1e6,  # ru_maxrss is in KiB on Linux
+        "peak_pss_mb": peak[0] * 1024 / 1e6,
+    }
 
 
 def site_figures(site: Path) -> dict:
@@ -89,19 +126,23 @@ def site_figures(site: Path) -> dict:
     }
 
 
-TIMED = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb")
+TIMED = ("wall_s", "cpu_s", "user_s", "sys_s", "peak_rss_mb", "peak_pss_mb")
 
 
 def measure(projects: dict, runs: int, logs: Path, n: int) -> dict:
     """``{label: figures}``: builds of each project, taken in turn (generator, bare,
-    generator, ...) so a change in the machine's load affects both alike."""
+    generator, ...) so a change in the machine's load affects all alike.
+
+    ``projects``: ``{label: path}`` or ``{label: (path, environment variables)}``.
+    """
+    projects = {label: value if isinstance(value, tuple) else (value, {}) for label, value in projects.items()}
     samples: dict = {label: [] for label in projects}
     for k in range(runs):
-        for label, project in projects.items():
+        for label, (project, env) in projects.items():
             print(f"bench: {n:,} records: build {k + 1}/{runs} of the {label} ...", file=sys.stderr, flush=True)
-            samples[label].append(run_build(project, logs / f"{label}-{n}-{k}.log"))
+            samples[label].append(run_build(project, logs / f"{label}-{n}-{k}.log", env=env))
     out = {}
-    for label, project in projects.items():
+    for label, (project, _env) in projects.items():
         figures = {key: statistics.median(s[key] for s in samples[label]) for key in TIMED}
         figures["samples"] = samples[label]
         figures.update(site_figures(project / "site"))
@@ -135,13 +176,23 @@ def _cpu_seconds(pid: int):
         return None
 
 
-def measure_serve(base: Path, edits: int = 3) -> dict:
-    """Serve a copy of the shipped project; edit one record ``edits`` times."""
-    project = copy_project(base / "serve")
-    candidates = sorted((project / "data" / "resources").glob("*.yml"))
-    record = next((p for p in candidates if "description:\n  en: |\n" in p.read_text(encoding="utf-8")), None)
+def edit_title(text: str, k: int) -> str:
+    """A record's text with its English title changed (the lists that show it change too)."""
+    edited, count = re.subn(r"(?m)^(title:\n  en: )(.*)$", lambda m: f"{m[1]}{m[2]} (edit {k})", text, count=1)
+    if not count:
+        raise SystemExit("bench: the record to edit has no English title on its own line")
+    return edited
+
+
+def measure_serve(project: Path, edits: int = 3, dirty: bool = True, record: Path | None = None) -> dict:
+    """Serve ``project`` (``mkdocs serve``, with ``--dirty`` when ``dirty``); change one
+    record's English title ``edits`` times, timing each save up to the reload line.
+
+    The record is changed back at the end.  ``record``: the file to edit (default: the
+    last one of ``data/resources/`` by name, a synthetic record in the benchmark's corpora).
+    """
     if record is None:
-        raise SystemExit("bench: no shipped record with a block description to edit")
+        record = sorted((project / "data" / "resources").glob("*.yml"))[-1]
     port = free_port()
     cmd = [
         sys.executable,
@@ -149,6 +200,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
         "mkdocs",
         "serve",
         "--livereload",
+        *(["--dirty"] if dirty else []),
         "-a",
         f"127.0.0.1:{port}",
         "-f",
@@ -184,6 +236,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
                 return when, line
 
     results = []
+    original = record.read_text(encoding="utf-8")
     try:
         started = time.perf_counter()
         wait_for(r"Serving on", SERVE_START_TIMEOUT)
@@ -191,11 +244,9 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
         time.sleep(1.0)
         while not lines.empty():  # whatever the first build printed late
             transcript.append(lines.get()[1] or "")
-        original = record.read_text(encoding="utf-8")
         for k in range(edits):
-            text = original.replace(
-                "description:\n  en: |\n", f"description:\n  en: |\n    Edited for the benchmark ({k + 1}).\n\n", 1
-            )
+            text = edit_title(original, k + 1)
+            seen = len(transcript)
             cpu_before = _cpu_seconds(proc.pid)
             edited_at = time.perf_counter()
             record.write_text(text, encoding="utf-8")
@@ -203,8 +254,10 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
             reloaded_at, _ = wait_for(r"Reloading browsers", SERVE_REBUILD_TIMEOUT)
             cpu_after = _cpu_seconds(proc.pid)
             reported = re.search(r"built in ([0-9.]+) seconds", built_line)
+            rendered = [line for line in transcript[seen:] if "Preview: rendered" in line]
             results.append(
                 {
+                    "rendered": rendered[-1].split("Preview: ", 1)[1] if rendered else None,
                     "edit_to_reload_s": reloaded_at - edited_at,
                     "reported_build_s": float(reported.group(1)) if reported else None,
                     "cpu_s": (cpu_after - cpu_before) if cpu_before is not None and cpu_after is not None else None,
@@ -212,6 +265,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
             )
             time.sleep(1.5)  # let the watcher settle before the next edit
     finally:
+        record.write_text(original, encoding="utf-8")
         proc.terminate()
         try:
             proc.wait(timeout=15)
@@ -219,6 +273,7 @@ def measure_serve(base: Path, edits: int = 3) -> dict:
             proc.kill()
             proc.wait(timeout=15)
     return {
+        "dirty": dirty,
         "record": record.relative_to(project).as_posix(),
         "startup_s": first_build,
         "edits": results,

@@ -176,8 +176,23 @@ def bare_pages(records: list, lang: str, vocab: dict) -> dict:
     return pages
 
 
-def make_bare_project(base: Path, records: list, fixed: bool = True) -> Path:
-    project = base / "bare"
+def short_pages(pages: dict, records: list, lang: str) -> dict:
+    """The same page addresses, each one short page: a title and a sentence (the minimal stack)."""
+    titles = {f"library/{r['id']}.md": _text(r["title"], lang) for r in records}
+    out = {}
+    for path in pages:
+        title = titles.get(path) or path.rsplit("/", 1)[0 if path.endswith("index.md") else -1].removesuffix(".md")
+        out[path] = f"# {title}\n\nOne short page of the minimal stack.\n"
+    return out
+
+
+def make_bare_project(base: Path, records: list, fixed: bool = True, minimal: bool = False) -> Path:
+    """The bare stack: the same mkdocs.yml without the library hooks, the pages written by hand.
+
+    ``minimal``: the *minimal* bare stack instead (``minimal/``): the same page addresses, one
+    short page each (a title and a sentence), with the same theme, plugins and hand-written pages.
+    """
+    project = base / ("minimal" if minimal else "bare")
     project.mkdir(parents=True)
     (project / "mkdocs.yml").write_text(bare_config(fixed), encoding="utf-8")
     _copy_common(project)
@@ -188,7 +203,10 @@ def make_bare_project(base: Path, records: list, fixed: bool = True) -> Path:
     (project / "data").mkdir()  # mkdocs.yml's watch: list names it
     vocab = vocabularies()
     for lang in ("en", "fr"):
-        for path, text in bare_pages(records, lang, vocab).items():
+        pages = bare_pages(records, lang, vocab)
+        if minimal:
+            pages = short_pages(pages, records, lang)
+        for path, text in pages.items():
             target = project / "docs" / (path if lang == "en" else f"fr/{path}")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

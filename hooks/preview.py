@@ -1,0 +1,3 @@
+"""MkDocs loads hooks by path: the preview event handlers live in ``resource_library_mkdocs.preview``."""
+
+from resource_library_mkdocs.preview import *  # noqa: F403

@@ -1,0 +1,248 @@
+"""Fast previews: during ``mkdocs serve --dirty``, rebuild only the pages whose text changed.
+
+What MkDocs 1.6 and mkdocs-static-i18n 1.3.1 give (read in their installed source;
+``tests/test_preview.py`` is the regression test):
+
+- ``mkdocs serve --dirty`` passes ``dirty=True`` to every build, the first one
+  included (its site folder is a fresh temporary one, so that build is complete).
+  In a dirty build MkDocs neither cleans the site folder nor reads, converts or
+  renders a page whose ``File.is_modified()`` is false; every other step runs
+  (files, navigation, theme templates such as ``sitemap.xml`` and ``404.html``,
+  static files copied when newer, every ``on_post_build``).
+- ``File.is_modified()`` is true for every in-memory file (``File.generated``)
+  and, for a file of ``docs/``, compares its time with the page written last time.
+  Neither knows what a page lists: a hand-written page listing records would keep
+  its old list, and every generated page would be rebuilt.
+- static-i18n runs the other language's pass from its own ``on_post_build`` with
+  ``build(config, dirty=...)``, where ``dirty`` is read from ``sys.argv``
+  (``--dirty`` or ``--dirtyreload``): both passes are dirty under ``serve --dirty``.
+- MkDocs logs a warning at each dirty pass ("A 'dirty' build is being
+  performed..."), which would stop ``serve --dirty --strict``.
+- Material's search plugin writes ``search/search_index.json`` from the pages
+  rendered in the pass (``search_index.entries``, filled in ``on_page_context``);
+  pages skipped by a dirty build would vanish from site search.  With
+  ``on_startup(dirty=True)`` it also merges the index with the previous pass's
+  (``search_index_prev``) by page-address prefix, which is wrong for a
+  multi-language build; static-i18n collects each pass's ``entries`` in its
+  ``on_post_build`` (priority -100).
+
+What this module does, only when the server was started with ``--dirty``:
+
+- ``on_files`` (last, after every generated page is added): a generated page is
+  *modified* when its Markdown or kept HTML differs from the last complete build,
+  or its output file is missing; a hand-written page is always modified (it may
+  list records: cheap, there are few); every page is modified when anything other
+  than a record changed since the last complete build (``data/`` outside
+  ``data/resources/``, ``docs/``, the theme overrides, ``mkdocs.yml``): a
+  vocabulary, template, interface word or hand-written page may change the
+  navigation or every page's chrome.
+- ``on_post_page`` keeps the search entries of each page rendered, and
+  ``on_post_build`` (before Material's and static-i18n's) puts back those of the
+  pages skipped, in the order of a full build, so the index is the same.
+- after the last language: forgets nothing it needs, removes the output of pages
+  that no longer exist (a deleted record), and logs how many pages were rebuilt.
+- a failed build forgets everything: the next build is complete.
+
+The result is the same site as a full build (``tests/test_preview.py`` diffs the trees).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.plugins import CombinedEvent, event_priority
+
+from resource_library.build import PreviewState
+from resource_library.load.signature import signature
+from resource_library_mkdocs import i18n, session
+from resource_library_mkdocs.session import build_for, project_root
+
+log = logging.getLogger("mkdocs.hooks.preview")
+
+__all__ = ["on_build_error", "on_env", "on_files", "on_post_build", "on_post_page", "on_startup"]
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """Drops MkDocs' warning about dirty builds: the preview makes them complete."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def active() -> bool:
+    """Whether builds are previews (``mkdocs serve --dirty``)."""
+    return session.previewing()
+
+
+def preview_for(config) -> PreviewState:
+    build = build_for(config)
+    if build.preview is None:
+        build.preview = PreviewState()
+    return build.preview
+
+
+def on_startup(command, dirty):
+    session.set_previewing(command == "serve" and dirty)
+    if active():
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
+
+
+def global_key(config) -> tuple:
+    """Everything but the records: any change here rebuilds every page."""
+    build = build_for(config)
+    resources = str(project_root(config) / "data" / "resources") + os.sep
+    others = tuple(entry for entry in build.files_signature if not entry[0].startswith(resources))
+    dirs = [Path(d) for d in config.theme.dirs if Path(d).is_dir() and "site-packages" not in Path(d).parts]
+    config_file = Path(config.config_file_path)
+    stat = config_file.stat()
+    return others, signature(*dirs), (str(config_file), stat.st_size, stat.st_mtime_ns)
+
+
+def _search_entries(config):
+    """Material's (or MkDocs') search index entries of the pass, or None without search."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        index = getattr(plugin, "search_index", None) if plugin is not None else None
+        if index is not None:
+            for attribute in ("entries", "_entries"):
+                entries = getattr(index, attribute, None)
+                if isinstance(entries, list):
+                    return plugin, entries
+    return None, None
+
+
+def _fingerprint(file, build) -> int:
+    held = build.held.get(file.src_uri)
+    blocks = tuple(held[1]) if held is not None and held[0] is file else ()
+    return hash((file.content_string, blocks))
+
+
+def _always() -> bool:
+    return True
+
+
+@event_priority(-300)
+def on_files(files, config):
+    if not active():
+        return files
+    preview = preview_for(config)
+    build = build_for(config)
+    lang = i18n.current_language(config)
+    if preview.pending_key is None:
+        preview.pending_key = global_key(config)
+    same_chrome = preview.pending_key == preview.global_key
+    last = preview.pages.get(lang, {}) if same_chrome else {}
+    fingerprints = preview.pending_pages.setdefault(lang, {})
+    for file in files:
+        if file.abs_dest_path:
+            preview.pending_outputs.add(file.abs_dest_path)
+        if not file.is_documentation_page():
+            continue
+        if file.abs_src_path is not None:
+            file.is_modified = _always  # it may list records: rebuilt every time
+            continue
+        fp = fingerprints[file.src_uri] = _fingerprint(file, build)
+        if last.get(file.src_uri) == fp and os.path.isfile(file.abs_dest_path):
+            file.is_modified = _unchanged
+    return files
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def on_env(env, config, files):
+    # MkDocs makes a new template environment at every pass and rebuild, which compiles
+    # every theme template again: keep their code (any build, not only previews).
+    env.bytecode_cache = build_for(config).template_code
+    if active():
+        preview = preview_for(config)
+        lang = i18n.current_language(config)
+        preview.order[lang] = [f.src_uri for f in files.documentation_pages()]
+        preview.rendered[lang] = {}
+        preview.mark = 0
+        _plugin, entries = _search_entries(config)
+        preview.mark = len(entries) if entries is not None else 0
+    return env
+
+
+@event_priority(-1000)
+def on_post_page(output, page, config):
+    if active():
+        preview = preview_for(config)
+        lang = i18n.current_language(config)
+        _plugin, entries = _search_entries(config)
+        if entries is not None:
+            preview.rendered.setdefault(lang, {})[page.file.src_uri] = entries[preview.mark :]
+            preview.mark = len(entries)
+    return output
+
+
+@event_priority(10)  # before Material's search (0) writes the pass's index and static-i18n (-100) collects it
+def _restore_search(config):
+    if not active():
+        return
+    preview = preview_for(config)
+    lang = i18n.current_language(config)
+    plugin, entries = _search_entries(config)
+    rendered = preview.rendered.get(lang, {})
+    order = preview.order.get(lang, [])
+    preview.counts[lang] = (len(rendered), len(order))
+    if entries is None:
+        return
+    if hasattr(plugin, "search_index_prev"):
+        plugin.search_index_prev = None  # its prefix merge is for one-language sites; ours is complete
+    last = preview.search.get(lang, {})
+    kept = preview.pending_search.setdefault(lang, {})
+    merged = []
+    for src_uri in order:
+        page_entries = rendered[src_uri] if src_uri in rendered else last.get(src_uri, [])
+        kept[src_uri] = page_entries
+        merged.extend(page_entries)
+    entries[:] = merged
+
+
+@event_priority(-300)
+def _finish(config):
+    if not active() or not i18n.all_languages_built(config):
+        return
+    preview = preview_for(config)
+    site_dir = Path(config.site_dir).resolve()
+    for stale in sorted(preview.outputs - preview.pending_outputs):
+        _remove(Path(stale), site_dir)
+    full = preview.pending_key != preview.global_key
+    preview.global_key = preview.pending_key
+    preview.pages = preview.pending_pages
+    preview.search = preview.pending_search
+    preview.outputs = preview.pending_outputs
+    counts = ", ".join(f"{lang} {done}/{total}" for lang, (done, total) in preview.counts.items())
+    log.info(f"Preview: rendered {counts} pages ({'everything changed' if full else 'only records changed'})")
+    preview.begin()
+
+
+on_post_build = CombinedEvent(_restore_search, _finish)
+
+
+def _remove(path: Path, site_dir: Path) -> None:
+    """Remove ``path`` and the folders it leaves empty, up to ``site_dir``."""
+    try:
+        path.unlink()
+    except OSError:
+        return
+    folder = path.parent.resolve()
+    while folder != site_dir and site_dir in folder.parents:
+        try:
+            folder.rmdir()  # only when empty
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def on_build_error(error):
+    for build in session.builds():
+        if build.preview is not None:
+            build.preview.reset()

@@ -1,0 +1,81 @@
+"""Loading the catalogue again (as ``mkdocs serve`` does) re-checks what changed, and only that.
+
+The schema problems of a record are kept while its file and the schema are unchanged
+(``resource_library/load/catalogue.py``, ``_SchemaChecks``): an edit to the record, or
+to the vocabularies its schema is made from, must show its problems again.
+"""
+
+from __future__ import annotations
+
+import os
+
+from sitebuild import fixture_records, make_project
+
+from resource_library.load import catalogue as catalogue_module
+from resource_library.load.catalogue import load_catalogue
+
+
+def _messages(catalogue) -> list:
+    return [f"{p.path}: {p.message}" for p in catalogue.problems if p.is_error]
+
+
+def _touch_later(path):
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+
+
+def test_reloading_rechecks_edited_records_and_a_changed_schema(tmp_path):
+    project = make_project(tmp_path, records=fixture_records("english-only", "full-record"))
+    record = project / "data" / "resources" / "english-only.yml"
+    assert _messages(load_catalogue(project)) == []
+    kept = catalogue_module._SCHEMA_MEMO["seen"]
+    assert len(kept) == 2  # both records' schema problems are kept for the next load
+
+    # An edited record is checked again: a wrong type is reported.
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("type: guide", "type: gide"), encoding="utf-8")
+    _touch_later(record)
+    problems = _messages(load_catalogue(project))
+    assert any("english-only.yml" in m and "gide" in m for m in problems), problems
+
+    # Raw HTML in a text of the edited record is found again too.
+    record.write_text(
+        good.replace("A guide written in English only", "A guide <b>written</b> in English only"), "utf-8"
+    )
+    assert "<b>" in record.read_text(encoding="utf-8")
+    _touch_later(record)
+    problems = _messages(load_catalogue(project))
+    assert any("english-only.yml" in m and "HTML" in m for m in problems), problems
+
+    # Fixed again: the problem goes.
+    record.write_text(good, encoding="utf-8")
+    _touch_later(record)
+    assert _messages(load_catalogue(project)) == []
+
+    # The unchanged record, checked against a new schema: a vocabulary without its type.
+    vocabularies = project / "data" / "vocabularies.yml"
+    text = vocabularies.read_text(encoding="utf-8")
+    assert "\n    guide:" in text
+    before = catalogue_module._SCHEMA_MEMO["schema"]
+    vocabularies.write_text(text.replace("\n    guide:", "\n    guidebook:", 1), encoding="utf-8")
+    _touch_later(vocabularies)
+    reloaded = load_catalogue(project)
+    assert catalogue_module._SCHEMA_MEMO["schema"] != before
+    assert any("english-only.yml" in m for m in _messages(reloaded)), _messages(reloaded)
+
+
+def test_french_warnings_follow_an_edited_record(tmp_path):
+    from resource_library.translation.lint import french_warnings
+
+    project = make_project(tmp_path, records=fixture_records("full-record", "english-only"))
+    record = project / "data" / "resources" / "full-record.yml"
+    before = [w for w in french_warnings(project, []) if "full-record.yml" in w.path]
+    good = record.read_text(encoding="utf-8")
+    # A question mark with no space before it: Canadian French typography wants one.
+    record.write_text(good.replace("Une courte routine qui", "Une courte routine? Elle"), "utf-8")
+    _touch_later(record)
+    after = [w for w in french_warnings(project, []) if "full-record.yml" in w.path]
+    assert len(after) > len(before), (before, after)
+    record.write_text(good, encoding="utf-8")
+    _touch_later(record)
+    assert [w for w in french_warnings(project, []) if "full-record.yml" in w.path] == before

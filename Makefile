@@ -20,7 +20,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 PIP_CONFIG_FILE ?= /dev/null
 PIP := PIP_CONFIG_FILE=$(PIP_CONFIG_FILE) $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: setup setup-browser lock serve build check test test-browser lint properdocs-compare linkcheck bench clean
+.PHONY: setup system setup-browser lock serve build check test test-browser lint properdocs-compare linkcheck bench clean
 
 # The lock first, every file checked against its hash; then the project itself, which
 # no hash can cover (an editable install), built with the lock's setuptools and
@@ -33,7 +33,23 @@ $(VENV)/.setup-done: $(LOCK) pyproject.toml
 	PYTHONWARNINGS='ignore:Editable installation' $(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(VENV)/.setup-done
+setup: $(VENV)/.setup-done system
+
+# System libraries the build needs (Debian's names): Cairo, fontconfig and a font, for
+# the infographics' PNG and PDF files (CairoSVG). Installed with apt-get when missing
+# and this is root (a fresh CI machine); otherwise the command to run is printed.
+# Skipped where there is no dpkg (the build then names what is missing).
+SYSTEM_PACKAGES := libcairo2 fontconfig fonts-dejavu-core
+system:
+	@command -v dpkg >/dev/null 2>&1 || exit 0; \
+	missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || printf '%s ' $$p; done); \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing $$missing(Debian packages the build needs)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	  echo "make: the build needs these Debian packages: $$missing- install them with: sudo apt-get install $$missing" >&2; exit 1; \
+	fi
 
 # Remake the lock after changing the dependencies in pyproject.toml (or
 # requirements/build.in); the pins already in the lock are kept where they still fit.

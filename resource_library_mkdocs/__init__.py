@@ -19,11 +19,10 @@ per language, so every event below fires once per language pass):
 - ``on_page_context``: language switcher and footer entries (``translation``);
 - ``on_post_page``: French typography, then the security policy (``csp``, last: it
   stops the build if a page carries a script or element no template writes);
-- ``on_post_build``: search data per language (``library``, ``material_search``)
+- ``on_post_build``: search data per language (``library``)
   and one "page not found" page per language (``not_found``).
 
 Modules: ``session`` (the Build of each project), ``i18n`` (static-i18n
 internals, pinned version, regression-tested), ``assembly`` (HTML put back into
-pages), ``material_search`` (Material's search index split per language),
-``library``, ``translation``, ``csp``, ``not_found`` (event handlers).
+pages), ``library``, ``translation``, ``csp``, ``not_found`` (event handlers).
 """

@@ -225,7 +225,7 @@ def mark_untranslated_in_switcher(config: MkDocsConfig, notes: dict) -> None:
 
     The plugin rewrites ``config.extra.alternate`` for every page in its
     ``on_page_context`` (priority 50); call this after it.  Each flagged entry gets
-    ``untranslated: True`` and ``note`` (what ``overrides/partials/alternate.html``
+    ``untranslated: True`` and ``note`` (what ``overrides/partials/header.html``
     shows instead of a link).
     """
     for entry in switcher_entries(config):

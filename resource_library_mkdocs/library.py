@@ -21,13 +21,14 @@
   settings the site reads, escaped for the theme (``render/pagemeta.py``).
 - ``on_page_content`` (priority 100, before the other handlers read the HTML): put
   the HTML kept out of Markdown back in place (``assembly``).
+- ``on_page_content`` (priority -50, once the HTML is whole): keep the sections
+  of the pages site search indexes by their HTML (``search/site.py``).
 - ``on_page_context``: the links every page carries to its language's feed
-  (``<head>``) and Data page (footer), as ``rl_links``.
-- ``on_post_page``: French pages point Material's search at the French index.
-- ``on_post_build``: write the current language's library search data and copy
-  lunr.js from the installed ``mkdocs`` package; at priority -150, once the i18n
-  plugin has written the combined site search index after the last language,
-  split it into one index per language.
+  (``<head>``) and Data page (footer), as ``rl_links``; the header's search box
+  (``rl_search``).
+- ``on_post_build``: write the current language's search data (the library page,
+  the header's box and the search page share it) and copy lunr.js from the
+  installed ``mkdocs`` package.  Material's search plugin is not used.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -42,14 +44,17 @@ from mkdocs.structure.files import File
 
 from resource_library.load.editorial import stops_strict_build
 from resource_library.load.frontmatter import front_matter_lines
+from resource_library.load.glossary import load_glossary
 from resource_library.load.pagefiles import read_page
 from resource_library.load.problems import ContentError
 from resource_library.render.pagemeta import theme_meta
 from resource_library.render.redirects import former_copies
 from resource_library.search.assets import copy_lunr_js
 from resource_library.search.data import write_search_data
+from resource_library.search.site import indexed_page, page_sections, unescaped
+from resource_library.views.search import header_view
 from resource_library.views.site import page_url
-from resource_library_mkdocs import assembly, i18n, material_search
+from resource_library_mkdocs import assembly, i18n
 from resource_library_mkdocs.session import build_for, project_root
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -61,7 +66,7 @@ __all__ = [
     "on_page_context",
     "on_page_markdown",
     "on_post_build",
-    "on_post_page",
+    "on_template_context",
 ]
 
 
@@ -107,6 +112,8 @@ def _addresses(files, config):
     build = build_for(config)
     lang = i18n.current_language(config)
     moves = i18n.apply_addresses(files, config)
+    # The pages' order for site search, by their addresses (the French ones just set).
+    build.search_order[lang] = [f.url for f in files.documentation_pages()]
     for page in build.moved_pages(lang, moves, site_url=config.site_url or ""):
         files.append(File.generated(config, page.path, content=page.content))
     return files
@@ -135,38 +142,55 @@ def on_page_markdown(markdown, page, config, files):
 
 
 @event_priority(100)
-def on_page_content(html, page, config, files):
+def _assemble(html, page, config, files):
     try:
         return assembly.assemble(build_for(config), html, page)
     except assembly.AssemblyError as exc:
         raise PluginError(str(exc)) from None
 
 
+@event_priority(-50)
+def _search_sections(html, page, config, files):
+    lang = i18n.current_language(config)
+    pages = build_for(config).search_pages.setdefault(lang, {})
+    if indexed_page(page.url, page.meta, lang):
+        title = unescaped(str(page.title or ""))
+        settings = (page.meta or {}).get("search")
+        boost = settings.get("boost") if isinstance(settings, dict) else None
+        pages[page.url] = (title, page_sections(html, title, lang), boost)
+    else:
+        pages.pop(page.url, None)
+    return html
+
+
+on_page_content = CombinedEvent(_assemble, _search_sections)
+
+
 def on_page_context(context, page, config, nav):
-    context["rl_links"] = build_for(config).links(i18n.current_language(config), page.url)
+    build = build_for(config)
+    lang = i18n.current_language(config)
+    context["rl_links"] = build.links(lang, page.url)
+    context["rl_search"] = header_view(build.get().strings, lang, page.url)
     return context
 
 
-def on_post_page(output, page, config):
-    lang = i18n.current_language(config)
-    default, _ = i18n.languages(config)
-    return output if lang == default else material_search.localize_base(output, lang)
+def on_template_context(context, template_name, config):
+    # The "page not found" pages are served at any address: their box uses addresses from the site's root.
+    if template_name == "404.html":
+        base = urlsplit(config.site_url or "/").path or "/"
+        context["rl_search"] = header_view(build_for(config).get().strings, i18n.current_language(config), None, base)
+    return context
 
 
-def _library_search(config):
-    content = build_for(config).get()
+def on_post_build(config):
+    build = build_for(config)
+    content = build.get()
     lang = i18n.current_language(config)
-    write_search_data(content.catalogue, lang, Path(config.site_dir))
+    glossary = load_glossary(project_root(config) / "data" / "glossary.yml", "data/glossary.yml")[0]
+    # The pages of this pass (a preview rebuild keeps those it did not render again).
+    known = build.search_pages.get(lang, {})
+    pages = {url: known[url] for url in build.search_order.get(lang, []) if url in known}
+    write_search_data(content.catalogue, lang, Path(config.site_dir), pages, glossary)
     default, _ = i18n.languages(config)
     if lang == default:  # one copy serves every language: the site folder is shared by the passes
         copy_lunr_js(Path(config.site_dir))
-
-
-@event_priority(-150)
-def _site_search(config):
-    if i18n.all_languages_built(config):
-        default, languages = i18n.languages(config)
-        material_search.split_index(Path(config.site_dir), languages, default)
-
-
-on_post_build = CombinedEvent(_library_search, _site_search)

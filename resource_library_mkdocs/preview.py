@@ -179,6 +179,8 @@ def on_post_page(output, page, config):
         if entries is not None:
             preview.rendered.setdefault(lang, {})[page.file.src_uri] = entries[preview.mark :]
             preview.mark = len(entries)
+        else:  # no search plugin (site search is the library's own): count the page rendered
+            preview.rendered.setdefault(lang, {})[page.file.src_uri] = []
     return output
 
 

@@ -16,6 +16,7 @@ redirects in Chromium (query string and fragment) in ``tests/browser/test_addres
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from pathlib import Path
 
@@ -217,9 +218,7 @@ def _moved(site: Path) -> dict:
         page = soup(site, rel)
         if page.html.get("data-rl-moved") is not None:
             base = rel.removesuffix("index.html")
-            target = re.sub(r"[^/]+/\.\./", "", base + page.html["data-rl-moved"])
-            while "/../" in target:
-                target = re.sub(r"[^/]+/\.\./", "", target)
+            target = posixpath.normpath(base + page.html["data-rl-moved"]) + "/"
             out[rel] = target
     return out
 
@@ -243,6 +242,11 @@ def test_every_french_page_at_its_french_address(site):
         "fr/data/index.html",
     }
     expected |= {"fr/piliers/" + p.removeprefix("pillars/") for p in pages if p.startswith("pillars/")}
+    # The pages of vocabulary terms (library/<field>/<term>/) and the search page, when the site has them.
+    expected |= {
+        "fr/bibliotheque/" + p.removeprefix("library/") for p in pages if p.startswith("library/") and p.count("/") == 3
+    }
+    expected |= {"fr/recherche/index.html" for p in pages if p == "search/index.html"}
     assert len(expected) > 15
     assert content == expected
     # Nothing but pages that send readers on is left at a former address.
@@ -258,7 +262,7 @@ def test_every_former_french_address_sends_readers_to_the_page(site):
     expected = {}
     for page in english:
         path = page.removesuffix("index.html")
-        if path.startswith(("library/", "pillars/", "infographics/", "glossary/")) or path == "about/":
+        if path.startswith(("library/", "pillars/", "infographics/", "glossary/", "search/")) or path == "about/":
             expected[f"fr/{page}"] = None
     assert set(moved_pages) == set(expected)
     assert moved_pages["fr/library/index.html"] == "fr/bibliotheque/"
@@ -281,7 +285,8 @@ def test_every_former_french_address_sends_readers_to_the_page(site):
 
 
 def _switcher(page: BeautifulSoup) -> dict:
-    return {a["hreflang"]: a["href"] for a in page.select(".md-header a.md-select__link[hreflang]")}
+    """The header's link to the other language (overrides/partials/header.html)."""
+    return {a["hreflang"]: a["href"] for a in page.select(".md-header a.rl-lang-link[hreflang]")}
 
 
 def _head_alternates(page: BeautifulSoup) -> dict:
@@ -291,10 +296,10 @@ def _head_alternates(page: BeautifulSoup) -> dict:
 def test_switcher_hreflang_and_sitemap_follow_the_slugs(site):
     english = soup(site, "library/full-record/index.html")
     french = soup(site, "fr/bibliotheque/fiche-complete/index.html")
-    assert (
-        _switcher(english) == _head_alternates(english) == {"en": "./", "fr": "../../fr/bibliotheque/fiche-complete/"}
-    )
-    assert _switcher(french) == _head_alternates(french) == {"en": "../../../library/full-record/", "fr": "./"}
+    assert _head_alternates(english) == {"en": "./", "fr": "../../fr/bibliotheque/fiche-complete/"}
+    assert _switcher(english) == {"fr": "../../fr/bibliotheque/fiche-complete/"}
+    assert _head_alternates(french) == {"en": "../../../library/full-record/", "fr": "./"}
+    assert _switcher(french) == {"en": "../../../library/full-record/"}
     assert _switcher(soup(site, "about/index.html"))["fr"] == "../fr/a-propos/"
     assert _switcher(soup(site, "fr/a-propos/index.html"))["en"] == "../../about/"
     assert _switcher(soup(site, "fr/glossaire/index.html"))["en"] == "../../glossary/"

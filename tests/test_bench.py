@@ -90,7 +90,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
         assert figures["library_gzip_bytes"] < figures["library_html_bytes"]
         assert len(figures["samples"]) == 1
     # Same pages on both sides (50 resources, the library, infographics, pillars, programs,
-    # glossary and translation status, in two languages), but for the generator's French 404.
+    # term pages, glossary and translation status, in two languages), but for the generator's French 404.
     assert entry["generator"]["pages"] == entry["bare"]["pages"] + 1 >= 2 * 52
     # The minimal stack: the same page addresses, each a title and a sentence.
     assert entry["minimal"]["pages"] == entry["bare"]["pages"]

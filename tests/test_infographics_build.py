@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import shutil
 import struct
 import xml.etree.ElementTree as ET
@@ -76,6 +77,11 @@ languages: [en, fr]
 pillars: [equity-specific-populations]
 published: 2025-01-03
 """
+
+
+def _words(element) -> str:
+    """The text of ``element`` with its spaces and line ends as single spaces (no-break spaces kept)."""
+    return re.sub(r"[ \t\n]+", " ", element.get_text()).strip()
 
 
 def png(width: int = 8, height: int = 6) -> bytes:
@@ -174,12 +180,19 @@ def test_drawn_infographic_on_its_resource_page(site):
         assert len(parts) == 7  # the roof (all pillars) and the six pillars
         for a in parts:
             assert target(site, path, a["href"]).is_file(), a["href"]
-        link = html.select_one("figure .rl-download a")
-        assert link.get_text() == download
-        file = target(site, path, link["href"])
-        assert file == site / at(prefix, "infographics/strategic-pillars.svg")
-        meta = html.select_one("figure .rl-link-meta").get_text()
-        assert f"SVG, {human_size(file.stat().st_size, lang)}" in meta
+        # One download per format, PNG, PDF and SVG, each with its size; the link's
+        # name says what it downloads ("Download the infographic, PNG 120 KB").
+        links = html.select("figure .rl-download a[download]")
+        assert [a["hreflang"] for a in links] == [lang] * 3
+        folder = site / at(prefix, "infographics")
+        assert [target(site, path, a["href"]) for a in links] == [
+            folder / f"strategic-pillars.{suffix}" for suffix in ("png", "pdf", "svg")
+        ]
+        for a, kind in zip(links, ("PNG", "PDF", "SVG")):
+            file = target(site, path, a["href"])
+            assert _words(a) == f"{download}, {kind} {human_size(file.stat().st_size, lang)}"
+        assert (folder / "strategic-pillars.png").read_bytes().startswith(b"\x89PNG\r\n")
+        assert (folder / "strategic-pillars.pdf").read_bytes().startswith(b"%PDF-")
         alt = html.select_one(".rl-text-version").get_text()
         assert alt == (
             "Six columns under a roof, one per strategic pillar."
@@ -196,7 +209,9 @@ def test_image_infographic_with_fallback_to_the_other_language(site):
     assert target(site, "library/poster", img["src"]).read_bytes() == png()
     assert img["aria-describedby"] == english.select_one(".rl-text-version")["id"]
     assert english.select(".rl-infographic-view .rl-notice--fallback") == []
-    assert f"PNG, {human_size(len(png()), 'en')}, in English" in english.select_one("figure .rl-link-meta").get_text()
+    assert english.select_one("figure .rl-link-meta").get_text() == "(in English)"
+    link = english.select_one("figure .rl-download a[download]")
+    assert _words(link) == f"Download the infographic, PNG {human_size(len(png()), 'en')}"
 
     french = page(site, "fr/bibliotheque/poster")
     img = french.select_one("figure img")
@@ -209,7 +224,9 @@ def test_image_infographic_with_fallback_to_the_other_language(site):
         french.select_one(".rl-text-version").get_text()
         == "Un carré vert portant les mots «\u00a0Hello schools\u00a0»."
     )
-    assert f"PNG, {human_size(len(png()), 'fr')}, en anglais" in french.select_one("figure .rl-link-meta").get_text()
+    assert french.select_one("figure .rl-link-meta").get_text() == "(en anglais)"
+    link = french.select_one("figure .rl-download a[download]")
+    assert _words(link) == f"Télécharger l'infographie, PNG {human_size(len(png()), 'fr')}"
 
 
 def test_pdf_infographic_offers_its_file_and_text_version(site):
@@ -217,12 +234,11 @@ def test_pdf_infographic_offers_its_file_and_text_version(site):
     assert english.select("figure img") == []
     notice = english.select_one(".rl-infographic-view .rl-notice--fallback").get_text(strip=True)
     assert notice == "This infographic is not available in English; it is shown in French."
-    link = english.select_one("figure .rl-download a")
+    link = english.select_one("figure .rl-download a[download]")
     assert target(site, "library/pdf-poster", link["href"]).read_bytes() == PDF_BYTES
     assert link["hreflang"] == "fr"
-    assert (
-        f"PDF, {human_size(len(PDF_BYTES), 'en')}, in French" in english.select_one("figure .rl-link-meta").get_text()
-    )
+    assert english.select_one("figure .rl-link-meta").get_text() == "(in French)"
+    assert f"PDF {human_size(len(PDF_BYTES), 'en')}" in _words(link)
     assert english.select_one(".rl-text-version").get_text() == "A poster listing three tiers."
     french = page(site, "fr/bibliotheque/pdf-poster")
     assert french.select(".rl-infographic-view .rl-notice--fallback") == []
@@ -239,9 +255,14 @@ def test_gallery_in_both_languages(site):
             if item["data-id"] == "pdf-poster":  # no picture to show: a labelled placeholder
                 assert thumb is None and item.select_one(".rl-gallery__thumb--file").get_text() == "PDF"
                 continue
-            assert target(site, at(prefix, "infographics"), thumb["src"]).is_file()
-            assert thumb["alt"]
-            assert target(site, at(prefix, "infographics"), item.select_one("h2 a")["href"]).is_file()
+            assert target(site, f"{prefix}infographics", thumb["src"]).is_file()
+            # The thumbnail is a link to the page the title links to; for the keyboard and
+            # screen readers the title is the one link (the picture adds nothing to it).
+            title = item.select_one("h2 a")
+            thumb_link = thumb.find_parent("a")
+            assert thumb_link["href"] == title["href"]
+            assert thumb_link["tabindex"] == "-1" and thumb_link["aria-hidden"] == "true" and thumb["alt"] == ""
+            assert target(site, f"{prefix}infographics", title["href"]).is_file()
         nav = [a.get_text(strip=True) for a in gallery.select("nav.md-tabs a, nav.md-nav--primary a")]
         assert heading in nav
 

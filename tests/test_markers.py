@@ -84,8 +84,11 @@ def test_infographic_marker_inlines_the_drawing_in_the_page_language():
     assert '<svg xmlns="http://www.w3.org/2000/svg" id="rl-ig-core-elements"' in out
     assert 'lang="fr"' in out and "Les éléments clés de réussite du cadre ACQESS" in out
     assert 'href="../core-elements/#alignment"' in out
-    # French pages link to the French addresses (resource_library/model/urls.py).
-    assert '<a href="../infographies/core-elements.svg" hreflang="fr" download>Télécharger l&#39;infographie</a>' in out
+    for suffix, kind in (("png", "PNG"), ("pdf", "PDF"), ("svg", "SVG")):
+        assert (
+            f'<a class="md-button rl-download__file" href="../infographies/core-elements.{suffix}" hreflang="fr" '
+            f'download><span class="rl-visually-hidden">Télécharger l&#39;infographie, </span>{kind} '
+        ) in out
     assert '<a href="../bibliotheque/core-elements-infographic/">À propos de cette infographie</a>' in out
     # From a section's index page, links climb one level less.
     out = replace_markers(

@@ -56,10 +56,29 @@ def test_edit_link_opens_the_record_when_a_forge_is_configured(tmp_path):
     }
     page = pages["library/english-only.md"]
     assert page.source == "data/resources/english-only.yml"
+    preview = page.preview()
     assert (
-        '<a href="https://forge.example/team/library/edit/main/data/resources/english-only.yml">Modifier cette fiche</a>'
-        in page.preview()
+        '<a href="https://forge.example/team/library/edit/main/data/resources/english-only.yml">'
+        "Proposer une modification</a>" in preview
     )
+    # The record's file is named by the link only, never shown to readers.
+    assert preview.count("data/resources/english-only.yml") == 1
+
+
+def test_without_a_forge_no_edit_link_and_no_file_path(tmp_path):
+    import yaml
+
+    project = make_project(tmp_path, records=fixture_records("english-only"))
+    catalogue = load_catalogue(project)
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    for lang in ("en", "fr"):
+        pages = {
+            p.path: p.preview()
+            for p in render_language(catalogue, strings, lang, ROOT / "overrides" / "library", project / "docs")
+        }
+        preview = pages["library/english-only.md"]
+        assert "english-only.yml" not in preview
+        assert "rl-edit" not in preview
 
 
 def test_large_library_lists_titles_without_summaries(tmp_path, monkeypatch):

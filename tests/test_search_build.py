@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import filecmp
-import html
 import json
 import re
 import subprocess
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, build, fixture_records, make_project
+from sitebuild import ROOT, at, build, fixture_records, make_project
 
 from resource_library.search.assets import LUNR_FILES, lunr_js_dir
 
@@ -69,7 +68,10 @@ def test_library_page_scripts_and_data_resolve(search_site):
 def test_library_page_form_is_real_html_with_french_labels(search_site):
     page = soup(search_site, "fr/bibliotheque/index.html")
     form = page.select_one("form#rl-filters")
-    assert form["method"] == "get" and form.has_attr("hidden")  # shown by the script only
+    assert form["method"] == "get"
+    # The checkboxes show only with JavaScript (the page's first script sets the class
+    # before the form is laid out); without it each option is a link to its term's page.
+    assert "rl-js-only" in page.select_one("form#rl-search-form")["class"]
     label = page.select_one('label[for="rl-q"]')
     assert label.get_text(strip=True) == "Rechercher dans la bibliothèque"
     legends = [l.get_text(strip=True) for l in form.select("fieldset > legend")]
@@ -79,8 +81,12 @@ def test_library_page_form_is_real_html_with_french_labels(search_site):
     assert [s.get_text(strip=True) for s in summaries] == legends
     assert [d.has_attr("open") for d in form.select("details.rl-facet")][:4] == [True, True, True, False]
     universal = page.select_one('input[name="tier"][value="universal"]')
+    assert "rl-js-only" in universal["class"]
     option = universal.find_parent(class_="rl-facet__option")
     assert option.label.get_text(" ", strip=True).endswith("(4)")
+    link = option.select_one("a.rl-facet__link")
+    assert link["href"] == "tiers/universal/" and link.get_text(" ", strip=True).endswith("(4)")
+    assert (search_site / "fr/bibliotheque/tiers/universal/index.html").is_file()
     video = page.select_one('input[name="type"][value="video"]').find_parent(class_="rl-facet__option")
     assert "rl-facet__option--empty" in video["class"] and "(0)" in video.get_text()
     count = page.select_one("#rl-count")
@@ -89,73 +95,86 @@ def test_library_page_form_is_real_html_with_french_labels(search_site):
     assert len(page.select("#rl-results > li[data-id]")) == 9
 
 
+def site_data(site, prefix: str) -> dict:
+    return json.loads((site / at(prefix, "library/search-index.json")).read_text(encoding="utf-8"))
+
+
 def test_site_search_index_per_language(search_site):
-    en = json.loads((search_site / "search/search_index.json").read_text(encoding="utf-8"))
-    fr = json.loads((search_site / "fr/search/search_index.json").read_text(encoding="utf-8"))
-    assert en["config"]["lang"] == ["en"] and fr["config"]["lang"] == ["fr"]
-    assert not [d for d in en["docs"] if d["location"].startswith("fr/")]
-    assert not [d for d in fr["docs"] if d["location"].startswith("fr/")]
-    en_titles = {html.unescape(d["title"]) for d in en["docs"]}
-    fr_titles = {html.unescape(d["title"]) for d in fr["docs"]}
+    en, fr = site_data(search_site, ""), site_data(search_site, "fr/")
+    assert en["lang"] == "en" and fr["lang"] == "fr"
+    # Pages of each language only, under that language's addresses.
+    en_pages = {ref for ref in en["docs"] if ref.startswith("p:")}
+    fr_pages = {ref for ref in fr["docs"] if ref.startswith("p:")}
+    assert en_pages and fr_pages
+    assert not [r for r in en_pages if r.startswith("p:fr/")]
+    assert all(r.startswith("p:fr/") for r in fr_pages)
+    en_titles = {d[1] for d in en["docs"].values()}
+    fr_titles = {d[1] for d in fr["docs"].values()}
     assert "Calming anxiety in the classroom" in en_titles and "Calming anxiety in the classroom" not in fr_titles
-    # A French page showing an English-only record's text is left out of French site search.
-    assert "Anxiety toolkit for families" in en_titles and "Anxiety toolkit for families" not in fr_titles
+    # A record with no French text is not in the French index (its page still exists).
+    assert "family-worry-toolkit" in en["docs"] and "family-worry-toolkit" not in fr["docs"]
     assert (search_site / "fr/bibliotheque/family-worry-toolkit/index.html").is_file()
     assert "Apaiser l'anxiété en classe" in fr_titles and "Apaiser l'anxiété en classe" not in en_titles
-    # French splits words at apostrophes, typed straight or curly; English keeps its separator.
-    separator = re.compile(fr["config"]["separator"])
-    assert [w for w in separator.split("l'anxiété d’un élève") if w] == ["l", "anxiété", "d", "un", "élève"]
-    assert fr["config"]["pipeline"] == ["trimmer", "stopWordFilter"]
-    # Result addresses resolve under /fr/ against the French pages' base.
-    assert {d["location"].split("#")[0] for d in fr["docs"]} >= {"bibliotheque/calming-anxiety-classroom/", ""}
+    # Glossary terms, by their anchor on the glossary page of the language.
+    assert any(ref.startswith("g:") and d[2].startswith("fr/glossaire/#") for ref, d in fr["docs"].items())
+    # French folds and stems; English stems with lunr's own stemmer.
+    assert fr["index"]["pipeline"] == ["rl-fold", "stemmer-fr"] and en["index"]["pipeline"] == ["rl-fold", "stemmer"]
 
 
-def test_french_pages_point_material_search_at_the_french_index(search_site):
-    for page_path, expected in (
-        ("fr/bibliotheque/index.html", "fr/bibliotheque/"),
-        ("fr/index.html", "fr/"),
-        ("library/calming-anxiety-classroom/index.html", None),
+def test_no_second_index_and_the_header_box_finds_its_language(search_site):
+    """Material's search plugin is gone (no search/search_index.json); the header's box finds its language."""
+    assert not (search_site / "search/search_index.json").exists()
+    assert not (search_site / "fr/search/search_index.json").exists()
+    for page_path, lang in (
+        ("fr/bibliotheque/index.html", "fr"),
+        ("fr/index.html", "fr"),
+        ("library/calming-anxiety-classroom/index.html", "en"),
+        ("index.html", "en"),
     ):
-        html = (search_site / page_path).read_text(encoding="utf-8")
-        config = json.loads(
-            re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1)
-        )
-        base = urljoin("http://site/" + page_path, config["base"])
-        if expected is None:
-            assert base == "http://site/"
-        else:
-            assert base == "http://site/fr/"
-            assert (search_site / "fr" / "search/search_index.json").is_file()
+        page = BeautifulSoup((search_site / page_path).read_text(encoding="utf-8"), "html.parser")
+        form = page.select_one("form#rl-header-search")
+        assert form["data-lang"] == lang
+        base = "http://site/" + page_path
+        prefix = "fr/" if lang == "fr" else ""
+        assert urljoin(base, form["action"]) == f"http://site/{at(prefix, 'search/')}"
+        assert urljoin(base, form["data-index"]) == f"http://site/{at(prefix, 'library/search-index.json')}"
+        assert urljoin(base, form["data-root"]) == "http://site/"
+        combobox = form.select_one("input#rl-hs-q")
+        assert combobox["role"] == "combobox" and combobox["aria-controls"] == "rl-hs-list"
+        assert form.select_one("#rl-hs-list")["role"] == "listbox"
+        # The index is not loaded with the page: no lunr.js before the box is used (the library page has its own).
+        if not page_path.endswith(("library/index.html", "bibliotheque/index.html")):
+            assert not [s for s in page.select("script[src]") if "lunr" in s["src"]]
+        assert "search.highlight" not in (search_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    for prefix in ("", "fr/"):
+        assert (search_site / at(prefix, "search/index.html")).is_file()
 
 
 def test_site_search_skips_lists_of_other_pages(search_site):
-    """Site search finds each resource on its own page, not on every list that names it."""
+    """Site search finds each resource by its record, not on every list that names it."""
     for prefix in ("", "fr/"):
-        docs = json.loads((search_site / prefix / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-        pages = {d["location"].split("#")[0] for d in docs}
-        # The library page (it has its own search) and the translators' status list are left out.
-        # Locations are relative to the language's root: French sections have French names.
-        library, pillars = ("library", "pillars") if not prefix else ("bibliotheque", "piliers")
-        assert f"{library}/" not in pages and "translation-status/" not in pages
-        assert f"{library}/full-record/" in pages and f"{pillars}/leadership-and-capacity/" in pages
-        resource = " ".join(d["text"] for d in docs if d["location"].startswith(f"{library}/full-record/"))
+        docs = site_data(search_site, prefix)["docs"]
+        pages = {d[2].split("#")[0] for ref, d in docs.items() if ref.startswith("p:")}
+        # The library page (it has its own search), resource pages and the translators' status list are left out.
+        assert at(prefix, "library/") not in pages and f"{prefix}translation-status/" not in pages
+        assert at(prefix, "library/full-record/") not in pages
+        assert at(prefix, "pillars/leadership-and-capacity/") in pages
+        assert "full-record" in docs
         title = "Classroom check-ins for well-being" if not prefix else "Bilans de bien-être en classe"
-        related_titles = [
-            html.unescape(d["title"]) for d in docs if d["location"].startswith(f"{library}/full-record/#")
-        ]
-        # Its own words stay; the related resources' titles, the kicker and the record path do not.
-        assert ("check-in takes two minutes" if not prefix else "bilan prend deux minutes") in resource
-        assert "data/resources/full-record.yml" not in resource
-        assert ("Related resources" if not prefix else "Ressources connexes") not in related_titles
-        pillar = " ".join(d["text"] for d in docs if d["location"].startswith(f"{pillars}/leadership-and-capacity/"))
-        assert title not in html.unescape(pillar)  # the pillar's list of resources
+        assert docs["full-record"][1] == title
+        pillar = " ".join(
+            d[1] + " " + d[3]
+            for ref, d in docs.items()
+            if ref.startswith("p:" + at(prefix, "pillars/leadership-and-capacity/"))
+        )
+        assert title not in pillar  # the pillar's list of resources
         assert pillar.strip()  # but its own text is there
 
 
 def test_a_library_without_french_text_builds_an_empty_french_index(tmp_path):
     site = build(make_project(tmp_path, records=fixture_records("english-only")))
     data = json.loads((site / "fr/bibliotheque/search-index.json").read_text(encoding="utf-8"))
-    assert data["index"]["refs"] == [] and data["index"]["terms"] == []
+    assert [ref for ref in data["index"]["refs"] if ":" not in ref] == []  # no resource in French
     assert list(data["records"]) == ["english-only"]  # the French page still filters it
     english = json.loads((site / "library/search-index.json").read_text(encoding="utf-8"))
-    assert english["index"]["refs"] == ["english-only"]
+    assert [ref for ref in english["index"]["refs"] if ":" not in ref] == ["english-only"]

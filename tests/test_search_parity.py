@@ -144,3 +144,115 @@ def test_lunr_js_returns_what_lunr_py_returns(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# pass 3" in result.stdout, result.stdout
+
+
+#: Queries for the site-wide engine: folding, tags, glossary synonyms and avoided forms,
+#: one-edit retries, operators.  The French and English fixtures plus the shipped glossary.
+SITE_QUERIES = {
+    "fr": [
+        "anxiete",
+        "l'anxiété",
+        "eleves",
+        "élèves",
+        "enseignant",
+        "personnel enseignant",
+        "palier 2",
+        "intervention par niveaux",
+        "chef en santé mentale",
+        "intervention à paliers",
+        "anxeite",
+        "enseignnats",
+        "eleevs",
+        "+anxiété -classe",
+        "anx*",
+        "title:anxiété",
+        "glossaire",
+        "tier",
+        "mise en œuvre",
+        "qu'elle",
+        "zzzzzzz",
+        "Public cible",
+    ],
+    "en": [
+        "anxiety",
+        "anxeity",
+        "educators",
+        "teachers",
+        "tier 2",
+        "tiered intervention",
+        "students",
+        "stdents",
+        "+anxiety -classroom",
+        "lead*",
+        "title:anxiety",
+        "mental health leader",
+        "élèves",
+        "implementation",
+        "implementaton",
+        "zzzzzzz",
+        "audience",
+        "universal",
+        "well-being",
+        "children's",
+    ],
+}
+
+
+def test_site_engine_in_javascript_answers_like_the_reference(search_site, tmp_path):
+    """site-search.js's Engine (lunr.js) and SiteSearch (lunr.py) on the built site's data."""
+    from resource_library.search.site import SiteSearch
+
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("node is required in CI for the lunr.js parity test")
+        pytest.skip("node is not installed: the lunr.js parity test needs it")
+    cases = {}
+    for lang, queries in SITE_QUERIES.items():
+        prefix = "fr/" if lang == "fr" else ""
+        data_file = search_site / prefix / "library/search-index.json"
+        data = json.loads(data_file.read_text(encoding="utf-8"))
+        search = SiteSearch(data)
+        answers = {}
+        for query in queries:
+            a = search.query(query)
+            answers[query] = {"refs": a.refs, "corrected": a.corrected, "preferred": a.preferred, "filters": a.filters}
+        cases[lang] = {"file": str(data_file), "answers": answers}
+        # The set covers what it claims to: corrections, avoided forms, vocabulary terms.
+        assert any(a["corrected"] for a in answers.values()), lang
+        assert any(a["filters"] for a in answers.values()), lang
+        assert sum(1 for a in answers.values() if a["refs"]) >= len(queries) // 2, lang
+    assert any(a["preferred"] for a in cases["fr"]["answers"].values())
+    # Pages' `search: boost:`: the same data with the home page's score multiplied.
+    data = json.loads((search_site / "library/search-index.json").read_text(encoding="utf-8"))
+    data["boosts"] = {ref: 50.0 for ref in data["docs"] if ref.startswith("p:")}
+    boosted_file = tmp_path / "boosted.json"
+    boosted_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    boosted = SiteSearch(data)
+    answers = {}
+    plain = SiteSearch(json.loads((search_site / "library/search-index.json").read_text(encoding="utf-8")))
+    reordered = 0
+    for query in ("welcome", "anxiety who", "anxiety welcome", "classroom who we are", "students welcome"):
+        a = boosted.query(query)
+        answers[query] = {"refs": a.refs, "corrected": a.corrected, "preferred": a.preferred, "filters": a.filters}
+        reordered += a.refs != plain.query(query).refs
+    assert reordered >= 2  # the boost changes the order the JavaScript must reproduce
+    cases["en-boosted"] = {"file": str(boosted_file), "answers": answers}
+    cases_file = tmp_path / "site-cases.json"
+    cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    env = dict(
+        os.environ,
+        RL_CASES=str(cases_file),
+        RL_LUNR_DIR=str(lunr_js_dir()),
+        RL_SEARCH_JS=str(ROOT / "overrides" / "assets" / "javascripts" / "library-search.js"),
+        RL_SITE_SEARCH_JS=str(ROOT / "overrides" / "assets" / "javascripts" / "site-search.js"),
+    )
+    result = subprocess.run(
+        [node, "--test", str(ROOT / "tests" / "js" / "site-search-parity.test.js")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# pass 4" in result.stdout, result.stdout

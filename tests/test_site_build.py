@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from bs4 import BeautifulSoup
-from sitebuild import build, fixture_records, html_pages, make_project, mkdocs
+from sitebuild import ROOT, at, build, fixture_records, html_pages, make_project, mkdocs
 
 
 def soup(site, path):
@@ -31,23 +32,31 @@ def test_exact_set_of_pages_in_both_languages(fixture_site):
         "library/offered-in-french/index.html",
         "infographics/index.html",
     } | {f"pillars/{p}/index.html" for p in pillars}
-    per_language |= {"glossary/index.html", "translation-status/index.html", "data/index.html"}
-    french = {
-        "fr/index.html",
-        "fr/about/index.html",
-        "fr/bibliotheque/index.html",
-        "fr/piliers/index.html",
-        "fr/bibliotheque/full-record/index.html",
-        "fr/bibliotheque/english-only/index.html",
-        "fr/bibliotheque/offered-in-french/index.html",
-        "fr/infographies/index.html",
-        "fr/glossaire/index.html",
-        "fr/translation-status/index.html",
-        "fr/data/index.html",
-    } | {f"fr/piliers/{p}/index.html" for p in pillars}
-    # The French site's former addresses of the pages that moved: pages that send readers on.
-    moved = {f"fr/{p}" for p in per_language if p.startswith(("library/", "pillars/", "infographics/", "glossary/"))}
-    assert html_pages(fixture_site) == per_language | french | moved | {"404.html", "fr/404.html"}
+    per_language |= {"glossary/index.html", "translation-status/index.html", "data/index.html", "search/index.html"}
+    # One page per vocabulary term (pillars aside: they have theirs), used or not.
+    vocabularies = yaml.safe_load((ROOT / "data" / "vocabularies.yml").read_text(encoding="utf-8"))
+    folders = {
+        "types": "types",
+        "tiers": "tiers",
+        "audiences": "audiences",
+        "core_elements": "core-elements",
+        "implementation_stages": "implementation-stages",
+        "grade_bands": "grade-bands",
+        "topics": "topics",
+        "languages": "languages",
+        "evidence_levels": "evidence-levels",
+    }
+    assert set(folders) == set(vocabularies)
+    terms = {f"library/{folders[v]}/{t}/index.html" for v in vocabularies for t in vocabularies[v]["terms"]}
+    assert "library/tiers/targeted/index.html" in terms
+    per_language |= terms
+    # French pages at French addresses (section names in French); at each former French address a
+    # page that sends readers on.
+    french = {at("fr/", p) for p in per_language}
+    moved = {f"fr/{p}" for p in per_language if at("fr/", p) != f"fr/{p}"}
+    assert "fr/bibliotheque/tiers/targeted/index.html" in french and "fr/library/tiers/targeted/index.html" in moved
+    expected = per_language | french | moved | {"404.html", "fr/404.html"}
+    assert html_pages(fixture_site) == expected
     for page in moved:
         assert 'name="robots" content="noindex"' in (fixture_site / page).read_text(encoding="utf-8"), page
 
@@ -62,10 +71,10 @@ def test_html_lang_matches_the_language(fixture_site):
 
 def test_language_toggle_lands_on_the_counterpart(fixture_site):
     page = soup(fixture_site, "library/full-record/index.html")
-    french = page.select_one('a.md-select__link[hreflang="fr"]')
+    french = page.select_one('header a.rl-lang-link[hreflang="fr"]')
     assert french["href"] == "../../fr/bibliotheque/full-record/"
     page = soup(fixture_site, "fr/bibliotheque/full-record/index.html")
-    english = page.select_one('a.md-select__link[hreflang="en"]')
+    english = page.select_one('header a.rl-lang-link[hreflang="en"]')
     assert english["href"] == "../../../library/full-record/"
     # The link resolves to a page that exists.
     assert (fixture_site / "library/full-record/index.html").is_file()
@@ -76,7 +85,7 @@ def test_resource_page_content_in_french(fixture_site):
     assert page.h1.get_text(strip=True) == "Bilans de bien-être en classe"
     assert page.h1.get("lang") is None
     details = {
-        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        dt.get_text(strip=True): " ".join(dt.find_next_sibling("dd").get_text().split())
         for dt in page.select("dl.rl-meta dt")
     }
     # Vocabulary labels in French, not term ids.
@@ -87,7 +96,13 @@ def test_resource_page_content_in_french(fixture_site):
     assert page.select_one(".rl-description ul li").get_text() == "Posez une question."
     link = page.select_one(".rl-links a")
     assert link["href"] == "https://example.org/check-ins" and link["hreflang"] == "en"
-    assert "anglais" in page.select_one(".rl-link-meta").get_text()
+    # A primary button per copy: what it does, then format and language (no size for a web page).
+    assert "md-button--primary" in link["class"]
+    assert " ".join(link.get_text().split()) == "Consulter la page Web (anglais)"
+    # Each term of the details links to the page of every resource with that term.
+    tier = page.select_one('dl.rl-meta a[href="../tiers/universal/"]')
+    assert tier is not None and tier.get_text() == "Universel (palier 1)"
+    assert (fixture_site / "fr/bibliotheque/tiers/universal/index.html").is_file()
 
 
 def test_french_page_of_english_only_record_marks_fallback(fixture_site):
@@ -125,13 +140,14 @@ def test_library_lists_every_resource_with_type_tiers_languages(fixture_site):
     assert [c["data-id"] for c in cards] == ["english-only", "full-record", "offered-in-french"]
     full = cards[1]
     assert full.select_one("a")["href"] == "full-record/"
-    # Lean markup (scripts/bench): title link, summary, then type · tiers · languages as text.
+    # Lean markup (scripts/bench): title link, type · tiers · languages, then the summary.
     assert full.select_one("h2 a").get_text() == "Bilans de bien-être en classe"
+    assert full.select("p")[0].get_text() == "Pratique · Universel (palier 1) · anglais, français"
+    assert full.select_one("p.rl-card__meta .rl-badge--type").get_text() == "Pratique"
     assert (
-        full.select("p")[0].get_text()
+        full.select("p")[-1].get_text()
         == "Une courte routine qui aide le personnel enseignant à remarquer comment vont les élèves."
     )
-    assert full.select("p")[-1].get_text() == "Pratique · Universel (palier 1) · anglais, français"
     assert page.select_one("#rl-count").get_text() == "3 ressources"
     # An English-only title is marked as English on the French page.
     assert cards[0].select_one("a")["lang"] == "en"
@@ -160,9 +176,13 @@ def test_sitemap_lists_both_languages_with_hreflang(fixture_site):
     assert len(locs) == len(set(locs)) == len(html_pages(fixture_site)) - 2 - len(moved)
 
 
-def test_edit_link_names_the_record(fixture_site):
-    page = soup(fixture_site, "library/english-only/index.html")
-    assert page.select_one(".rl-edit code").get_text() == "data/resources/english-only.yml"
+def test_resource_page_shows_no_file_path_without_an_edit_link(fixture_site):
+    # The record's YAML file is for editors: without a forge to edit it on
+    # (extra.edit_url_base), the public page neither names it nor links to it.
+    for path in ("library/english-only/index.html", "fr/bibliotheque/english-only/index.html"):
+        page = soup(fixture_site, path)
+        assert page.select_one(".rl-edit") is None
+        assert "data/resources/" not in page.select_one("article").get_text()
 
 
 def test_broken_record_stops_the_build_with_the_list_and_no_traceback(tmp_path):

@@ -98,14 +98,13 @@ def test_english_only_page_on_the_french_site_is_marked_english(site):
 
 def test_switcher_says_french_is_not_available_on_an_english_only_page(site):
     page = soup(site, "news/index.html")
-    assert page.select('a.md-select__link[hreflang="fr"]') == []
-    item = page.select_one(".md-select__list .rl-untranslated-language")
+    assert page.select('header a.rl-lang-link[hreflang="fr"]') == []
+    item = page.select_one("header .rl-header__language .rl-untranslated-language")
     assert item["lang"] == "fr"
     assert item.get_text(strip=True) == f"Français{N}: page pas encore traduite"
-    assert page.select_one('a.md-select__link[hreflang="en"]') is not None
     # A translated page still links to its translation.
     about = soup(site, "about/index.html")
-    assert about.select_one('a.md-select__link[hreflang="fr"]')["href"] == "../fr/about/"
+    assert about.select_one('header a.rl-lang-link[hreflang="fr"]')["href"] == "../fr/about/"
     assert about.select(".rl-untranslated-language") == []
 
 

@@ -51,7 +51,7 @@ def block(
     colour: str = INK,
     path: tuple = (),
     role: str = "text",
-    min_size: float = 11,
+    min_size: float = 12,
 ) -> Block:
     """Wrap ``text`` in ``width``, shrinking the size down to ``min_size`` if a word is too long."""
     current = size

@@ -10,6 +10,8 @@ make it print cleanly.
 
 from __future__ import annotations
 
+import math
+import re
 from xml.sax.saxutils import escape
 
 from resource_library.drawing.colours import BACKGROUND
@@ -18,6 +20,8 @@ from resource_library.drawing.layouts import lay_out
 from resource_library.drawing.measure import FONT_FAMILY
 from resource_library.model.drawing import Infographic
 from resource_library.model.record import LANGUAGES
+
+_FONT_SIZE = re.compile(r'font-size="([0-9.]+)"')
 
 
 def description(info: Infographic, lang: str) -> str:
@@ -41,7 +45,21 @@ def svg_id(info: Infographic) -> str:
     return f"rl-ig-{info.id}"
 
 
-def draw(info: Infographic, lang: str, base: str = "../", focusable: bool = True, inline: bool = False) -> str:
+def readable_width(width: float, items: list, smallest: float) -> float:
+    """The narrowest width at which the drawing's smallest text measures ``smallest`` pixels."""
+    sizes = [float(size) for item in items for size in _FONT_SIZE.findall(item)]
+    least = min(sizes, default=smallest)
+    return width * min(1.0, smallest / least)
+
+
+def draw(
+    info: Infographic,
+    lang: str,
+    base: str = "../",
+    focusable: bool = True,
+    inline: bool = False,
+    fit_text: float | None = None,
+) -> str:
     """The infographic in ``lang`` as a standalone SVG document, or for a page.
 
     Args:
@@ -56,11 +74,21 @@ def draw(info: Infographic, lang: str, base: str = "../", focusable: bool = True
             must not hold interactive controls), the page gives the language, and
             styles come from the site's stylesheet (``infographics.css``): the
             pages' Content-Security-Policy allows no inline style.
+        fit_text: The size, in CSS pixels, of the smallest text at the drawing's
+            displayed size (its ``width`` and ``height``; the ``viewBox`` stays):
+            a page never shows it smaller (``infographics.css``).  None: the
+            drawing's own size.
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     canvas, height = lay_out(info, lang, base, focusable, links=not inline)
     width = canvas.width
+    size = f'width="{width}" height="{height:.0f}"'
+    if fit_text is not None:
+        # Rounded up: the smallest text is never under fit_text pixels.
+        shown = math.ceil(readable_width(width, canvas.items, fit_text))
+        size = f'width="{shown}" height="{math.ceil(height * shown / width)}"'
+
     sid = svg_id(info)
     style = (
         f"#{sid} a:focus{{outline:none}}"
@@ -73,7 +101,7 @@ def draw(info: Infographic, lang: str, base: str = "../", focusable: bool = True
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{sid}" class="rl-infographic" role="img" '
         f'aria-labelledby="{sid}-title {sid}-desc" {language}'
-        f'viewBox="0 0 {width} {height:.0f}" width="{width}" height="{height:.0f}" '
+        f'viewBox="0 0 {width} {height:.0f}" {size} '
         f'{sizing}font-family="{FONT_FAMILY}" data-layout="{info.layout}">'
     )
     parts = [

@@ -21,7 +21,7 @@ from jsonschema import Draft7Validator
 from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
-from resource_library.load.pagepaths import SITE_PAGES, conflicts, generated_pages
+from resource_library.load.pagepaths import SITE_PAGES, TERM_PAGE_FOLDERS, conflicts, generated_pages, term_pages
 from resource_library.load.pageslugs import page_slugs
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
@@ -156,7 +156,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
             records[record.id] = record
             valid_docs.append(doc)
     problems += _slug_problems(valid_docs, catalogue, records)
-    pages = _generated_pages(files, vocabularies.get("pillars"), catalogue.programs)
+    pages = _generated_pages(files, vocabularies, catalogue.programs)
     for doc in valid_docs:
         problems += record_warnings(doc, docs, pages)
     checked.done()
@@ -164,7 +164,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     _relate(catalogue.records)
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
     problems += found
-    generated = generated_pages(catalogue.records, pillars, catalogue.programs)
+    generated = generated_pages(catalogue.records, pillars, catalogue.programs, vocabularies)
     problems += conflicts(docs, _rel(root, docs), generated, catalogue.drawings)
     own_pages, found = page_slugs(docs, _rel(root, docs), generated, catalogue.slugs)
     problems += found
@@ -208,9 +208,10 @@ def _slug_problems(docs: list, catalogue: Catalogue, records: dict) -> list:
     return problems
 
 
-def _generated_pages(files, pillars, programs) -> frozenset:
+def _generated_pages(files, vocabularies, programs) -> frozenset:
     """Source paths of the pages the build generates (targets of description links)."""
-    pages = set(SITE_PAGES)
+    pillars = vocabularies.get("pillars")
+    pages = set(SITE_PAGES) | set(term_pages(vocabularies))
     pages |= {f"library/{file.stem}.md" for file in files}
     pages |= {f"pillars/{pid}.md" for pid in (pillars.terms if pillars else ())}
     pages |= {f"programs/{pid}.md" for pid in programs}
@@ -280,6 +281,12 @@ def _validate_record(doc: Document, stem: str, checked: _SchemaChecks, docs: Pat
     problems = checked.problems(doc)
 
     wrong_stem = id_problem(stem, "file name", reserved=True)
+    if not wrong_stem and stem in TERM_PAGE_FOLDERS.values():
+        # /library/<folder>/<term>/ lists the resources of a term: no record takes the folder's name.
+        wrong_stem = (
+            f"'{stem}' is reserved: the site uses /library/{stem}/ for the pages of the vocabulary's terms "
+            f"(reserved for records too: {', '.join(sorted(TERM_PAGE_FOLDERS.values()))}); choose another id"
+        )
     if wrong_stem:  # the id must equal the file name: both are to change
         problems.append(
             doc.problem((), f"rename the file (its name is the record's id and page address): {wrong_stem}")

@@ -1,7 +1,8 @@
 """The addresses the build publishes, and hand-written files under ``docs/`` that would take one.
 
 MkDocs publishes every file under ``docs/``; the build adds the library's pages
-(``library/<id>.md``, ``pillars/<id>.md``, ``programs/<id>.md``, the library,
+(``library/<id>.md``, ``pillars/<id>.md``, ``programs/<id>.md``, one page per
+vocabulary term (``library/<vocabulary>/<term>.md``), the library,
 pillars, infographics, glossary and translation status pages) and files (the
 drawings, the search data).  A hand-written file at one of those addresses would
 replace a generated page, or be replaced by it, with only MkDocs' generic
@@ -26,25 +27,51 @@ SITE_PAGES = {
     "glossary.md": "the glossary page (made from data/glossary.yml)",
     "translation-status.md": "the translation status page",
     "data.md": "the open data page (the library as JSON and CSV files)",
+    "search/index.md": "the search page",
 }
 #: Files the build or the theme writes, and what they are (a trailing "/" is a whole folder).
 SITE_FILES = {
-    "library/search-index.json": "the library's search data",
+    "library/search-index.json": "the search data (the library page, the header's box and the search page)",
     "library/library.json": "the library as open data (JSON)",
     "library/library.schema.json": "the JSON Schema of the open data",
     "library/library.csv": "the library as open data (CSV)",
     "feed.xml": "the feed of new and updated resources",
     "assets/javascripts/library-lunr/": "the library's search script",
-    "search/search_index.json": "the site search index",
     "sitemap.xml": "the site map",
     "sitemap.xml.gz": "the site map",
     "404.html": "the 'page not found' page",
 }
+#: Vocabularies whose every term has a listing page, ``library/<folder>/<term>/``
+#: (``library/tiers/targeted/``): ``{vocabulary id: folder}``.  Pillars have their own
+#: pages (``pillars/<id>/``).  No record may take the name of a folder as its id
+#: (load/catalogue.py refuses it), so no record's page (``library/<id>/``) sits there.
+TERM_PAGE_FOLDERS = {
+    "types": "types",
+    "tiers": "tiers",
+    "audiences": "audiences",
+    "core_elements": "core-elements",
+    "implementation_stages": "implementation-stages",
+    "grade_bands": "grade-bands",
+    "topics": "topics",
+    "languages": "languages",
+    "evidence_levels": "evidence-levels",
+}
 
 
-def generated_pages(records: dict, pillars, programs: dict) -> dict:
+def term_pages(vocabularies) -> dict:
+    """``{source path: what it is}`` of the listing page of every vocabulary term."""
+    pages = {}
+    for vocab_id, folder in TERM_PAGE_FOLDERS.items():
+        vocab = (vocabularies or {}).get(vocab_id)
+        for term in vocab.terms if vocab is not None else ():
+            pages[f"library/{folder}/{term}.md"] = f"the page of the term '{term}' of the vocabulary '{vocab_id}'"
+    return pages
+
+
+def generated_pages(records: dict, pillars, programs: dict, vocabularies=None) -> dict:
     """``{source path: what it is}`` of every page the build makes (language-neutral)."""
     pages = dict(SITE_PAGES)
+    pages.update(term_pages(vocabularies))
     pages.update({f"library/{rid}.md": f"the page of the record {record.source}" for rid, record in records.items()})
     pages.update(
         {
@@ -75,13 +102,19 @@ def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
     Args:
         shown_docs: how problems name the folder (``docs``).
         pages: :func:`generated_pages`.
-        drawings: ids of the drawings (published as ``infographics/<id>.svg``).
+        drawings: ids of the drawings (published as ``infographics/<id>.svg``, ``.png`` and ``.pdf``).
     """
     if not docs.is_dir():
         return []
     taken = {address(path): what for path, what in pages.items()}
     files = dict(SITE_FILES)
-    files.update({f"infographics/{did}.svg": f"the drawing data/infographics/{did}.yml" for did in drawings})
+    files.update(
+        {
+            f"infographics/{did}.{suffix}": f"the drawing data/infographics/{did}.yml ({suffix.upper()})"
+            for did in drawings
+            for suffix in ("svg", "png", "pdf")
+        }
+    )
     folders = {path: what for path, what in files.items() if path.endswith("/")}
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
     taken_local = {lang: {localized_url(lang, a, {}): what for a, what in taken.items()} for lang in others}
@@ -122,4 +155,4 @@ def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
     return problems
 
 
-__all__ = ["SITE_FILES", "SITE_PAGES", "address", "conflicts", "generated_pages"]
+__all__ = ["SITE_FILES", "SITE_PAGES", "TERM_PAGE_FOLDERS", "address", "conflicts", "generated_pages", "term_pages"]

@@ -25,17 +25,19 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from resource_library.load.pagepaths import TERM_PAGE_FOLDERS
 from resource_library.load.signature import signature
 from resource_library.model.record import LANGUAGES
 from resource_library.render.blocks import insert_blocks, placeholder
 from resource_library.render.opendata import Publication, counterpart_links, downloads, publish
 from resource_library.render.structured import resource_head
 from resource_library.search.assets import LUNR_DIR
-from resource_library.search.facets import facet_options
+from resource_library.search.facets import FACETS, facet_options, record_facets
 from resource_library.text.fallback import pick
 from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from resource_library.views.opendata import DATA_PAGE, DATA_URL, FEED_SIZE, columns, other_language
-from resource_library.views.site import SiteView, page_url, relative
+from resource_library.views.search import SEARCH_PAGE, search_page_view
+from resource_library.views.site import SiteView, page_url, relative, term_page
 
 #: Above this many records the library page lists each resource without its summary
 #: (title, type, tiers, languages): with summaries a 5,000-record library page would
@@ -102,7 +104,9 @@ def _title_text(title: str) -> str:
     return _ENTITY_LIKE.sub("&amp;", str(title)).replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _front_matter(title: str, description: str = "", search_exclude: bool = False, head: dict | None = None) -> Markup:
+def _front_matter(
+    title: str, description: str = "", search_exclude: bool = False, head: dict | None = None, hide: tuple = ()
+) -> Markup:
     # JSON strings are valid YAML scalars. The description goes unescaped into an
     # attribute of the theme (<meta name="description" content="...">): escape it all.
     lines = ["---", f"title: {json.dumps(_title_text(title), ensure_ascii=False)}"]
@@ -112,6 +116,9 @@ def _front_matter(title: str, description: str = "", search_exclude: bool = Fals
         # Material's site search skips the page: a French page whose text is all English,
         # or a list of pages that site search finds on their own.
         lines += ["search:", "  exclude: true"]
+    if hide:
+        # Material leaves out these parts of the page ("navigation", "toc").
+        lines += ["hide:"] + [f"  - {part}" for part in hide]
     # What overrides/partials/library-head.html writes in <head> (render/structured.py),
     # as JSON (valid YAML); the template escapes it.
     for key, value in (head or {}).items():
@@ -196,8 +203,15 @@ class Renderer:
         _RESOURCE_PAGES[slot] = (key, now)
         out += self.pillars(site)
         out.append(self.infographics(site))
+        out += self.terms(site)
         out += [self.program(site, program) for program in site.catalogue.programs.values()]
+        out.append(self.search(site))
         return out
+
+    def search(self, site: SiteView) -> GeneratedPage:
+        """The search page: the whole site's results for ?q=, filtered by kind (site-search.js)."""
+        view = search_page_view(site.t.table, site.lang)
+        return self.render_page("search.html", SEARCH_PAGE, None, t=site.t, lang=site.lang, s=view)
 
     def library(self, site: SiteView, publication: Publication) -> GeneratedPage:
         url = page_url(site.lang, "library/")
@@ -211,12 +225,57 @@ class Renderer:
             t=site.t,
             lang=site.lang,
             cards=cards,
-            facets=facet_options(site.catalogue, site.lang),
+            facets=_facets_with_pages(site, url),
             site_root=relative(url, ""),
             lunr_dir=LUNR_DIR,
             downloads=downloads(publication, url),
             data_href=relative(url, page_url(site.lang, DATA_URL)),
         )
+
+    def terms(self, site: SiteView) -> list:
+        """One page per vocabulary term (pillars aside): every resource with that term."""
+        lang = site.lang
+        library_url = page_url(lang, "library/")
+        tagged: dict = {}
+        for record in site.catalogue.records.values():
+            for param, terms in record_facets(record).items():
+                for term in terms:
+                    tagged.setdefault((param, term), []).append(record)
+        out = []
+        for param, _field, vocab_id in FACETS:
+            vocab = site.catalogue.vocabularies.get(vocab_id)
+            folder = TERM_PAGE_FOLDERS.get(vocab_id)
+            if vocab is None or folder is None:
+                continue
+            for term in vocab.terms.values():
+                url = term_page(lang, vocab_id, term.id)
+                assert url is not None
+                records = tagged.get((param, term.id), [])
+                cards = sorted((site.card(r, url) for r in records), key=lambda c: (c["sort"], c["id"]))
+                label = pick(term.label, lang)
+                assert label is not None  # a term's label has English text (required when loading)
+                view = {
+                    "label": label,
+                    # As a page's title, a term starts with a capital ("anglais" → "Anglais").
+                    "heading": label.value[:1].upper() + label.value[1:],
+                    "definition": pick(term.definition, lang),
+                    "vocabulary": pick(vocab.label, lang),
+                    "library_href": relative(url, library_url),
+                    "filter_href": f"{relative(url, library_url)}?{param}={term.id}",
+                    "cards": cards,
+                    "count": len(cards),
+                }
+                out.append(
+                    self.render_page(
+                        "term.html",
+                        f"library/{folder}/{term.id}.md",
+                        vocab.source or "data/vocabularies.yml",
+                        t=site.t,
+                        lang=lang,
+                        term=view,
+                    )
+                )
+        return out
 
     def data_page(self, site: SiteView, publication: Publication) -> GeneratedPage:
         """The Data page: the open data files, their terms of reuse, their fields."""
@@ -374,6 +433,19 @@ class Renderer:
         return self.render_page(
             "program.html", f"programs/{program.id}.md", program.source, t=site.t, lang=lang, p=view
         )
+
+
+def _facets_with_pages(site: SiteView, from_url: str) -> list:
+    """The library page's facets, each option with the link to its term's page (``href``)."""
+    vocab_of = {param: vocab_id for param, _field, vocab_id in FACETS}
+    out = []
+    for facet in facet_options(site.catalogue, site.lang):
+        options = []
+        for option in facet["options"]:
+            url = term_page(site.lang, vocab_of.get(facet["param"], ""), option["id"])
+            options.append(dict(option, href=relative(from_url, url) if url else None))
+        out.append(dict(facet, options=options))
+    return out
 
 
 def render_language(

@@ -18,6 +18,9 @@ LUNR_FILES = {
 }
 #: Where they go in the site.
 LUNR_DIR = "assets/javascripts/library-lunr"
+#: Where the build publishes each language's search data, relative to the language's root
+#: (the library page, the header's box and the search page all read it: one download).
+INDEX_PATH = "library/search-index.json"
 
 
 def lunr_js_dir() -> Path:

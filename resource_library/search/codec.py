@@ -23,11 +23,12 @@ from resource_library.search.index import FIELDS
 K1, B = 1.2, 0.75  # lunr's BM25 defaults (Builder.k1, Builder.b)
 
 
-def pack_index(index) -> dict:
-    """The compact form of a lunr.py index made by :func:`~resource_library.search.index.build_index`."""
+def pack_index(index, field_boosts=FIELDS) -> dict:
+    """The compact form of a lunr.py index made by :func:`~resource_library.search.index.build_index`
+    (or ``build_documents`` with ``field_boosts``)."""
     serialized = index.serialize()
     fields = list(serialized["fields"])
-    boosts = dict(FIELDS)
+    boosts = dict(field_boosts)
     refs = sorted({key.split("/", 1)[1] for key, _v in serialized["fieldVectors"]})
     number = {ref: i for i, ref in enumerate(refs)}
     # Field lengths and term frequencies are not in lunr's serialization: build_index kept them.

@@ -27,15 +27,15 @@ from resource_library.search.pipeline import PerWordPipeline, pipelines
 FIELDS = (("title", 10), ("keywords", 5), ("text", 2))
 
 
-def builder(lang: str) -> Builder:
-    """A lunr builder with this project's pipelines for ``lang``."""
+def builder(lang: str, fields=FIELDS) -> Builder:
+    """A lunr builder with this project's pipelines for ``lang`` (``fields``: ``(name, boost)`` pairs)."""
     index_functions, search_functions = pipelines(lang)
     b = Builder()
     b.pipeline = PerWordPipeline()
     b.pipeline.add(*index_functions)
     b.search_pipeline.add(*search_functions)
     b.ref("id")
-    for name, boost in FIELDS:
+    for name, boost in fields:
         b.field(name, boost=boost)
     return b
 
@@ -87,9 +87,13 @@ def document(record, lang: str) -> dict | None:
 
 def build_index(records: Iterable, lang: str):
     """The lunr.py index of ``records`` in ``lang`` (with what ``codec.pack_index`` needs)."""
-    b = builder(lang)
-    for record in records:
-        doc = document(record, lang)
+    return build_documents((document(record, lang) for record in records), lang)
+
+
+def build_documents(docs: Iterable, lang: str, fields=FIELDS):
+    """The lunr.py index of documents (dicts with ``id`` and each field; None skipped)."""
+    b = builder(lang, fields)
+    for doc in docs:
         if doc is not None:
             b.add(doc)
     index = b.build()

@@ -19,7 +19,7 @@ from lunr import __TARGET_JS_VERSION__
 from lunr.tokenizer import SEPARATOR_CHARS
 
 from resource_library.search.codec import pack_index
-from resource_library.search.index import FIELDS, build_index, builder, document
+from resource_library.search.index import FIELDS, build_documents, builder, document
 from resource_library.search.pipeline import PerWordPipeline
 
 # lunr.py's tokenizer (lunr.tokenizer.SEPARATOR_CHARS): runs of anything else are tokens.
@@ -38,26 +38,28 @@ def tokenize(text) -> list:
 
 
 def packed_index(records: Iterable, lang: str) -> dict:
-    """``pack_index(build_index(records, lang))``, accumulated directly from the records.
+    """``pack_index(build_index(records, lang))``, accumulated directly from the records."""
+    return pack_documents([document(record, lang) for record in records], lang)
+
+
+def pack_documents(documents: Iterable, lang: str, fields_boosts=FIELDS) -> dict:
+    """``pack_index(build_documents(documents, lang, fields_boosts))``, accumulated directly.
 
     Documents are taken in the order of their refs (their numbers in the compact
     form), so each posting grows in number order and is written as gaps as it goes.
-    No record with text in ``lang`` (a library not translated yet) gives an empty
-    index: the page finds nothing by words and still filters (lunr.py's own builder
-    cannot make it: it divides by the number of documents).
+    No document (a library not translated yet) gives an empty index: the page finds
+    nothing by words and still filters (lunr.py's own builder cannot make it: it
+    divides by the number of documents).
     """
-    records = list(records)
-    docs = sorted(
-        (doc for doc in (document(record, lang) for record in records) if doc is not None),
-        key=lambda doc: str(doc["id"]),
-    )
+    documents = [doc for doc in documents if doc is not None]
+    docs = sorted(documents, key=lambda doc: str(doc["id"]))
     refs = [str(doc["id"]) for doc in docs]
     if len(set(refs)) < len(refs):
-        # Two records with one id (a catalogue never has them): lunr.py keeps the last
+        # Two documents with one id (a catalogue never has them): lunr.py keeps the last
         # one's frequencies but both one's postings; let lunr.py answer.
-        return pack_index(build_index(records, lang))
-    b = builder(lang)
-    fields = [name for name, _boost in FIELDS]
+        return pack_index(build_documents(documents, lang, fields_boosts), fields_boosts)
+    b = builder(lang, fields_boosts)
+    fields = [name for name, _boost in fields_boosts]
     k = len(fields)
     lengths: list = [[] for _f in fields]
     # term -> k gap lists (one per field), then the last document number of each.
@@ -79,7 +81,7 @@ def packed_index(records: Iterable, lang: str) -> dict:
     return {
         "version": __TARGET_JS_VERSION__,
         "fields": fields,
-        "boosts": [boost for _name, boost in FIELDS],
+        "boosts": [boost for _name, boost in fields_boosts],
         "pipeline": b.search_pipeline.serialize(),
         "refs": refs,
         "lengths": lengths,

@@ -4,9 +4,11 @@ An infographic record (type ``infographic``) is shown either from a drawing
 (``drawing: <id>``, drawn by :mod:`resource_library.drawing.svg` and inlined in
 the page) or from an image file per language (``image: {en, fr}`` under
 ``docs/``, falling back to the other language's file with a notice).  Both come
-with the record's full text alternative (``alt``) in the page's language and a
-download link with format and size.  The standalone SVG files are published once
-per language at ``infographics/<id>.svg`` (``fr/infographies/<id>.svg``).
+with the record's full text alternative (``alt``) in the page's language and
+download links with format and size.  Each drawing is published once per language
+as SVG, PNG and PDF at ``infographics/<id>.svg``, ``.png``, ``.pdf``
+(``fr/infographies/...``): the PNG and PDF are made at build time from the drawing
+(:mod:`resource_library.drawing.export`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,16 @@ from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
+from resource_library.drawing import export
 from resource_library.drawing.content import link_url, part_links, text_in
 from resource_library.drawing.svg import draw
 from resource_library.model.record import LANGUAGES
 from resource_library.text.fallback import pick
 from resource_library.views.site import _FORMATS, human_size, page_url, relative
+
+#: The smallest text of a drawing shown in a page, in CSS pixels: the page never shows
+#: the drawing narrower than the width that gives its smallest text this size.
+READABLE_TEXT = 12
 
 #: Image formats a browser shows in an ``<img>``; others (PDF) are offered as downloads.
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp")
@@ -34,34 +41,70 @@ class GeneratedFile:
     content: str | bytes  # bytes: written as they are (open data files, see render/opendata.py)
 
 
-def svg_path(drawing_id: str) -> str:
-    return f"infographics/{drawing_id}.svg"
+def svg_path(drawing_id: str, suffix: str = "svg") -> str:
+    """Where a drawing is published: ``infographics/<id>.svg`` (or ``.png``, ``.pdf``)."""
+    return f"infographics/{drawing_id}.{suffix}"
+
+
+#: The files of each drawing, in the order pages offer them: an image that opens
+#: everywhere, a page to print, and the drawing itself.
+EXPORT_FORMATS = (("png", "PNG"), ("pdf", "PDF"), ("svg", "SVG"))
+
+
+def _drawing_date(catalogue, drawing_id: str) -> str:
+    """The date the PDF says it was made: the latest date of the records showing the drawing."""
+    dates = [
+        str(r.updated or r.published)
+        for r in catalogue.records.values()
+        if r.drawing == drawing_id and (r.updated or r.published)
+    ]
+    return max(dates, default="2000-01-01")
+
+
+def drawing_files(catalogue, info, lang: str) -> dict:
+    """``{suffix: bytes}`` of a drawing in ``lang``: the standalone SVG, and PNG and PDF made from it."""
+    standalone = draw(info, lang, base="../")
+    # PNG and PDF: the drawing without links or styles (see drawing/export.py).
+    picture = draw(info, lang, inline=True)
+    return {
+        "svg": standalone.encode("utf-8"),
+        "png": export.png(picture),
+        "pdf": export.pdf(picture, text_in(info.title, lang), _drawing_date(catalogue, info.id)),
+    }
 
 
 def svg_files(catalogue, lang: str) -> list:
-    """The standalone SVG of every drawing, in ``lang`` (linked from ``infographics/``)."""
-    return [GeneratedFile(svg_path(i), draw(info, lang, base="../")) for i, info in catalogue.infographics.items()]
+    """The files of every drawing, in ``lang``: SVG, PNG and PDF (linked from ``infographics/``)."""
+    out = []
+    for drawing_id, info in catalogue.infographics.items():
+        files = drawing_files(catalogue, info, lang)
+        out.append(GeneratedFile(svg_path(drawing_id), files["svg"].decode("utf-8")))
+        out += [GeneratedFile(svg_path(drawing_id, suffix), files[suffix]) for suffix in ("png", "pdf")]
+    return out
 
 
 def drawing_figure(site, info, from_url: str, figure_id: str = "") -> dict:
-    """An inline drawing for a page at ``from_url``, with its download and part links."""
+    """An inline drawing for a page at ``from_url``, with its downloads and part links."""
     lang = site.lang
     base = relative(from_url, page_url(lang, ""))
-    standalone = draw(info, lang, base="../")
+    files = drawing_files(site.catalogue, info, lang)
     return {
         "kind": "drawing",
         "fallback": None,
         "id": figure_id or f"rl-figure-{info.id}",
         # The page lists the part links as text under the drawing (see _infographic.html).
-        "svg": Markup(draw(info, lang, base=base, inline=True)),
+        "svg": Markup(draw(info, lang, base=base, inline=True, fit_text=READABLE_TEXT)),
         "title": text_in(info.title, lang),
-        "download": {
-            "href": relative(from_url, page_url(lang, svg_path(info.id))),
-            "format": "SVG",
-            "size": human_size(len(standalone.encode("utf-8")), lang),
-            "language": site.t.language(lang),
-            "lang": lang,
-        },
+        "language": site.t.language(lang),
+        "downloads": [
+            {
+                "href": relative(from_url, page_url(lang, svg_path(info.id, suffix))),
+                "format": name,
+                "size": human_size(len(files[suffix]), lang),
+                "lang": lang,
+            }
+            for suffix, name in EXPORT_FORMATS
+        ],
         "parts": part_links(info, lang, base),
     }
 
@@ -107,13 +150,15 @@ def image_view(site, record, from_url: str) -> dict | None:
         "image_lang": chosen,
         "title": pick(record.title, lang),
         "fallback": site.t("image_in_other_language", language=site.t.language(chosen)) if chosen != lang else None,
-        "download": {
-            "href": href,
-            "format": _FORMATS.get(suffix, suffix.lstrip(".").upper()),
-            "size": human_size(file.stat().st_size, lang) if file.is_file() else None,
-            "language": site.t.language(chosen),
-            "lang": chosen,
-        },
+        "language": site.t.language(chosen),
+        "downloads": [
+            {
+                "href": href,
+                "format": _FORMATS.get(suffix, suffix.lstrip(".").upper()),
+                "size": human_size(file.stat().st_size, lang) if file.is_file() else None,
+                "lang": chosen,
+            }
+        ],
         "parts": [],
     }
 
@@ -146,7 +191,7 @@ def gallery_items(site) -> list:
         elif record.image:
             view = image_view(site, record, url)
             if view:
-                item["format"] = view["download"]["format"]
+                item["format"] = view["downloads"][0]["format"]
                 item["image_lang"] = view["image_lang"]
                 if view["picture"]:
                     item["thumb"] = view["src"]

@@ -12,8 +12,10 @@ from __future__ import annotations
 import posixpath
 import unicodedata
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from resource_library.load.interface import fill
+from resource_library.load.pagepaths import TERM_PAGE_FOLDERS
 from resource_library.model.record import LANGUAGES, TERM_FIELDS
 from resource_library.model.urls import install as install_slugs
 from resource_library.model.urls import localized_url
@@ -95,6 +97,33 @@ def relative(from_url: str, to_url: str) -> str:
     return rel
 
 
+def term_page(lang: str, vocab_id: str, term: str) -> str | None:
+    """Site-relative URL of the page listing every resource with ``term``, or None.
+
+    Pillars have their own pages (``pillars/<id>/``); the terms of the other
+    vocabularies have ``library/<folder>/<term>/`` (:data:`TERM_PAGE_FOLDERS`).
+    """
+    if vocab_id == "pillars":
+        return page_url(lang, f"pillars/{term}/")
+    folder = TERM_PAGE_FOLDERS.get(vocab_id)
+    return page_url(lang, f"library/{folder}/{term}/") if folder else None
+
+
+def contact_email(info) -> str | None:
+    """The organisation's contact address from ``data/site.yml`` (``publisher: email:``), or None.
+
+    Read from the publisher's data, where the site data keeps it (``SiteInfo.email``
+    when the loader offers it); without an address the pages offer the contact page.
+    """
+    value = getattr(info, "email", None) or (getattr(info, "publisher", None) or {}).get("email")
+    return value if isinstance(value, str) and "@" in value else None
+
+
+def mailto(address: str, subject: str) -> str:
+    """A ``mailto:`` link with its subject encoded (RFC 6068: spaces as %20, never ``+``)."""
+    return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
+
+
 class SiteView:
     """Builds per-language views of a catalogue for the templates."""
 
@@ -109,11 +138,20 @@ class SiteView:
         self._cards: dict = {}
 
     # -- terms -------------------------------------------------------------
-    def term_labels(self, field: str, terms) -> list:
-        vocab = self.catalogue.vocabularies.get(TERM_FIELDS.get(field, field))
+    def term_labels(self, field: str, terms, from_url: str | None = None) -> list:
+        """Terms with their labels; with ``from_url``, each with the link to its listing page (``href``)."""
+        vocab_id = TERM_FIELDS.get(field) or field
+        vocab = self.catalogue.vocabularies.get(vocab_id)
         if vocab is None:
-            return [{"id": t, "label": t} for t in terms]
-        return [{"id": t, "label": vocab.label_of(t, self.lang)} for t in vocab.ordered(terms)]
+            return [{"id": t, "label": t, "href": None} for t in terms]
+        out = []
+        for t in vocab.ordered(terms):
+            href = None
+            if from_url is not None and t in vocab.terms:
+                url = term_page(self.lang, vocab_id, t)
+                href = relative(from_url, url) if url else None
+            out.append({"id": t, "label": vocab.label_of(t, self.lang), "href": href})
+        return out
 
     def field_label(self, field: str) -> str:
         vocab = self.catalogue.vocabularies.get(TERM_FIELDS.get(field, field))
@@ -158,7 +196,9 @@ class SiteView:
         for name in DETAIL_FIELDS:
             terms = record.terms(name)
             if terms:
-                details.append({"field": name, "label": self.field_label(name), "terms": self.term_labels(name, terms)})
+                details.append(
+                    {"field": name, "label": self.field_label(name), "terms": self.term_labels(name, terms, url)}
+                )
         related = [
             self.card(self.catalogue.records[rid], url) for rid in record.related if rid in self.catalogue.records
         ]
@@ -166,33 +206,53 @@ class SiteView:
         if len(record.languages) == 1:
             only = self.t("offered_in_only", language=self.t.language(record.languages[0]))
         edit_path = record.source
+        title = texts["title"]
+        assert title is not None  # every published record has an English title (required when loading)
         return {
             "id": record.id,
             "url": url,
             "library_href": relative(url, page_url(self.lang, "library/")),
             **texts,
             "any_fallback": any(t is not None and t.fallback for t in texts.values()),
-            "type": self.term_labels("type", [record.type])[0],
-            "languages": [{"id": code, "name": self.t.language(code)} for code in record.languages],
+            "type": self.term_labels("type", [record.type], url)[0],
+            "languages": [
+                {"id": code, "name": self.t.language(code), "href": self._href(url, "languages", code)}
+                for code in record.languages
+            ],
             "offered_in_only": only,
             "links": self.links(record, url),
+            "request": None if record.links else self.request(title.value, url),
             "details": details,
-            "evidence": self.evidence(record),
+            "evidence": self.evidence(record, url),
             "publisher": pick(record.publisher, self.lang),
             "year": record.year,
             "published": record.published,
             "updated": record.updated,
             "related": related,
-            "edit_path": edit_path,
             "edit_href": f"{self.edit_url_base}/{edit_path}" if self.edit_url_base else None,
         }
 
-    def evidence(self, record) -> dict | None:
+    def _href(self, from_url: str, vocab_id: str, term: str) -> str | None:
+        vocab = self.catalogue.vocabularies.get(vocab_id)
+        url = term_page(self.lang, vocab_id, term) if vocab is not None and term in vocab.terms else None
+        return relative(from_url, url) if url else None
+
+    def request(self, title: str, from_url: str) -> dict | None:
+        """How to ask for a resource that has no copy online: an email, or else the contact page."""
+        info = getattr(self.catalogue, "site", None)
+        address = contact_email(info)
+        if address:
+            return {"href": mailto(address, self.t("request_subject", title=title)), "address": address}
+        if self.docs_dir is not None and (self.docs_dir / "contact.md").is_file():
+            return {"href": relative(from_url, page_url(self.lang, "contact/")), "address": None}
+        return None
+
+    def evidence(self, record, from_url: str | None = None) -> dict | None:
         if not record.evidence:
             return None
         level = record.evidence["level"]
         return {
-            "level": self.term_labels("evidence_levels", [level])[0],
+            "level": self.term_labels("evidence_levels", [level], from_url)[0],
             "note": pick(record.evidence.get("note"), self.lang),
         }
 
@@ -205,7 +265,7 @@ class SiteView:
             if not target:
                 continue
             if target.startswith(("https://", "http://")):
-                href, fmt, size = target, self.t("web_page"), None
+                href, fmt, size, action = target, self.t("web_page"), None, self.t("open_online")
             else:
                 path = target.lstrip("/")
                 href = relative(from_url, "") + path
@@ -213,7 +273,18 @@ class SiteView:
                 fmt = _FORMATS.get(suffix, suffix.lstrip(".").upper() or self.t("web_page"))
                 file = self.docs_dir / path
                 size = human_size(file.stat().st_size, self.lang) if file.is_file() else None
-            out.append({"href": href, "lang": code, "language": self.t.language(code), "format": fmt, "size": size})
+                action = self.t("download")
+            out.append(
+                {
+                    "href": href,
+                    "lang": code,
+                    "language": self.t.language(code),
+                    "format": fmt,
+                    "size": size,
+                    "action": action,
+                    "web": href == target,
+                }
+            )
         return out
 
 

@@ -16,6 +16,7 @@ import yaml
 
 from benchkit.common import ROOT
 from benchkit.corpus import vocabularies
+from resource_library.load.pagepaths import TERM_PAGE_FOLDERS
 
 
 class _Dumper(yaml.SafeDumper):
@@ -104,6 +105,15 @@ def _front(title: str, description: str = "") -> str:
     return "\n".join(lines + ["---", ""])
 
 
+def _terms(record: dict, vocab_id: str) -> list:
+    """The terms of ``vocab_id`` a record (plain data) has."""
+    if vocab_id == "types":
+        return [record["type"]]
+    if vocab_id == "evidence_levels":
+        return [record["evidence"]["level"]] if record.get("evidence") else []
+    return list(record.get(vocab_id) or [])
+
+
 def bare_pages(records: list, lang: str, vocab: dict) -> dict:
     """``{path: Markdown}`` written by hand: the same pages the generator makes.
 
@@ -153,6 +163,12 @@ def bare_pages(records: list, lang: str, vocab: dict) -> dict:
         pages[f"pillars/{pid}.md"] = f"{_front(pid)}\n# {pid}\n\n{len(tagged)}\n\n{rows}\n"
         pillar_links.append(f"1. [{pid}]({pid}.md)")
     pages["pillars/index.md"] = "# Pillars\n\n" + "\n".join(pillar_links) + "\n"
+    # One page per vocabulary term, as the generator makes (library/<folder>/<term>/).
+    for vocab_id, folder in TERM_PAGE_FOLDERS.items():
+        for term in vocab.get(vocab_id, []):
+            tagged = [r for r in records if term in _terms(r, vocab_id)]
+            rows = "\n".join(f"- [{titles[r['id']]}](../{r['id']}.md) — {_text(r['summary'], lang)}" for r in tagged)
+            pages[f"library/{folder}/{term}.md"] = f"{_front(term)}\n# {term}\n\n{len(tagged)}\n\n{rows}\n"
     for file in sorted((ROOT / "data" / "programs").glob("*.yml")):
         pages[f"programs/{file.stem}.md"] = f"# {file.stem}\n\nA partner program.\n"
     # The generator's other pages, as hand-written lists of the same size order.

@@ -19,6 +19,8 @@ PAGE_KINDS = [
     ("home", "", "fr/"),
     ("hand-written", "about/", "fr/a-propos/"),  # docs/fr/about.md gives its own French address
     ("library", "library/", "fr/bibliotheque/"),
+    # The page of one vocabulary term: every resource with it.
+    ("term", "library/tiers/targeted/", "fr/bibliotheque/tiers/targeted/"),
     ("pillars", "pillars/", "fr/piliers/"),
     ("pillar", "pillars/leadership-and-capacity/", "fr/piliers/leadership-and-capacity/"),
     ("program", "programs/ma-csmhs-coiin/", "fr/programmes/ma-csmhs-coiin/"),
@@ -29,6 +31,8 @@ PAGE_KINDS = [
     ("translation-status", "translation-status/", "fr/translation-status/"),
     # The open data files, their terms of reuse and their fields.
     ("data", "data/", "fr/data/"),
+    # The search page, opened with a query (site-search.js fills it in).
+    ("search", "search/?q=anxiety", "fr/search/?q=anxi%C3%A9t%C3%A9"),
     # French page of an English-only record: English text inside French pages.
     ("fallback", "library/csmhs-definition/", "fr/bibliotheque/csmhs-definition/"),
     # The server answers an unknown address with the site's 404 page, as hosts do.

@@ -22,7 +22,7 @@ ALLOWLIST = yaml.safe_load((ROOT / "tests" / "browser" / "vnu-allowlist.yml").re
 def page_file(site, page):
     if page.kind == "404":
         return site / ("fr/404.html" if page.lang == "fr" else "404.html")
-    return site / page.path / "index.html"
+    return site / page.path.split("?")[0] / "index.html"  # (the search page is visited with a query)
 
 
 def _allowed(message) -> dict | None:

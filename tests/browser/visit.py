@@ -60,7 +60,8 @@ MARK_TARGETS_JS = """(lang) => {
   let n = 0;
   const mark = (el, role) => { el.dataset.kbTarget = String(++n); targets.push({target: String(n), role, what: describe(el)}); };
   document.querySelectorAll('.md-header a[hreflang]').forEach(a => { if (a.getAttribute('hreflang') !== lang) mark(a, 'language switcher'); });
-  document.querySelectorAll('input.md-search__input').forEach(el => mark(el, 'search'));
+  document.querySelectorAll('input#rl-hs-q').forEach(el => mark(el, 'search'));
+  document.querySelectorAll('#rl-menu-button').forEach(el => { if (visible(el)) mark(el, 'menu'); });
   // A control inside a closed <details> is reached by its <summary> (Enter opens it).
   const summaries = new Set();
   document.querySelectorAll('.md-content input, .md-content select, .md-content textarea, .md-content button')
@@ -69,6 +70,8 @@ MARK_TARGETS_JS = """(lang) => {
       if (closed) {
         const summary = closed.querySelector(':scope > summary');
         if (summary && !summaries.has(summary)) { summaries.add(summary); mark(summary, 'control'); }
+      } else if (el.type === 'radio' && !el.checked) {
+        // A group of radio buttons is one Tab stop (its checked button); arrow keys move within it.
       } else if (visible(el) && !el.disabled) mark(el, 'control');
     });
   return targets;

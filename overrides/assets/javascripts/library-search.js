@@ -1,10 +1,13 @@
 /*
  * The library page: facets and full-text search, on top of the server-rendered list.
  *
- * The page lists every resource without this script.  With it, the page loads
+ * The page lists every resource without this script, with links to each term's
+ * own page.  With it (the page's inline script has set the "rl-js" class, which
+ * shows the search box and the checkboxes from the first paint), the page loads
  * its language's search data (built by resource_library/search.py: a lunr index
- * and each record's facet terms), shows the filter form, and keeps the list, the
- * counts and the address (?q=...&tier=...) in step.  Back and Forward restore
+ * and each record's facet terms) and keeps the list, the counts, the chips of the
+ * active filters and the address (?q=...&tier=...) in step.  On narrow screens the
+ * filters open in a dialog (focus moved in, kept in, and given back on closing).  Back and Forward restore
  * earlier views; a copied address opens the same view.
  *
  * The first part (folding, query preparation) must behave exactly like
@@ -147,11 +150,17 @@
   // ---- the page ----
   function start(win) {
     var doc = win.document;
+    var html = doc.documentElement;
     var rootEl = doc.getElementById("rl-library");
     var form = doc.getElementById("rl-filters");
+    var searchForm = doc.getElementById("rl-search-form");
     var list = doc.getElementById("rl-results");
     var count = doc.getElementById("rl-count");
-    if (!rootEl || !form || !list || !count || !lunr || !win.fetch || !win.history) return;
+    if (!rootEl || !form || !list || !count || !lunr || !win.fetch || !win.history) {
+      // Without the search, the page is the one served without JavaScript: term links.
+      html.classList.remove("rl-js", "rl-filtered");
+      return;
+    }
 
     // Marks for scripts/bench-search (visible in the browser's performance tools).
     function mark(name) { if (win.performance && win.performance.mark) win.performance.mark(name); }
@@ -162,8 +171,15 @@
       cards[li.getAttribute("data-id")] = li;
       order.push(li.getAttribute("data-id"));
     });
-    var input = form.querySelector("input[name=q]");
+    var input = doc.getElementById("rl-q");
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    var panel = doc.getElementById("rl-panel");
+    var opener = doc.getElementById("rl-filters-open");
+    var closer = doc.getElementById("rl-panel-close");
+    var show = doc.getElementById("rl-show");
+    var chips = doc.getElementById("rl-chips");
+    var chipList = doc.getElementById("rl-chip-list");
+    var openerCount = doc.getElementById("rl-filters-count");
     var data = null;
     var index = null;
 
@@ -176,13 +192,15 @@
         data = json;
         index = lunr.Index.load(unpackIndex(json.index));
         mark("rl-index-loaded");
-        form.hidden = false;
-        rootEl.classList.add("rl-library--enhanced");
         readUrl();
         apply();
         mark("rl-first-view");
       })
-      .catch(function () { /* the full server-rendered list stays */ });
+      .catch(function () {
+        // The full server-rendered list stays, with the links to the terms' pages.
+        closePanel(false);
+        html.classList.remove("rl-js", "rl-filtered");
+      });
 
     function facetParams() { return data ? data.facets : []; }
 
@@ -231,7 +249,7 @@
     function readUrl() {
       var state = stateFromUrl();
       if (input) input.value = state.q;
-      Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) {
+      boxes.forEach(function (box) {
         var values = state.filters[box.name] || [];
         box.checked = values.indexOf(box.value) !== -1;
         var group = box.closest("details");
@@ -262,7 +280,16 @@
       return true;
     }
 
-    /** Show the view of the form: results, their order, the counts and the message. */
+    /** "{count} results" from the data-one, data-many and data-none texts of `el`. */
+    function counted(el, n) {
+      return n === 0 ? el.getAttribute("data-none")
+        : n === 1 ? el.getAttribute("data-one")
+        : el.getAttribute("data-many").replace("{count}", String(n));
+    }
+
+    function setText(el, text) { if (el && el.textContent !== text) el.textContent = text; }
+
+    /** Show the view of the form: results, their order, the counts, the chips and the message. */
     function apply() {
       if (!data) return;
       var state = stateFromForm();
@@ -297,9 +324,7 @@
       boxes.forEach(function (box) {
         var n = tallies[box.name] ? tallies[box.name][box.value] || 0 : 0;
         var option = box.closest(".rl-facet__option");
-        var out = option && option.querySelector(".rl-facet__count");
-        var label = "(" + n + ")";
-        if (out && out.textContent !== label) out.textContent = label;
+        setText(option && option.querySelector(".rl-facet__count"), "(" + n + ")");
         if (option) option.classList.toggle("rl-facet__option--empty", n === 0 && !box.checked);
       });
 
@@ -307,13 +332,167 @@
       render(filtered ? shown : order, filtered);
       list.setAttribute("data-sorted", hasQuery ? "relevance" : "title");
 
-      var n = shown.length;
-      var text = n === 0 ? count.getAttribute("data-none")
-        : n === 1 ? count.getAttribute("data-one")
-        : count.getAttribute("data-many").replace("{count}", String(n));
-      if (count.textContent !== text) count.textContent = text;
-      var reset = doc.getElementById("rl-reset");
-      if (reset) reset.hidden = !filtered;
+      setText(count, counted(count, shown.length));
+      setText(show, counted(show, shown.length));
+      renderChips(state);
+    }
+
+    // ---- chips: one button per active filter (and the search words), and "Clear all" ----
+    var reset = doc.getElementById("rl-reset");
+    var panelClear = doc.getElementById("rl-panel-clear");
+
+    function renderChips(state) {
+      var wanted = [];
+      // The search words between the page's language's quotation marks.
+      var quotes = ((chipList && chipList.getAttribute("data-quotes")) || "\u201c|\u201d").split("|");
+      if (state.q.trim()) wanted.push({ key: "q", label: quotes[0] + state.q.trim() + quotes[1] });
+      boxes.forEach(function (box) {
+        if (box.checked) wanted.push({ key: box.name + "=" + box.value, label: box.getAttribute("data-label") || box.value });
+      });
+      var keys = wanted.map(function (w) { return w.key + "\u0000" + w.label; }).join("\u0001");
+      if (chipList && chipList.getAttribute("data-keys") !== keys) {
+        chipList.setAttribute("data-keys", keys);
+        chipList.textContent = "";
+        var template = chipList.getAttribute("data-remove") || "{filter}";
+        wanted.forEach(function (w) {
+          var li = doc.createElement("li");
+          var button = doc.createElement("button");
+          button.type = "button";
+          button.className = "rl-chip";
+          button.setAttribute("data-key", w.key);
+          button.setAttribute("aria-label", template.replace("{filter}", w.label));
+          var text = doc.createElement("span");
+          text.textContent = w.label;
+          var cross = doc.createElement("span");
+          cross.className = "rl-chip__x";
+          cross.setAttribute("aria-hidden", "true");
+          cross.textContent = "\u00d7";
+          button.appendChild(text);
+          button.appendChild(cross);
+          li.appendChild(button);
+          chipList.appendChild(li);
+        });
+      }
+      var any = wanted.length > 0;
+      if (chips) chips.classList.toggle("rl-chips--active", any);
+      html.classList.remove("rl-filtered");
+      if (reset) reset.hidden = !any;
+      if (panelClear) panelClear.disabled = !any;
+      var n = wanted.length - (state.q.trim() ? 1 : 0);
+      setText(openerCount, n ? " (" + n + ")" : "");
+    }
+
+    if (chipList) {
+      chipList.addEventListener("click", function (event) {
+        var button = event.target.closest ? event.target.closest("button.rl-chip") : null;
+        if (!button) return;
+        var key = button.getAttribute("data-key");
+        var buttons = Array.prototype.slice.call(chipList.querySelectorAll("button.rl-chip"));
+        var at = buttons.indexOf(button);
+        if (key === "q") {
+          if (input) input.value = "";
+        } else {
+          boxes.forEach(function (box) { if (box.name + "=" + box.value === key) box.checked = false; });
+        }
+        typing = false;
+        apply();
+        commit(true);
+        // Focus stays among the chips: the next one, the previous one, or else the search box.
+        var left = chipList.querySelectorAll("button.rl-chip");
+        var next = left[Math.min(at, left.length - 1)];
+        if (next) next.focus();
+        else if (input) input.focus();
+      });
+    }
+
+    function clearAll() {
+      if (input) input.value = "";
+      boxes.forEach(function (box) { box.checked = false; });
+      typing = false;
+      apply();
+      commit(true);
+    }
+
+    if (reset) {
+      reset.addEventListener("click", function () {
+        clearAll();
+        if (input) input.focus();
+      });
+    }
+    if (panelClear) {
+      panelClear.addEventListener("click", function () {
+        clearAll();
+        var first = panel && firstFocusable();
+        if (first) first.focus();
+      });
+    }
+
+    // ---- the filter panel: a dialog on narrow screens, a side column on wide ones ----
+    var wide = win.matchMedia ? win.matchMedia("(min-width: 60em)") : null;
+    var isOpen = false;
+
+    function focusables() {
+      if (!panel) return [];
+      return Array.prototype.filter.call(
+        panel.querySelectorAll("button, summary, input, a[href], [tabindex='0']"),
+        function (el) { return !el.disabled && el.offsetParent !== null; });
+    }
+    function firstFocusable() { return focusables()[0] || null; }
+
+    function openPanel() {
+      if (!panel || isOpen) return;
+      isOpen = true;
+      panel.classList.add("rl-panel--open");
+      panel.setAttribute("role", "dialog");
+      panel.setAttribute("aria-modal", "true");
+      html.classList.add("rl-panel-opened");
+      if (opener) opener.setAttribute("aria-expanded", "true");
+      var first = firstFocusable();
+      if (first) first.focus();
+    }
+
+    function closePanel(restoreFocus) {
+      if (!panel || !isOpen) return;
+      isOpen = false;
+      panel.classList.remove("rl-panel--open");
+      panel.removeAttribute("role");
+      panel.removeAttribute("aria-modal");
+      html.classList.remove("rl-panel-opened");
+      if (opener) opener.setAttribute("aria-expanded", "false");
+      if (restoreFocus && opener) opener.focus();
+    }
+
+    if (opener) opener.addEventListener("click", function () { if (isOpen) closePanel(true); else openPanel(); });
+    if (closer) closer.addEventListener("click", function () { closePanel(true); });
+    if (show) {
+      show.addEventListener("click", function () {
+        closePanel(false);
+        // The reader goes on from the results: the count that heads them takes focus.
+        count.setAttribute("tabindex", "-1");
+        count.focus();
+      });
+    }
+    if (panel) {
+      panel.addEventListener("keydown", function (event) {
+        if (!isOpen) return;
+        if (event.key === "Escape") {
+          event.preventDefault();
+          event.stopPropagation();
+          closePanel(true);
+        } else if (event.key === "Tab") {
+          // Focus stays inside the open dialog.
+          var items = focusables();
+          if (!items.length) return;
+          var first = items[0], last = items[items.length - 1];
+          if (event.shiftKey && doc.activeElement === first) { event.preventDefault(); last.focus(); }
+          else if (!event.shiftKey && doc.activeElement === last) { event.preventDefault(); first.focus(); }
+        }
+      });
+    }
+    if (wide) {
+      var onWidth = function () { if (wide.matches) closePanel(false); };
+      if (wide.addEventListener) wide.addEventListener("change", onWidth);
+      else if (wide.addListener) wide.addListener(onWidth);
     }
 
     // The list shows the first PAGE matches of a search or filter, and a button for
@@ -392,23 +571,14 @@
         commit(true);
       }
     });
-    form.addEventListener("submit", function (event) {
+    function submitted(event) {
       event.preventDefault();
       typing = false;
       apply();
       commit(true);
-    });
-    var reset = doc.getElementById("rl-reset");
-    if (reset) {
-      reset.addEventListener("click", function () {
-        if (input) input.value = "";
-        Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) { box.checked = false; });
-        typing = false;
-        apply();
-        commit(true);
-        if (input) input.focus();
-      });
     }
+    form.addEventListener("submit", submitted);
+    if (searchForm) searchForm.addEventListener("submit", submitted);
     win.addEventListener("popstate", function () {
       typing = false;
       readUrl();

@@ -38,10 +38,12 @@ from resource_library.load.pages import check_pages
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
 from resource_library.load.yamlsource import forget_missing_files
+from resource_library.model import urls
 from resource_library.model.record import DEFAULT_LANGUAGE
 from resource_library.render.markers import expand_markers
 from resource_library.render.opendata import Publication, publish
 from resource_library.render.pages import render_language
+from resource_library.render.redirects import moved_pages
 from resource_library.translation.site import TranslationSite
 from resource_library.views.infographics import svg_files
 from resource_library.views.opendata import site_links
@@ -169,6 +171,7 @@ class Build:
         root, docs_dir = self.root, self.docs_dir
         key = (str(root), str(docs_dir), self.files_signature)
         if key == self._key and self._content is not None:
+            urls.install(self._content.catalogue.slugs)
             return self._content
         forget_missing_files()  # parsed files stay cached across rebuilds; deleted ones need not
         # Before MkDocs reads or copies anything under docs/: the same walk as `check` (cli/validate.py).
@@ -186,6 +189,7 @@ class Build:
         if catalogue.errors:
             self._key, self._content = None, None
             raise ContentError(catalogue.problems)
+        urls.install(catalogue.slugs)  # records' and pages' own French addresses (model/urls.py)
         self._content = Content(catalogue, strings, docs_dir, root / "overrides" / "library")
         self._key = key
         return self._content
@@ -227,6 +231,13 @@ class Build:
         if key not in self._content.pages:
             self._content.pages[key] = svg_files(self._content.catalogue, lang) + self.publication(lang, site_url).files
         return self._content.pages[key]
+
+    def moved_pages(self, lang: str, moves, site_url: str = "") -> list:
+        """Pages at the former addresses ``moves`` (``[(old URL, URL now)]``) of ``lang`` (``render/redirects.py``)."""
+        if self._content is None:
+            raise RuntimeError("Build.moved_pages() called before get()")
+        content = self._content
+        return moved_pages(content.templates_dir, content.strings, lang, moves, site_url)
 
     def links(self, lang: str, from_url: str) -> dict:
         """The Data page and the feed of ``lang``, as linked from the page at ``from_url`` (head, footer)."""

@@ -16,6 +16,15 @@ itself would have set and later reads:
 ``<html lang>`` and the sitemap's hreflang entries, so an upgrade of the plugin
 that changes any of this fails loudly.
 
+Pages live at each language's own address (``resource_library/model/urls.py``:
+``/fr/bibliotheque/`` for ``/fr/library/``, records' and pages' French slugs):
+:func:`apply_addresses` moves every page of the pass, and the alternates the
+plugin gave it, to the address ``page_url`` gives, after every page has been
+added.  The plugin pairs languages by identical source paths, which stay as
+they are; only the published address (``dest_uri``, ``url``) changes, so
+Markdown links between pages, the navigation, the switcher, hreflang and the
+sitemap all follow (``tests/test_addresses.py``).
+
 For translations (``hooks/translation.py``) it also reads what the plugin sets
 on pages built with ``fallback_to_default`` (a File whose ``locale`` is the
 default language in another language's pass) and the per-page language switcher
@@ -26,12 +35,17 @@ is their regression test.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+
+from resource_library.load.pagepaths import address
+from resource_library.model.urls import moved
+from resource_library.views.site import page_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -125,6 +139,49 @@ def add_pages(files: Files, config: MkDocsConfig, pages: Iterable, lang: str) ->
         added.append(file)
     plugin.i18n_files_per_language.setdefault(lang, []).extend(added)
     return added
+
+
+def _directory_url(norm_src_uri: str) -> str | None:
+    """The language-neutral address of a page source (``about.md`` → ``about/``), None for other files."""
+    if not norm_src_uri.endswith(".md"):
+        return None
+    return address(norm_src_uri)
+
+
+def _move(file: File, url: str, site_dir: str) -> None:
+    url = url or "./"
+    if file.url == url:
+        return
+    dest = "index.html" if url == "./" else (f"{url}index.html" if url.endswith("/") else url)
+    file.dest_uri = dest
+    file.url = url
+    file.abs_dest_path = os.path.normpath(os.path.join(site_dir, dest))
+
+
+def apply_addresses(files: Files, config: MkDocsConfig) -> list:
+    """Publish every page of the pass, and point its alternates, at its language's address.
+
+    Run after the plugin (priority -100) and after every page was added (-200).
+    Returns ``(former URL, URL now)`` of the pass's pages that moved (``model/urls.py``).
+    """
+    plugin = i18n_plugin(config)
+    lang = plugin.current_language or plugin.default_language
+    site_dir = config.site_dir
+    moves = []
+    if not config.use_directory_urls:
+        raise PluginError("the site's addresses need use_directory_urls: true in mkdocs.yml")
+    for file in files.documentation_pages():
+        neutral = _directory_url(getattr(file, "norm_src_uri", None) or file.src_uri)
+        if neutral is None:
+            continue
+        _move(file, page_url(lang, neutral), site_dir)
+        change = moved(lang, neutral)
+        if change is not None:
+            moves.append(change)
+        for other, alternate in (getattr(file, "alternates", None) or {}).items():
+            if alternate is not file:
+                _move(alternate, page_url(other, neutral), site_dir)
+    return moves
 
 
 def is_fallback_page(page, config: MkDocsConfig) -> bool:

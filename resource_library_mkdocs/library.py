@@ -9,7 +9,12 @@
   add the current language's generated pages and register them with the i18n
   plugin; add the language's standalone infographics (``infographics/<id>.svg``),
   open data files (``library/library.json``, ``.schema.json``, ``.csv``) and
-  Atom feed (``feed.xml``), with addresses under ``site_url`` when it is set.
+  Atom feed (``feed.xml``), with addresses under ``site_url`` when it is set,
+  each at its language's address (``/fr/bibliotheque/library.json``) and, when
+  it moved, at its former one too; at priority -300, once every page is added,
+  move each page to its language's address (``i18n.apply_addresses``) and leave
+  a page at each former French address that sends readers on
+  (``render/redirects.py``).
 - ``on_page_markdown``: replace the ``<!-- resources ... -->`` and ``<!-- infographic
   ... -->`` markers of hand-written pages with placeholders, keeping the lists and
   drawings aside (a bad marker stops the build); keep only the front matter
@@ -43,10 +48,12 @@ from resource_library.load.glossary import load_glossary
 from resource_library.load.pagefiles import read_page
 from resource_library.load.problems import ContentError
 from resource_library.render.pagemeta import theme_meta
+from resource_library.render.redirects import former_copies
 from resource_library.search.assets import copy_lunr_js
 from resource_library.search.data import write_search_data
 from resource_library.search.site import indexed_page, page_sections, unescaped
 from resource_library.views.search import header_view
+from resource_library.views.site import page_url
 from resource_library_mkdocs import assembly, i18n
 from resource_library_mkdocs.session import build_for, project_root
 
@@ -83,17 +90,36 @@ def on_config(config):
 
 
 @event_priority(-200)
-def on_files(files, config):
+def _add_files(files, config):
     build = build_for(config)
     lang = i18n.current_language(config)
     site_url = config.site_url or ""
     pages = build.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "", site_url=site_url)
     assembly.add(build, files, config, pages, lang)
-    default, _ = i18n.languages(config)
-    for asset in build.files(lang, site_url=site_url):
-        files.append(File.generated(config, i18n.localized_src_uri(asset.path, lang, default), content=asset.content))
-    build.search_order[lang] = [f.url for f in files.documentation_pages()]
+    assets = build.files(lang, site_url=site_url)
+    for asset in assets:
+        files.append(File.generated(config, page_url(lang, asset.path), content=asset.content))
+    # A public file that moved with its section is published at its former address too.
+    by_path = {page_url(lang, asset.path): asset for asset in assets}
+    for old, new in former_copies(lang, [asset.path for asset in assets]):
+        files.append(File.generated(config, old, content=by_path[new].content))
     return files
+
+
+@event_priority(-300)
+def _addresses(files, config):
+    # After every page of the pass was added (both hooks add theirs at -200).
+    build = build_for(config)
+    lang = i18n.current_language(config)
+    moves = i18n.apply_addresses(files, config)
+    # The pages' order for site search, by their addresses (the French ones just set).
+    build.search_order[lang] = [f.url for f in files.documentation_pages()]
+    for page in build.moved_pages(lang, moves, site_url=config.site_url or ""):
+        files.append(File.generated(config, page.path, content=page.content))
+    return files
+
+
+on_files = CombinedEvent(_add_files, _addresses)
 
 
 def on_page_markdown(markdown, page, config, files):

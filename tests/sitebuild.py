@@ -226,3 +226,22 @@ def preview(project: Path):
         yield server
     finally:
         server.stop()
+
+
+#: The French site's section names (written out here, not read from the code under test).
+FRENCH_SECTIONS = {
+    "library": "bibliotheque",
+    "pillars": "piliers",
+    "infographics": "infographies",
+    "glossary": "glossaire",
+    "programs": "programmes",
+    "search": "recherche",
+}
+
+
+def at(prefix: str, path: str) -> str:
+    """``path`` (``library/x``) on the site of ``prefix`` (``""`` or ``"fr/"``): ``fr/bibliotheque/x``."""
+    if not prefix:
+        return path
+    head, sep, rest = path.partition("/")
+    return prefix + FRENCH_SECTIONS.get(head, head) + sep + rest

@@ -29,13 +29,13 @@ def test_installed_plugin_is_the_supported_version():
 
 
 def test_switcher_of_every_generated_page_kind(fixture_site):
-    assert switcher(fixture_site, "library/index.html") == {"fr": "../fr/library/"}
-    assert switcher(fixture_site, "fr/library/index.html") == {"en": "../../library/"}
+    assert switcher(fixture_site, "library/index.html") == {"fr": "../fr/bibliotheque/"}
+    assert switcher(fixture_site, "fr/bibliotheque/index.html") == {"en": "../../library/"}
     assert (
         switcher(fixture_site, "pillars/implementation-support/index.html")["fr"]
-        == "../../fr/pillars/implementation-support/"
+        == "../../fr/piliers/implementation-support/"
     )
-    assert switcher(fixture_site, "fr/library/english-only/index.html")["en"] == "../../../library/english-only/"
+    assert switcher(fixture_site, "fr/bibliotheque/english-only/index.html")["en"] == "../../../library/english-only/"
 
 
 def test_switcher_of_hand_written_pages_is_untouched(fixture_site):
@@ -48,7 +48,7 @@ def test_sitemap_alternates_match_the_switcher_and_head_has_none(fixture_site):
     sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
     for path, url in (
         ("library/full-record/index.html", "library/full-record/"),
-        ("fr/pillars/index.html", "fr/pillars/"),
+        ("fr/piliers/index.html", "fr/piliers/"),
     ):
         assert page(fixture_site, path).select('head link[rel="alternate"][hreflang]') == []
         entry = re.search(rf"<url>\s*<loc>http://127.0.0.1:8000/{re.escape(url)}</loc>.*?</url>", sitemap, re.S)
@@ -61,7 +61,7 @@ def test_sitemap_alternates_match_the_switcher_and_head_has_none(fixture_site):
 
 def test_sitemap_has_each_generated_page_once_with_both_alternates(fixture_site):
     sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
-    for url in ("library/", "fr/library/", "pillars/implementation-support/", "fr/library/full-record/"):
+    for url in ("library/", "fr/bibliotheque/", "pillars/implementation-support/", "fr/bibliotheque/full-record/"):
         entries = re.findall(rf"<url>\s*<loc>http://127.0.0.1:8000/{re.escape(url)}</loc>.*?</url>", sitemap, re.S)
         assert len(entries) == 1, url
         assert set(re.findall(r'hreflang="(\w+)"', entries[0])) == {"en", "fr"}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sitebuild import at
 
 from resource_library import load_catalogue
 from resource_library.drawing.content import text_in
@@ -233,15 +234,28 @@ def test_no_line_is_wider_than_its_box_and_every_text_has_contrast(catalogue, dr
 
 @pytest.mark.parametrize("drawing,lang", CASES)
 def test_parts_link_to_their_pages(catalogue, drawing, lang):
-    _, root = _svg(catalogue, drawing, lang)
+    from resource_library.model import urls
+
+    before = urls.installed()
+    urls.install(catalogue.slugs)  # the shipped pages' and records' French addresses, as the build does
+    try:
+        _, root = _svg(catalogue, drawing, lang)
+    finally:
+        urls.install(before)
     data = yaml.safe_load((ROOT / "data" / "infographics" / f"{drawing}.yml").read_text(encoding="utf-8"))
     hrefs = [a.get("href") for a in root.iter(f"{SVG}a")]
     links = [p["link"] for p in data["parts"]]
     assert len(hrefs) >= len(links)
     for link in links:
         path, _, anchor = link.partition("#")
-        expected = "../" + path[:-3] + "/" + (f"#{anchor}" if anchor else "")
-        assert expected.replace("/index/", "/") in hrefs
+        page = (path[:-3] + "/").replace("/index/", "/").removesuffix("index/")
+        if lang == "fr":  # French addresses: section names, then a page's own slug
+            slug = catalogue.slugs.get("fr", {}).get(page.rstrip("/"))
+            page = at("fr/", page).removeprefix("fr/")
+            if slug:
+                page = page.rstrip("/").rpartition("/")[0] + "/" + slug + "/" if "/" in page.rstrip("/") else slug + "/"
+        expected = "../" + page + (f"#{anchor}" if anchor else "")
+        assert expected in hrefs
 
 
 def test_print_friendly(catalogue):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, build, fixture_records, make_project, mkdocs
+from sitebuild import ROOT, at, build, fixture_records, make_project, mkdocs
 
 from resource_library.views.site import human_size
 
@@ -139,37 +139,37 @@ def target(site: Path, page_path: str, href: str) -> Path:
 
 def test_pillar_page_lists_tagged_record_in_both_languages(site):
     for prefix, title in (("", "Equity planning guide"), ("fr/", "Guide de planification de l'équité")):
-        cards = page(site, f"{prefix}pillars/equity-specific-populations").select("li.rl-card")
+        cards = page(site, at(prefix, "pillars/equity-specific-populations")).select("li.rl-card")
         assert [c["data-id"] for c in cards] == ["equity-guide"]
         assert cards[0].a.get_text(strip=True) == title
-        assert target(site, f"{prefix}pillars/equity-specific-populations", cards[0].a["href"]).is_file()
-        kicker = page(site, f"{prefix}pillars/equity-specific-populations").select_one(".rl-kicker").get_text()
+        assert target(site, at(prefix, "pillars/equity-specific-populations"), cards[0].a["href"]).is_file()
+        kicker = page(site, at(prefix, "pillars/equity-specific-populations")).select_one(".rl-kicker").get_text()
         assert ("Pillar 5 of 6" if not prefix else "Pilier 5 sur 6") in kicker
 
 
 def test_untagged_record_disappears_from_the_pillar_page(tmp_path):
     site = build(project(tmp_path, tagged=TAGGED.replace("pillars: [equity-specific-populations]\n", "")))
     for prefix in ("", "fr/"):
-        pillar = page(site, f"{prefix}pillars/equity-specific-populations")
+        pillar = page(site, at(prefix, "pillars/equity-specific-populations"))
         assert pillar.select("li.rl-card") == []
         assert "equity-guide" not in str(pillar)
-        assert (site / prefix / "library" / "equity-guide" / "index.html").is_file()
+        assert (site / at(prefix, "library/equity-guide/index.html")).is_file()
 
 
 def test_standalone_svg_per_language(site):
     for prefix, lang, title in (("", "en", "Strategic pillars"), ("fr/", "fr", "Piliers stratégiques")):
-        root = ET.parse(site / prefix / "infographics" / "strategic-pillars.svg").getroot()
+        root = ET.parse(site / at(prefix, "infographics/strategic-pillars.svg")).getroot()
         assert root.get("lang") == lang
         assert all(a.get("tabindex") is None for a in root.iter("{http://www.w3.org/2000/svg}a"))
         assert root.find("{http://www.w3.org/2000/svg}title").text == title
         # Part links lead to pages of the same language.
         for a in root.iter("{http://www.w3.org/2000/svg}a"):
-            assert target(site, f"{prefix}infographics", a.get("href")).is_file(), a.get("href")
+            assert target(site, at(prefix, "infographics"), a.get("href")).is_file(), a.get("href")
 
 
 def test_drawn_infographic_on_its_resource_page(site):
     for prefix, lang, download in (("", "en", "Download the infographic"), ("fr/", "fr", "Télécharger l'infographie")):
-        path = f"{prefix}library/pillars-drawing"
+        path = at(prefix, "library/pillars-drawing")
         html = page(site, path)
         svg = html.select_one("figure svg[role=img]")
         # Inline, the drawing is in the page's language and holds no link (an image must
@@ -184,7 +184,7 @@ def test_drawn_infographic_on_its_resource_page(site):
         # name says what it downloads ("Download the infographic, PNG 120 KB").
         links = html.select("figure .rl-download a[download]")
         assert [a["hreflang"] for a in links] == [lang] * 3
-        folder = site / prefix / "infographics"
+        folder = site / at(prefix, "infographics")
         assert [target(site, path, a["href"]) for a in links] == [
             folder / f"strategic-pillars.{suffix}" for suffix in ("png", "pdf", "svg")
         ]
@@ -213,10 +213,10 @@ def test_image_infographic_with_fallback_to_the_other_language(site):
     link = english.select_one("figure .rl-download a[download]")
     assert _words(link) == f"Download the infographic, PNG {human_size(len(png()), 'en')}"
 
-    french = page(site, "fr/library/poster")
+    french = page(site, "fr/bibliotheque/poster")
     img = french.select_one("figure img")
     assert img["lang"] == "en"
-    assert target(site, "fr/library/poster", img["src"]).read_bytes() == png()
+    assert target(site, "fr/bibliotheque/poster", img["src"]).read_bytes() == png()
     notice = french.select_one(".rl-infographic-view .rl-notice--fallback").get_text(strip=True)
     # French output gets a narrow no-break space before the semicolon.
     assert notice == "Cette infographie n'est pas offerte en français\u202f; elle est présentée en anglais."
@@ -240,13 +240,13 @@ def test_pdf_infographic_offers_its_file_and_text_version(site):
     assert english.select_one("figure .rl-link-meta").get_text() == "(in French)"
     assert f"PDF {human_size(len(PDF_BYTES), 'en')}" in _words(link)
     assert english.select_one(".rl-text-version").get_text() == "A poster listing three tiers."
-    french = page(site, "fr/library/pdf-poster")
+    french = page(site, "fr/bibliotheque/pdf-poster")
     assert french.select(".rl-infographic-view .rl-notice--fallback") == []
 
 
 def test_gallery_in_both_languages(site):
     for prefix, heading in (("", "Infographics"), ("fr/", "Infographies")):
-        gallery = page(site, f"{prefix}infographics")
+        gallery = page(site, at(prefix, "infographics"))
         assert gallery.h1.get_text() == heading
         items = gallery.select("li.rl-gallery__item")
         assert sorted(i["data-id"] for i in items) == ["pdf-poster", "pillars-drawing", "poster"]
@@ -269,15 +269,14 @@ def test_gallery_in_both_languages(site):
 
 def test_pillars_overview_embeds_the_pillars_drawing(site):
     for prefix, lang in (("", "en"), ("fr/", "fr")):
-        overview = page(site, f"{prefix}pillars")
+        overview = page(site, at(prefix, "pillars"))
         svg = overview.select_one("#rl-pillars-figure svg")
         assert svg.get("lang") is None and overview.html["lang"] == lang
         assert svg.select("a") == []
         # Each pillar the drawing shows is linked from the list that follows it.
         assert len(overview.select("ol a[href]")) >= 6
-        assert (
-            target(site, f"{prefix}pillars", overview.select_one(".rl-figure-more a")["href"])
-            == site / prefix / "library" / "pillars-drawing" / "index.html"
+        assert target(site, at(prefix, "pillars"), overview.select_one(".rl-figure-more a")["href"]) == site / at(
+            prefix, "library/pillars-drawing/index.html"
         )
 
 
@@ -310,9 +309,9 @@ def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
     site = tmp_path / "site"
     checked = 0
     for prefix in ("", "fr/"):
-        svgs = sorted((site / prefix / "infographics").glob("*.svg"))
+        svgs = sorted((site / at(prefix, "infographics")).glob("*.svg"))
         assert len(svgs) == 5
-        pages = [(f"{prefix}infographics", ET.parse(svg).getroot()) for svg in svgs]
+        pages = [(at(prefix, "infographics"), ET.parse(svg).getroot()) for svg in svgs]
         for record in (
             "smh-assist-infographic",
             "strategic-pillars-infographic",
@@ -320,9 +319,11 @@ def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
             "tiered-continuum-infographic",
             "implementation-stages-infographic",
         ):
-            html = page(site, f"{prefix}library/{record}")
+            html = page(site, at(prefix, f"library/{record}"))
             # Inline drawings hold no link; their parts are linked from the list below them.
-            pages.append((f"{prefix}library/{record}", ET.fromstring(str(html.select_one(".rl-infographic-parts")))))
+            pages.append(
+                (at(prefix, f"library/{record}"), ET.fromstring(str(html.select_one(".rl-infographic-parts"))))
+            )
         for base, root in pages:
             for a in root.iter():
                 href = a.get("href")
@@ -330,6 +331,8 @@ def test_real_site_infographic_links_reach_existing_pages_and_anchors(tmp_path):
                     continue
                 file = target(site, base, href)
                 assert file.is_file(), (base, href)
+                # Not a page left at a former French address: the French drawings link to French addresses.
+                assert "data-rl-moved=" not in file.read_text(encoding="utf-8", errors="replace"), (base, href)
                 if "#" in href:
                     anchor = href.split("#")[1]
                     assert BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").find(id=anchor), (base, href)
@@ -346,6 +349,6 @@ def test_pillar_pages_link_to_their_neighbours(site):
         target(site, "pillars/leadership-and-capacity", nxt["href"])
         == site / "pillars" / "evidence-based-programming" / "index.html"
     )
-    last = page(site, "fr/pillars/systems-sustainability-scale-up")
+    last = page(site, "fr/piliers/systems-sustainability-scale-up")
     assert last.select_one('a[rel="next"]') is None
     assert last.select_one('a[rel="prev"]').get_text() == "Équité et populations particulières"

@@ -86,10 +86,10 @@ def test_infographic_marker_inlines_the_drawing_in_the_page_language():
     assert 'href="../core-elements/#alignment"' in out
     for suffix, kind in (("png", "PNG"), ("pdf", "PDF"), ("svg", "SVG")):
         assert (
-            f'<a class="md-button rl-download__file" href="../infographics/core-elements.{suffix}" hreflang="fr" '
+            f'<a class="md-button rl-download__file" href="../infographies/core-elements.{suffix}" hreflang="fr" '
             f'download><span class="rl-visually-hidden">Télécharger l&#39;infographie, </span>{kind} '
         ) in out
-    assert '<a href="../library/core-elements-infographic/">À propos de cette infographie</a>' in out
+    assert '<a href="../bibliotheque/core-elements-infographic/">À propos de cette infographie</a>' in out
     # From a section's index page, links climb one level less.
     out = replace_markers(
         "<!-- infographic core-elements -->", catalogue, strings, "en", "guide/index.md", "docs/guide/index.md"

@@ -141,4 +141,4 @@ def test_hand_written_pages_get_lists_and_drawings_with_checked_anchors(tmp_path
     assert page.select_one("figure#rl-figure-strategic-pillars svg") is not None
     assert "rl-block" not in str(page)
     french = BeautifulSoup((site / "fr/index.html").read_text(encoding="utf-8"), "html.parser")
-    assert french.select_one('.rl-resources a[href="library/sharp-title/"]')["lang"] == "en"
+    assert french.select_one('.rl-resources a[href="bibliotheque/sharp-title/"]')["lang"] == "en"

@@ -66,7 +66,7 @@ log = logging.getLogger("mkdocs.hooks.french_warning")
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.dest_uri.startswith("fr/") and page.file.dest_uri.endswith("about/index.html"):
+    if page.file.src_uri == "fr/about.md":  # the French about page (published at its French address)
         log.warning("page-absente.md: a warning given in the French pass only")
     return markdown
 """

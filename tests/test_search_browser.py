@@ -131,7 +131,7 @@ def test_query_orders_by_relevance_and_no_query_by_title(page, server):
 
 @pytest.mark.parametrize("query", ["anxiete", "ANXIÉTÉ", "l'anxiété"])
 def test_french_page_finds_anxiete_and_no_english_only_text(page, server, query):
-    open_library(page, server + "fr/library/")
+    open_library(page, server + "fr/bibliotheque/")
     count = page.locator("#rl-count")
     expect(count).to_have_text("9 ressources")
     page.locator("#rl-q").fill(query)
@@ -146,7 +146,7 @@ def test_french_page_finds_anxiete_and_no_english_only_text(page, server, query)
 
 
 def test_keyboard_only(page, server):
-    open_library(page, server + "fr/library/?q=eleve")
+    open_library(page, server + "fr/bibliotheque/?q=eleve")
     expect(page.locator("#rl-q")).to_have_value("eleve")
     count_text = page.locator("#rl-count").inner_text()
     page.locator("#rl-q").focus()
@@ -181,7 +181,7 @@ def test_keyboard_only(page, server):
     topic.locator("summary").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#rl-topic-anxiety")).to_be_visible()
-    page.goto(server + "fr/library/?grade=senior")
+    page.goto(server + "fr/bibliotheque/?grade=senior")
     expect(page.locator("#rl-grade-senior")).to_be_checked()
     expect(page.locator("#rl-grade-senior")).to_be_visible()
     expect(page.locator("#rl-count")).to_have_text("1 ressource")
@@ -191,7 +191,7 @@ def test_without_javascript_every_resource_is_listed(browser, server):
     context = browser.new_context(java_script_enabled=False)
     try:
         pg = context.new_page()
-        pg.goto(server + "fr/library/?q=anxiete&tier=intensive")
+        pg.goto(server + "fr/bibliotheque/?q=anxiete&tier=intensive")
         assert pg.locator("#rl-results > li[data-id]:not([hidden])").count() == 9
         # No search box or checkbox that could not work: links to each term's page instead.
         assert not pg.locator("#rl-q").is_visible()

@@ -9,7 +9,7 @@ import subprocess
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, build, fixture_records, make_project
+from sitebuild import ROOT, at, build, fixture_records, make_project
 
 from resource_library.search.assets import LUNR_FILES, lunr_js_dir
 
@@ -28,7 +28,7 @@ def resolve(site, page_path, href):
 
 def test_search_data_per_language(search_site):
     en = json.loads((search_site / "library/search-index.json").read_text(encoding="utf-8"))
-    fr = json.loads((search_site / "fr/library/search-index.json").read_text(encoding="utf-8"))
+    fr = json.loads((search_site / "fr/bibliotheque/search-index.json").read_text(encoding="utf-8"))
     assert (en["lang"], fr["lang"]) == ("en", "fr")
     assert set(en["records"]) == set(fr["records"])
     assert "family-worry-toolkit" in fr["records"]  # listed and filterable on the French page...
@@ -48,7 +48,7 @@ def test_lunr_js_is_copied_from_the_installed_mkdocs_package(search_site):
 
 
 def test_library_page_scripts_and_data_resolve(search_site):
-    for lang, page_path in (("en", "library/index.html"), ("fr", "fr/library/index.html")):
+    for lang, page_path in (("en", "library/index.html"), ("fr", "fr/bibliotheque/index.html")):
         page = soup(search_site, page_path)
         page_url = page_path[: -len("index.html")]
         srcs = [s["src"] for s in page.select(".md-content script[src], article script[src]")] or [
@@ -66,7 +66,7 @@ def test_library_page_scripts_and_data_resolve(search_site):
 
 
 def test_library_page_form_is_real_html_with_french_labels(search_site):
-    page = soup(search_site, "fr/library/index.html")
+    page = soup(search_site, "fr/bibliotheque/index.html")
     form = page.select_one("form#rl-filters")
     assert form["method"] == "get"
     # The checkboxes show only with JavaScript (the page's first script sets the class
@@ -86,7 +86,7 @@ def test_library_page_form_is_real_html_with_french_labels(search_site):
     assert option.label.get_text(" ", strip=True).endswith("(4)")
     link = option.select_one("a.rl-facet__link")
     assert link["href"] == "tiers/universal/" and link.get_text(" ", strip=True).endswith("(4)")
-    assert (search_site / "fr/library/tiers/universal/index.html").is_file()
+    assert (search_site / "fr/bibliotheque/tiers/universal/index.html").is_file()
     video = page.select_one('input[name="type"][value="video"]').find_parent(class_="rl-facet__option")
     assert "rl-facet__option--empty" in video["class"] and "(0)" in video.get_text()
     count = page.select_one("#rl-count")
@@ -96,7 +96,7 @@ def test_library_page_form_is_real_html_with_french_labels(search_site):
 
 
 def site_data(site, prefix: str) -> dict:
-    return json.loads((site / prefix / "library/search-index.json").read_text(encoding="utf-8"))
+    return json.loads((site / at(prefix, "library/search-index.json")).read_text(encoding="utf-8"))
 
 
 def test_site_search_index_per_language(search_site):
@@ -113,10 +113,10 @@ def test_site_search_index_per_language(search_site):
     assert "Calming anxiety in the classroom" in en_titles and "Calming anxiety in the classroom" not in fr_titles
     # A record with no French text is not in the French index (its page still exists).
     assert "family-worry-toolkit" in en["docs"] and "family-worry-toolkit" not in fr["docs"]
-    assert (search_site / "fr/library/family-worry-toolkit/index.html").is_file()
+    assert (search_site / "fr/bibliotheque/family-worry-toolkit/index.html").is_file()
     assert "Apaiser l'anxiété en classe" in fr_titles and "Apaiser l'anxiété en classe" not in en_titles
     # Glossary terms, by their anchor on the glossary page of the language.
-    assert any(ref.startswith("g:") and d[2].startswith("fr/glossary/#") for ref, d in fr["docs"].items())
+    assert any(ref.startswith("g:") and d[2].startswith("fr/glossaire/#") for ref, d in fr["docs"].items())
     # French folds and stems; English stems with lunr's own stemmer.
     assert fr["index"]["pipeline"] == ["rl-fold", "stemmer-fr"] and en["index"]["pipeline"] == ["rl-fold", "stemmer"]
 
@@ -126,7 +126,7 @@ def test_no_second_index_and_the_header_box_finds_its_language(search_site):
     assert not (search_site / "search/search_index.json").exists()
     assert not (search_site / "fr/search/search_index.json").exists()
     for page_path, lang in (
-        ("fr/library/index.html", "fr"),
+        ("fr/bibliotheque/index.html", "fr"),
         ("fr/index.html", "fr"),
         ("library/calming-anxiety-classroom/index.html", "en"),
         ("index.html", "en"),
@@ -136,18 +136,18 @@ def test_no_second_index_and_the_header_box_finds_its_language(search_site):
         assert form["data-lang"] == lang
         base = "http://site/" + page_path
         prefix = "fr/" if lang == "fr" else ""
-        assert urljoin(base, form["action"]) == f"http://site/{prefix}search/"
-        assert urljoin(base, form["data-index"]) == f"http://site/{prefix}library/search-index.json"
+        assert urljoin(base, form["action"]) == f"http://site/{at(prefix, 'search/')}"
+        assert urljoin(base, form["data-index"]) == f"http://site/{at(prefix, 'library/search-index.json')}"
         assert urljoin(base, form["data-root"]) == "http://site/"
         combobox = form.select_one("input#rl-hs-q")
         assert combobox["role"] == "combobox" and combobox["aria-controls"] == "rl-hs-list"
         assert form.select_one("#rl-hs-list")["role"] == "listbox"
         # The index is not loaded with the page: no lunr.js before the box is used (the library page has its own).
-        if "library/index.html" not in page_path:
+        if not page_path.endswith(("library/index.html", "bibliotheque/index.html")):
             assert not [s for s in page.select("script[src]") if "lunr" in s["src"]]
         assert "search.highlight" not in (search_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
     for prefix in ("", "fr/"):
-        assert (search_site / prefix / "search/index.html").is_file()
+        assert (search_site / at(prefix, "search/index.html")).is_file()
 
 
 def test_site_search_skips_lists_of_other_pages(search_site):
@@ -156,15 +156,16 @@ def test_site_search_skips_lists_of_other_pages(search_site):
         docs = site_data(search_site, prefix)["docs"]
         pages = {d[2].split("#")[0] for ref, d in docs.items() if ref.startswith("p:")}
         # The library page (it has its own search), resource pages and the translators' status list are left out.
-        assert f"{prefix}library/" not in pages and f"{prefix}translation-status/" not in pages
-        assert f"{prefix}library/full-record/" not in pages and f"{prefix}pillars/leadership-and-capacity/" in pages
+        assert at(prefix, "library/") not in pages and f"{prefix}translation-status/" not in pages
+        assert at(prefix, "library/full-record/") not in pages
+        assert at(prefix, "pillars/leadership-and-capacity/") in pages
         assert "full-record" in docs
         title = "Classroom check-ins for well-being" if not prefix else "Bilans de bien-être en classe"
         assert docs["full-record"][1] == title
         pillar = " ".join(
             d[1] + " " + d[3]
             for ref, d in docs.items()
-            if ref.startswith(f"p:{prefix}pillars/leadership-and-capacity/")
+            if ref.startswith("p:" + at(prefix, "pillars/leadership-and-capacity/"))
         )
         assert title not in pillar  # the pillar's list of resources
         assert pillar.strip()  # but its own text is there
@@ -172,7 +173,7 @@ def test_site_search_skips_lists_of_other_pages(search_site):
 
 def test_a_library_without_french_text_builds_an_empty_french_index(tmp_path):
     site = build(make_project(tmp_path, records=fixture_records("english-only")))
-    data = json.loads((site / "fr/library/search-index.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "fr/bibliotheque/search-index.json").read_text(encoding="utf-8"))
     assert [ref for ref in data["index"]["refs"] if ":" not in ref] == []  # no resource in French
     assert list(data["records"]) == ["english-only"]  # the French page still filters it
     english = json.loads((site / "library/search-index.json").read_text(encoding="utf-8"))

@@ -69,7 +69,9 @@ def test_serve_rebuilds_on_record_change_without_looping(tmp_path):
             encoding="utf-8",
         )
         assert wait_for(lines, BUILT, 60, log), "no rebuild after editing a record:\n" + "".join(log)
-        html = urllib.request.urlopen(f"http://127.0.0.1:{port}/fr/library/english-only/", timeout=10).read().decode()
+        html = (
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/fr/bibliotheque/english-only/", timeout=10).read().decode()
+        )
         assert "A renamed guide" in html
         # No rebuild loop: nothing else changes, so no further build starts.
         time.sleep(4)

@@ -6,7 +6,7 @@ import re
 
 import yaml
 from bs4 import BeautifulSoup
-from sitebuild import ROOT, build, fixture_records, html_pages, make_project, mkdocs
+from sitebuild import ROOT, at, build, fixture_records, html_pages, make_project, mkdocs
 
 
 def soup(site, path):
@@ -50,8 +50,15 @@ def test_exact_set_of_pages_in_both_languages(fixture_site):
     terms = {f"library/{folders[v]}/{t}/index.html" for v in vocabularies for t in vocabularies[v]["terms"]}
     assert "library/tiers/targeted/index.html" in terms
     per_language |= terms
-    expected = per_language | {f"fr/{p}" for p in per_language} | {"404.html", "fr/404.html"}
+    # French pages at French addresses (section names in French); at each former French address a
+    # page that sends readers on.
+    french = {at("fr/", p) for p in per_language}
+    moved = {f"fr/{p}" for p in per_language if at("fr/", p) != f"fr/{p}"}
+    assert "fr/bibliotheque/tiers/targeted/index.html" in french and "fr/library/tiers/targeted/index.html" in moved
+    expected = per_language | french | moved | {"404.html", "fr/404.html"}
     assert html_pages(fixture_site) == expected
+    for page in moved:
+        assert 'name="robots" content="noindex"' in (fixture_site / page).read_text(encoding="utf-8"), page
 
 
 def test_html_lang_matches_the_language(fixture_site):
@@ -65,8 +72,8 @@ def test_html_lang_matches_the_language(fixture_site):
 def test_language_toggle_lands_on_the_counterpart(fixture_site):
     page = soup(fixture_site, "library/full-record/index.html")
     french = page.select_one('header a.rl-lang-link[hreflang="fr"]')
-    assert french["href"] == "../../fr/library/full-record/"
-    page = soup(fixture_site, "fr/library/full-record/index.html")
+    assert french["href"] == "../../fr/bibliotheque/full-record/"
+    page = soup(fixture_site, "fr/bibliotheque/full-record/index.html")
     english = page.select_one('header a.rl-lang-link[hreflang="en"]')
     assert english["href"] == "../../../library/full-record/"
     # The link resolves to a page that exists.
@@ -74,7 +81,7 @@ def test_language_toggle_lands_on_the_counterpart(fixture_site):
 
 
 def test_resource_page_content_in_french(fixture_site):
-    page = soup(fixture_site, "fr/library/full-record/index.html")
+    page = soup(fixture_site, "fr/bibliotheque/full-record/index.html")
     assert page.h1.get_text(strip=True) == "Bilans de bien-être en classe"
     assert page.h1.get("lang") is None
     details = {
@@ -95,11 +102,11 @@ def test_resource_page_content_in_french(fixture_site):
     # Each term of the details links to the page of every resource with that term.
     tier = page.select_one('dl.rl-meta a[href="../tiers/universal/"]')
     assert tier is not None and tier.get_text() == "Universel (palier 1)"
-    assert (fixture_site / "fr/library/tiers/universal/index.html").is_file()
+    assert (fixture_site / "fr/bibliotheque/tiers/universal/index.html").is_file()
 
 
 def test_french_page_of_english_only_record_marks_fallback(fixture_site):
-    page = soup(fixture_site, "fr/library/english-only/index.html")
+    page = soup(fixture_site, "fr/bibliotheque/english-only/index.html")
     assert page.html["lang"] == "fr"
     assert page.h1["lang"] == "en"
     assert page.h1.get_text(strip=True) == "A guide written in English only"
@@ -125,7 +132,7 @@ def test_resource_pages_are_out_of_the_navigation(fixture_site):
 
 
 def test_library_lists_every_resource_with_type_tiers_languages(fixture_site):
-    page = soup(fixture_site, "fr/library/index.html")
+    page = soup(fixture_site, "fr/bibliotheque/index.html")
     cards = page.select("li.rl-card")
     # Alphabetical in French, accents ignored: "A guide…", "Bilans…", "Une fiche…".
     assert [c["data-id"] for c in cards] == ["english-only", "full-record", "offered-in-french"]
@@ -153,21 +160,24 @@ def test_related_resources_share_pillars_or_core_elements(fixture_site):
 
 def test_sitemap_lists_both_languages_with_hreflang(fixture_site):
     sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
-    entry = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/fr/library/english-only/</loc>.*?</url>", sitemap, re.S)
+    entry = re.search(r"<url>\s*<loc>http://127.0.0.1:8000/fr/bibliotheque/english-only/</loc>.*?</url>", sitemap, re.S)
     assert entry, sitemap
     links = dict(re.findall(r'hreflang="(\w+)" href="([^"]+)"', entry.group(0)))
     assert links == {
         "en": "http://127.0.0.1:8000/library/english-only/",
-        "fr": "http://127.0.0.1:8000/fr/library/english-only/",
+        "fr": "http://127.0.0.1:8000/fr/bibliotheque/english-only/",
     }
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert len(locs) == len(set(locs)) == len(html_pages(fixture_site)) - 2  # every page but the two 404 pages
+    # Every page but the two 404 pages and the pages left at former French addresses.
+    moved = {p for p in html_pages(fixture_site) if "data-rl-moved=" in (fixture_site / p).read_text(encoding="utf-8")}
+    assert len(moved) > 10 and not {f"http://127.0.0.1:8000/{p.removesuffix('index.html')}" for p in moved} & set(locs)
+    assert len(locs) == len(set(locs)) == len(html_pages(fixture_site)) - 2 - len(moved)
 
 
 def test_resource_page_shows_no_file_path_without_an_edit_link(fixture_site):
     # The record's YAML file is for editors: without a forge to edit it on
     # (extra.edit_url_base), the public page neither names it nor links to it.
-    for path in ("library/english-only/index.html", "fr/library/english-only/index.html"):
+    for path in ("library/english-only/index.html", "fr/bibliotheque/english-only/index.html"):
         page = soup(fixture_site, path)
         assert page.select_one(".rl-edit") is None
         assert "data/resources/" not in page.select_one("article").get_text()

@@ -75,7 +75,7 @@ def test_outdated_french_page_shows_a_dated_notice_linking_to_the_english(site):
 
 
 def test_outdated_record_page_shows_the_notice(site):
-    page = soup(site, "fr/library/full-record/index.html")
+    page = soup(site, "fr/bibliotheque/full-record/index.html")
     notice = page.select_one(".rl-notice--outdated")
     assert notice is not None and notice.a["href"] == "../../../library/full-record/"
     assert soup(site, "library/full-record/index.html").select(".rl-notice--outdated") == []
@@ -149,7 +149,7 @@ def test_translation_status_page_lists_outdated_and_missing_items(site):
 
 
 def test_glossary_page_in_both_languages(site):
-    french = soup(site, "fr/glossary/index.html")
+    french = soup(site, "fr/glossaire/index.html")
     term = french.select_one("dt#mental-health-leader")
     assert term.dfn.get_text() == "leader en santé mentale"
     assert term.select_one('span[lang="en"]').get_text() == "mental health leader"

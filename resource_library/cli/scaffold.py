@@ -133,6 +133,8 @@ def _field_lines(spec, record_id, type_, title_en, summary, vocabularies, drawin
         return [f"{name}:", f"  en: images/{record_id}-en.png", f"  fr: images/{record_id}-fr.png"]
     if spec.kind == "drawing":
         return [f"{name}: {drawings[0] if drawings else record_id}"]
+    if spec.kind == "slug":
+        return [f"{name}:", "  fr: adresse-en-francais"]
     if spec.kind == "words":
         return [f"{name}:", "  en: [synonym, acronym]", "  fr: [synonyme, sigle]"]
     if spec.kind == "evidence":

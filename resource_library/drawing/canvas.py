@@ -148,7 +148,7 @@ class Canvas:
             label = text_in(part.label, lang)
             tabindex = "" if self.focusable else ' tabindex="-1"'
             self.add(
-                f'<a href={quoteattr(base + link_url(part.link))} class="rl-ig-part" data-part={quoteattr(part.id)} '
+                f'<a href={quoteattr(base + link_url(part.link, lang))} class="rl-ig-part" data-part={quoteattr(part.id)} '
                 f"aria-label={quoteattr(label)}{tabindex}>"
             )
         else:

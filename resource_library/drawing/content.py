@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from resource_library.drawing.measure import BREAKABLE
 from resource_library.model.drawing import Infographic
+from resource_library.model.record import DEFAULT_LANGUAGE
+from resource_library.model.urls import localize
 from resource_library.text.fallback import pick
 from resource_library.text.typography import french_text
 
@@ -27,15 +29,16 @@ def text_in(variants: dict, lang: str) -> str:
     return french_text(value) if chosen.lang == "fr" else value
 
 
-def link_url(link: str) -> str:
-    """``pillars/x.md`` → ``pillars/x/``; ``core-elements.md#a`` → ``core-elements/#a`` (directory URLs)."""
+def link_url(link: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``pillars/x.md`` → ``pillars/x/``; ``core-elements.md#a`` → ``core-elements/#a`` (directory URLs),
+    in ``lang``'s folders (``piliers/x/`` in French: ``model/urls.py``), relative to that language's root."""
     path, _, anchor = link.partition("#")
     path = path[:-3]
     if path == "index" or path.endswith("/index"):
         path = path[:-5]
     else:
         path += "/"
-    return path + (f"#{anchor}" if anchor else "")
+    return localize(lang, path + (f"#{anchor}" if anchor else ""))
 
 
 def part_links(info: Infographic, lang: str, base: str) -> list:
@@ -43,4 +46,6 @@ def part_links(info: Infographic, lang: str, base: str) -> list:
 
     ``base`` is the relative path from the page to the root of ``lang``'s site.
     """
-    return [{"label": text_in(p.label, lang), "href": base + link_url(p.link)} for p in info.all_parts() if p.link]
+    return [
+        {"label": text_in(p.label, lang), "href": base + link_url(p.link, lang)} for p in info.all_parts() if p.link
+    ]

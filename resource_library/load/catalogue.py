@@ -22,6 +22,7 @@ from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
 from resource_library.load.pagepaths import SITE_PAGES, TERM_PAGE_FOLDERS, conflicts, generated_pages, term_pages
+from resource_library.load.pageslugs import page_slugs
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
 from resource_library.load.site import SiteInfo, load_site
@@ -29,8 +30,9 @@ from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import link_scheme, scan_document
 from resource_library.load.vocabularies import load_pillars, load_program, load_vocabularies
 from resource_library.load.yamlsource import Document, field_name, load_file
-from resource_library.model.ids import RESERVED, id_problem
+from resource_library.model.ids import RESERVED, id_problem, is_id
 from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, RELATING_FIELDS, TEXT_FIELDS, Record
+from resource_library.model.urls import localized_url, section_names
 from resource_library.translation.snapshots import snapshot_problems
 
 #: How many related resources a resource page lists.
@@ -68,6 +70,8 @@ class Catalogue:
     problems: list = field(default_factory=list)
     #: Record files read, those with errors included (what `check` counts).
     record_files: int = 0
+    #: Records' and pages' own addresses per language, ``{lang: {neutral path: slug}}`` (``model/urls.py``).
+    slugs: dict = field(default_factory=dict)
 
     @property
     def errors(self) -> list:
@@ -151,6 +155,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
             record = Record.from_data(doc.data, shown)
             records[record.id] = record
             valid_docs.append(doc)
+    problems += _slug_problems(valid_docs, catalogue, records)
     pages = _generated_pages(files, vocabularies, catalogue.programs)
     for doc in valid_docs:
         problems += record_warnings(doc, docs, pages)
@@ -159,12 +164,12 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     _relate(catalogue.records)
     catalogue.infographics, found = load_infographics(drawings_dir, root, docs, catalogue.records, pillars)
     problems += found
-    problems += conflicts(
-        docs,
-        _rel(root, docs),
-        generated_pages(catalogue.records, pillars, catalogue.programs, vocabularies),
-        catalogue.drawings,
-    )
+    generated = generated_pages(catalogue.records, pillars, catalogue.programs, vocabularies)
+    problems += conflicts(docs, _rel(root, docs), generated, catalogue.drawings)
+    own_pages, found = page_slugs(docs, _rel(root, docs), generated, catalogue.slugs)
+    problems += found
+    for lang, table in own_pages.items():
+        catalogue.slugs.setdefault(lang, {}).update(table)
     problems += snapshot_problems(root)
     # Drawings escape their texts, but raw HTML in them is refused all the same, as everywhere.
     for file in sorted(drawings_dir.glob("*.yml")) if drawings_dir.is_dir() else ():
@@ -173,6 +178,34 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
             problems += scan_document(doc, markdown_keys=())
     catalogue.problems = sorted_problems(problems)
     return catalogue
+
+
+def _slug_problems(docs: list, catalogue: Catalogue, records: dict) -> list:
+    """Each French record address (``slug.fr``, else the id) belongs to one record; fills ``catalogue.slugs``.
+
+    A record whose French address is taken keeps its id as its French address (its error stops the build).
+    """
+    problems = []
+    own = {doc.data["id"]: doc for doc in docs if isinstance(doc.data.get("slug"), dict) and "fr" in doc.data["slug"]}
+    # French address → who has it: the records without a slug keep their id.
+    taken = {rid: f"{records[rid].source} (its id)" for rid in records if rid not in own}
+    table = {}
+    for rid, doc in sorted(own.items()):
+        slug = doc.data["slug"]["fr"]
+        if slug in taken:
+            problems.append(
+                doc.problem(
+                    ("slug", "fr"),
+                    f"the French address /{localized_url('fr', f'library/{slug}/', {})} is already taken by {taken[slug]}; "
+                    "choose another French address",
+                )
+            )
+            continue
+        taken[slug] = f"{records[rid].source} (its French address)"
+        if slug != rid:
+            table[f"library/{rid}"] = slug
+    catalogue.slugs = {"fr": table} if table else {}
+    return problems
 
 
 def _generated_pages(files, vocabularies, programs) -> frozenset:
@@ -267,6 +300,15 @@ def _validate_record(doc: Document, stem: str, checked: _SchemaChecks, docs: Pat
         )
     if isinstance(data.get("id"), str) and data["id"] in RESERVED:
         problems.append(doc.problem(("id",), _refused_id(data["id"], reserved=True)))
+    slug = data.get("slug", {}).get("fr") if isinstance(data.get("slug"), dict) else None
+    if isinstance(slug, str) and is_id(slug) and slug in RESERVED | section_names("fr"):
+        problems.append(
+            doc.problem(
+                ("slug", "fr"),
+                f"'{slug}' is reserved: the site uses this name for its own pages and files (reserved: "
+                f"{', '.join(sorted(RESERVED | section_names('fr')))}); choose another French address",
+            )
+        )
     for name in ("published", "updated"):
         value = data.get(name)
         if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
@@ -318,6 +360,14 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         if path and path[-1] in TEXT_FIELDS + ("note",) and missing == "en":
             return doc.problem(path, "the English text (`en:`) is required: English is the reference language")
         return doc.problem(path + (missing,), f"missing required field `{missing}`")
+    if kind == "additionalProperties" and top == "slug":
+        extra = next(iter(sorted(set(error.instance) - {"fr"})), "?")
+        return doc.problem(
+            path + (extra,),
+            f"'{extra}' is not allowed here: only the French page takes its own address (`fr:`); "
+            "the English address is the record's id",
+            key=True,
+        )
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         if sorted(allowed) == sorted(LANGUAGES):
@@ -387,6 +437,8 @@ def _schema_problem(doc: Document, error, vocabularies: dict):
         if "text" in wanted and reading and doc.positions.written[path] not in ("", "~"):
             hint = f'; put the value in quotes: "{doc.positions.written[path]}" ({reading})'
         return doc.problem(path, f"expected {wanted}, got {got}{hint}")
+    if kind == "pattern" and top == "slug":
+        return doc.problem(path, _refused_id(error.instance, noun="French address (slug)", column=doc.column(path)))
     if kind == "pattern":
         if top in ("published", "updated"):
             return doc.problem(path, f"'{error.instance}' is not an ISO date; write YYYY-MM-DD, e.g. 2024-09-01")

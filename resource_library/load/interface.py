@@ -217,6 +217,10 @@ ENTRIES = {
     "not_found_home": (),
     "not_found_library": (),
     "menu_open": (),
+    # Pages at former addresses (render/redirects.py).
+    "moved_title": (),
+    "moved_text": (),
+    "moved_link": (),
 }
 #: Entries holding a group of ``{en, fr}`` texts without placeholders (each field of the open data: label, meaning).
 GROUPS = ("data_fields",)

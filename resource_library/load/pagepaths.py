@@ -17,6 +17,7 @@ from pathlib import Path
 
 from resource_library.load.problems import Problem
 from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
+from resource_library.model.urls import localized_url
 
 #: Pages the build always makes, and what they are (source paths, language-neutral).
 SITE_PAGES = {
@@ -116,6 +117,7 @@ def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
     )
     folders = {path: what for path, what in files.items() if path.endswith("/")}
     others = [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+    taken_local = {lang: {localized_url(lang, a, {}): what for a, what in taken.items()} for lang in others}
     problems = []
     for file in sorted(docs.rglob("*")):
         if not file.is_file():
@@ -128,9 +130,18 @@ def conflicts(docs: Path, shown_docs: str, pages: dict, drawings=()) -> list:
         what = taken.get(where) if rel.endswith(".md") else files.get(neutral)
         if what is None and not rel.endswith(".md"):
             what = next((w for folder, w in folders.items() if neutral.startswith(folder)), None)
+        shown = f"/{prefix}/{where}" if prefix else f"/{where}"
+        if what is None and rel.endswith(".md"):
+            # The French site names its sections in French (model/urls.py): /fr/bibliotheque/ is the
+            # library there, where an English page without translation is published as well.
+            for lang in [prefix] if prefix else others:
+                here = localized_url(lang, where, {})
+                what = taken_local[lang].get(here)
+                if what is not None:
+                    shown = f"/{here}"
+                    break
         if what is None:
             continue
-        shown = f"/{prefix}/{where}" if prefix else f"/{where}"
         kind = "page" if rel.endswith(".md") else "file"
         problems.append(
             Problem(

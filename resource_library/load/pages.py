@@ -36,7 +36,9 @@ from resource_library.load.problems import Problem
 from resource_library.load.textsafety import check_text, unsafe_spans
 from resource_library.load.yamlsource import Document, load_text
 from resource_library.model.fields import names
+from resource_library.model.ids import RESERVED, id_problem
 from resource_library.model.pages import HEAD_UNSAFE, HIDE, SEARCH, SETTINGS
+from resource_library.model.urls import other_languages, section_names
 from resource_library.translation.synced import page_marker_problems
 
 #: Characters the theme would have to escape in the page's head.
@@ -52,6 +54,10 @@ _FENCE = re.compile(r"(`{3,}|~{3,})[ ]*+(?:\{[^\n]*\}|\.?[\w#.+-]*+[ ]*+)$")
 _BACKTICKS = re.compile(r"`+")
 # A page marker alone on its line (pagemarkers.py checks what is inside).
 _MARKER_LINE = re.compile(r" {0,3}<!--\s*(?:resources|infographic)\b[^<>]*-->\s*$")
+
+
+#: Folders of ``docs/`` holding another language's pages (``fr/``).
+FRENCH_FOLDERS = other_languages()
 
 
 def page_files(docs_dir: Path) -> list:
@@ -77,19 +83,20 @@ def check_pages(root: Path, docs_dir: Path | None = None) -> list:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             continue
-        problems += check_page(text.replace("\r\n", "\n").replace("\r", "\n"), shown)
+        french = page.relative_to(docs_dir).parts[0] in FRENCH_FOLDERS
+        problems += check_page(text.replace("\r\n", "\n").replace("\r", "\n"), shown, french)
     return problems
 
 
-def check_page(text: str, shown: str) -> list:
-    """Problems of one page's text (``shown`` names it in the problems)."""
-    return front_matter_problems(text, shown) + markdown_problems(text, shown)
+def check_page(text: str, shown: str, french: bool = False) -> list:
+    """Problems of one page's text (``shown`` names it in the problems; ``french``: a page under ``docs/fr/``)."""
+    return front_matter_problems(text, shown, french) + markdown_problems(text, shown)
 
 
 # --- Front matter --------------------------------------------------------------------
 
 
-def front_matter_problems(text: str, shown: str) -> list:
+def front_matter_problems(text: str, shown: str, french: bool = False) -> list:
     found = frontmatter.match(text)
     if found is None:
         first, _, rest = text.partition("\n")
@@ -141,7 +148,7 @@ def front_matter_problems(text: str, shown: str) -> list:
     problems = list(doc.problems)
     if doc.ok:
         if isinstance(doc.data, dict):
-            problems += _settings_problems(doc)
+            problems += _settings_problems(doc, french)
         else:
             problems.append(
                 doc.problem(
@@ -157,7 +164,7 @@ def _front_field(field: str) -> str:
     return "front matter" if field == "-" else field
 
 
-def _settings_problems(doc: Document) -> list:
+def _settings_problems(doc: Document, french: bool = False) -> list:
     problems: list = []
     for key, value in doc.data.items():
         if key not in SETTINGS:
@@ -200,9 +207,51 @@ def _settings_problems(doc: Document) -> list:
                         )
         elif key == "search":
             problems += _search_problems(doc, value)
+        elif key == "slug":
+            problems += slug_shape_problems(doc, value, french)
         elif key == "translation":
             problems += page_marker_problems(doc, value)
     problems += _text_problems(doc)
+    return problems
+
+
+def slug_shape_problems(doc: Document, value, french: bool) -> list:
+    """``slug: {fr: a-propos}``: a French page's own address, an id, not a name the site uses."""
+    if not french:
+        return [
+            doc.problem(
+                ("slug",),
+                "only a French page (under docs/fr/) takes a French address; move this setting to the French page",
+                key=True,
+            )
+        ]
+    if not isinstance(value, dict):
+        written = f"'{value}'" if isinstance(value, str) else _kind(value)
+        return [
+            doc.problem(("slug",), f"write the French address under `fr:`, e.g. slug: {{fr: a-propos}} (not {written})")
+        ]
+    problems = [
+        doc.problem(
+            ("slug", key), f"unknown setting '{key}'; a page's slug takes only fr (its French address)", key=True
+        )
+        for key in value
+        if key != "fr"
+    ]
+    slug = value.get("fr")
+    if slug is None:
+        problems.append(doc.problem(("slug",), "write the French address under `fr:` (slug: {fr: a-propos})"))
+    elif not isinstance(slug, str):
+        problems.append(doc.problem(("slug", "fr"), f"must be text, not {_kind(slug)}"))
+    else:
+        reserved = RESERVED | section_names("fr")
+        wrong = id_problem(slug, "French address (slug)", column=doc.column(("slug", "fr")))
+        if wrong is None and slug in reserved:
+            wrong = (
+                f"'{slug}' is reserved: the site uses this name for its own pages and files (reserved: "
+                f"{', '.join(sorted(reserved))}); choose another French address"
+            )
+        if wrong:
+            problems.append(doc.problem(("slug", "fr"), wrong))
     return problems
 
 

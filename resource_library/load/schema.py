@@ -99,6 +99,20 @@ def record_schema(vocabularies: dict, drawings=()) -> dict:
                     "note": _localized(text, "What the evidence is, in a sentence.", english_required=True),
                 },
             }
+        elif spec.kind == "slug":
+            schema = {
+                "type": "object",
+                "description": d,
+                "additionalProperties": False,
+                "minProperties": 1,
+                "properties": {
+                    "fr": {
+                        "type": "string",
+                        "pattern": ID_PATTERN,
+                        "description": "The French page's last address part: /fr/bibliotheque/<slug>/.",
+                    }
+                },
+            }
         elif spec.kind == "drawing":
             schema = {"type": "string", "description": d}
             if drawings:

@@ -21,6 +21,17 @@ HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 HEAD_UNSAFE = '<>"'
 _HEAD_SAFE = f"^[^{HEAD_UNSAFE}]*$"
 
+#: What ``slug:`` may set: the French page's own address (``resource_library/model/urls.py``).
+SLUG = (
+    Field(
+        "fr",
+        "id",
+        "The last part of the French page's address (lowercase letters, digits and hyphens): "
+        "`fr: a-propos` in docs/fr/about.md publishes /fr/a-propos/.",
+        required=True,
+    ),
+)
+
 #: What ``search:`` may set.
 SEARCH = (
     Field("exclude", "boolean", "true leaves the page out of the site search."),
@@ -48,6 +59,13 @@ FRONT_MATTER = (
         choices=tuple((part, f"Hide the page's {part}.") for part in HIDE),
     ),
     Field("search", "mapping", "Site search settings: exclude (true or false), boost (a number).", fields=SEARCH),
+    Field(
+        "slug",
+        "mapping",
+        "French pages only: the page's own French address, `slug: {fr: a-propos}`. "
+        "The former address keeps working (it sends readers on).",
+        fields=SLUG,
+    ),
     Field(
         "translation",
         "mapping",

@@ -31,7 +31,8 @@ class FieldSpec:
             ``markdown`` (``{en, fr}`` Markdown), ``words`` (``{en: [..], fr: [..]}``),
             ``location`` (``{en, fr}`` URL or file under ``docs/``), ``file``
             (``{en, fr}`` file under ``docs/``), ``date`` (ISO date), ``year``,
-            ``publisher`` (text or ``{en, fr}``), ``evidence``, ``drawing`` or
+            ``publisher`` (text or ``{en, fr}``), ``evidence``, ``drawing``, ``slug``
+            (``{fr: id}``, the French page's own address, see ``model/urls.py``) or
             ``translation`` (the sync marker: ``{fr: {synced: date, <field>: hash}}``,
             written by ``scripts/library sync``, see :mod:`resource_library.translation.sync`).
         required: Whether every record must have it (``type_required`` lists the
@@ -54,6 +55,13 @@ FIELDS: tuple[FieldSpec, ...] = (
         "id",
         "Identifier of the record: the file name without `.yml` (lowercase letters, digits and hyphens). It becomes the page address /library/<id>/.",
         required=True,
+    ),
+    FieldSpec(
+        "slug",
+        "slug",
+        "Optional: the last part of the French page's address, under `fr:` (lowercase letters, digits and hyphens), "
+        "e.g. `fr: strategies-anxiete` publishes /fr/bibliotheque/strategies-anxiete/. Without it the French page "
+        "uses the id. Each French address belongs to one record.",
     ),
     FieldSpec("type", "term", "What kind of resource this is.", required=True, vocabulary="types"),
     FieldSpec(
@@ -141,6 +149,7 @@ class Record:
     image: dict = field(default_factory=dict)
     alt: dict = field(default_factory=dict)
     drawing: str | None = None
+    slug: dict = field(default_factory=dict)
     tiers: list = field(default_factory=list)
     audiences: list = field(default_factory=list)
     pillars: list = field(default_factory=list)

@@ -1,6 +1,6 @@
 """The JSON Schema of ``library.json``, generated from the record model and the vocabularies.
 
-Published beside the file (``library/library.schema.json``, ``fr/library/...``)
+Published beside the file (``library/library.schema.json``, ``fr/bibliotheque/...``)
 so that reusers can check what they download.  Like the editors' schema
 (:mod:`resource_library.load.schema`), nothing here is written by hand: each
 field of :data:`~resource_library.model.record.FIELDS` is described by the

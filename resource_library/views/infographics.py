@@ -7,7 +7,7 @@ the page) or from an image file per language (``image: {en, fr}`` under
 with the record's full text alternative (``alt``) in the page's language and
 download links with format and size.  Each drawing is published once per language
 as SVG, PNG and PDF at ``infographics/<id>.svg``, ``.png``, ``.pdf``
-(``fr/infographics/...``): the PNG and PDF are made at build time from the drawing
+(``fr/infographies/...``): the PNG and PDF are made at build time from the drawing
 (:mod:`resource_library.drawing.export`).
 """
 

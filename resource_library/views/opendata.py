@@ -14,7 +14,8 @@ so a file says what the pages say:
 
 The translation bookkeeping (``translation:``, hashes of the English text a
 translation was reviewed against, written by ``scripts/library sync``) says
-nothing of the resource and is not published (:data:`UNPUBLISHED`).
+nothing of the resource and is not published (:data:`UNPUBLISHED`); nor is a
+French ``slug``, which the French page's ``url`` already carries.
 
 The CSV columns (:func:`columns`) read the same entries, so the two files cannot
 disagree: one row per resource, texts in the file's language (English when the
@@ -46,7 +47,7 @@ FEED_PATH = "feed.xml"
 DATA_PAGE = "data.md"
 DATA_URL = "data/"
 #: Record fields that are not published, and why: see the module's docstring.
-UNPUBLISHED = ("translation",)
+UNPUBLISHED = ("translation", "slug")
 PUBLISHED_FIELDS = tuple(spec for spec in FIELDS if spec.name not in UNPUBLISHED)
 
 

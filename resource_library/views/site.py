@@ -16,7 +16,9 @@ from urllib.parse import quote
 
 from resource_library.load.interface import fill
 from resource_library.load.pagepaths import TERM_PAGE_FOLDERS
-from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES, TERM_FIELDS
+from resource_library.model.record import LANGUAGES, TERM_FIELDS
+from resource_library.model.urls import install as install_slugs
+from resource_library.model.urls import localized_url
 from resource_library.text.fallback import pick, text_in
 
 #: Facet fields shown on resource pages, in this order.
@@ -68,8 +70,9 @@ class Strings:
 
 
 def page_url(lang: str, path: str) -> str:
-    """Site-relative URL of a generated page (``library/x/`` or ``fr/library/x/``)."""
-    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+    """Site-relative URL of the language-neutral ``path`` in ``lang``: ``library/x/`` in English,
+    ``fr/bibliotheque/x/`` (or the record's French slug) in French (the table: ``model/urls.py``)."""
+    return localized_url(lang, path)
 
 
 def _relpath(to_url: str, from_url: str) -> str:
@@ -125,6 +128,8 @@ class SiteView:
     """Builds per-language views of a catalogue for the templates."""
 
     def __init__(self, catalogue, strings: dict, lang: str, docs_dir, edit_url_base: str = ""):
+        # The catalogue's records and pages may have their own French addresses: page_url follows them.
+        install_slugs(getattr(catalogue, "slugs", None) or {})
         self.catalogue = catalogue
         self.lang = lang
         self.t = Strings(strings, lang)

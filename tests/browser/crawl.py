@@ -50,6 +50,11 @@ class PageFile:
     def soup(self) -> BeautifulSoup:
         return BeautifulSoup((self.site / self.rel).read_text(encoding="utf-8"), "html.parser")
 
+    @property
+    def moved(self) -> bool:
+        """A page left at a former French address, sending readers on (render/redirects.py)."""
+        return self.soup.html is not None and self.soup.html.get("data-rl-moved") is not None
+
     @cached_property
     def ids(self) -> set:
         found = {el["id"] for el in self.soup.find_all(attrs={"id": True})}

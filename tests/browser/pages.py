@@ -17,24 +17,24 @@ ROOT = Path(__file__).resolve().parents[2]
 
 PAGE_KINDS = [
     ("home", "", "fr/"),
-    ("hand-written", "about/", "fr/about/"),
-    ("library", "library/", "fr/library/"),
+    ("hand-written", "about/", "fr/a-propos/"),  # docs/fr/about.md gives its own French address
+    ("library", "library/", "fr/bibliotheque/"),
     # The page of one vocabulary term: every resource with it.
-    ("term", "library/tiers/targeted/", "fr/library/tiers/targeted/"),
-    ("pillars", "pillars/", "fr/pillars/"),
-    ("pillar", "pillars/leadership-and-capacity/", "fr/pillars/leadership-and-capacity/"),
-    ("program", "programs/ma-csmhs-coiin/", "fr/programs/ma-csmhs-coiin/"),
+    ("term", "library/tiers/targeted/", "fr/bibliotheque/tiers/targeted/"),
+    ("pillars", "pillars/", "fr/piliers/"),
+    ("pillar", "pillars/leadership-and-capacity/", "fr/piliers/leadership-and-capacity/"),
+    ("program", "programs/ma-csmhs-coiin/", "fr/programmes/ma-csmhs-coiin/"),
     # A hand-written page with an inline infographic and resource lists from markers.
     ("framework", "core-elements/", "fr/core-elements/"),
-    ("infographics", "infographics/", "fr/infographics/"),
-    ("glossary", "glossary/", "fr/glossary/"),
+    ("infographics", "infographics/", "fr/infographies/"),
+    ("glossary", "glossary/", "fr/glossaire/"),
     ("translation-status", "translation-status/", "fr/translation-status/"),
     # The open data files, their terms of reuse and their fields.
     ("data", "data/", "fr/data/"),
     # The search page, opened with a query (site-search.js fills it in).
     ("search", "search/?q=anxiety", "fr/search/?q=anxi%C3%A9t%C3%A9"),
     # French page of an English-only record: English text inside French pages.
-    ("fallback", "library/csmhs-definition/", "fr/library/csmhs-definition/"),
+    ("fallback", "library/csmhs-definition/", "fr/bibliotheque/csmhs-definition/"),
     # The server answers an unknown address with the site's 404 page, as hosts do.
     ("404", "no-such-page/", "fr/no-such-page/"),
 ]
@@ -57,7 +57,7 @@ def resource_kinds(root: Path = ROOT) -> list:
     for file in sorted((root / "data" / "resources").glob("*.yml")):
         record = yaml.safe_load(file.read_text(encoding="utf-8"))
         first.setdefault(record["type"], record["id"])
-    return [(f"resource-{kind}", f"library/{rid}/", f"fr/library/{rid}/") for kind, rid in sorted(first.items())]
+    return [(f"resource-{kind}", f"library/{rid}/", f"fr/bibliotheque/{rid}/") for kind, rid in sorted(first.items())]
 
 
 def all_pages() -> list:

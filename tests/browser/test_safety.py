@@ -171,12 +171,12 @@ EXPECTED_TEXT = {
         "5 > 3 & 2 < 4",
         'O\'Brien & "Sons" <3',
     ],
-    "fr/library/looks-hostile/": [
+    "fr/bibliotheque/looks-hostile/": [
         "Titre «\u00a0entre guillemets\u00a0» & <3 &lt;img src=x onerror=window.__pwned=1&gt\u202f;",
         "x' onfocus='window.__pwned=1' autofocus x=' toujours le résumé",
     ],
     "library/": ["AT&T <3 \"quoted\" 'single' &lt;script&gt;window.__pwned=1&lt;/script&gt;"],
-    "fr/library/": ["Titre «\u00a0entre guillemets\u00a0» & <3 &lt;img src=x onerror=window.__pwned=1&gt\u202f;"],
+    "fr/bibliotheque/": ["Titre «\u00a0entre guillemets\u00a0» & <3 &lt;img src=x onerror=window.__pwned=1&gt\u202f;"],
 }
 
 

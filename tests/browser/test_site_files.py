@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from crawl import BASE, Site, check_links, sitemap_alternates
+from crawl import BASE, Site, check_links, is_internal, links_of, sitemap_alternates
 
 LANGS = ("en", "fr")
 
@@ -25,7 +25,7 @@ def site(shipped_site):
 
 
 def _content_pages(site):
-    return [p for rel, p in site.pages.items() if not rel.endswith("404.html")]
+    return [p for rel, p in site.pages.items() if not rel.endswith("404.html") and not p.moved]
 
 
 def test_every_page_declares_its_language(site):
@@ -41,6 +41,8 @@ def test_every_page_declares_its_language(site):
 def test_language_switcher_leads_to_the_other_language(site):
     problems = []
     for rel, page in site.pages.items():
+        if page.moved:  # no header: it only sends readers on (test_addresses.py checks those pages)
+            continue
         # The header links to the other language only (overrides/partials/header.html).
         switcher = {a["hreflang"]: a["href"] for a in page.soup.select(".md-header a.rl-lang-link[hreflang]")}
         if set(switcher) != set(LANGS) - {page.lang_of_path}:
@@ -93,6 +95,23 @@ def test_no_broken_link_anchor_or_asset(site, shipped_site, artifacts):
     )
     assert not broken, "\n".join(broken)
     assert checked > 1000
+
+
+def test_no_link_leads_to_a_former_address(site):
+    """Pages link to the French addresses themselves, never through the pages left at former ones."""
+    problems, checked = [], 0
+    for rel, page in site.pages.items():
+        if page.moved:
+            continue
+        for _kind, raw, url in links_of(page, site.site_url):
+            if not is_internal(url):
+                continue
+            target, _ = site.target(url)
+            checked += 1
+            if target is not None and target.endswith(".html") and site.pages[target].moved:
+                problems.append(f"{rel}: {raw!r} leads to the former address {target}")
+    assert not problems, "\n".join(problems[:50])
+    assert checked > 1000 and any(p.moved for p in site.pages.values())
 
 
 def test_the_crawler_finds_what_it_looks_for(tmp_path):

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sitebuild import ROOT
 
 from resource_library.load.anchors import anchors, slugify
-from resource_library.load.links import markdown_links, nav_entries
+from resource_library.load.links import markdown_links, nav_entries, not_in_nav
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 
@@ -81,3 +81,11 @@ def test_links_are_found_outside_code_with_their_kind():
 def test_the_menu_entries_of_mkdocs_yml():
     text = "site_name: x\nnav:\n  - Home: index.md\n  - Section:\n      - a.md\n      - 'B: c': \"b/c.md\"\n  - https://example.org/\ntheme: x\n"
     assert nav_entries(text) == [(3, 11, "index.md"), (5, 9, "a.md"), (6, 18, "b/c.md"), (7, 5, "https://example.org/")]
+
+
+def test_pages_left_out_of_the_menu_on_purpose_are_not_reported():
+    config = "nav:\n  - Home: index.md\nnot_in_nav: |\n  privacy.md\n  /legal/*.md\n\nextra: {}\n"
+    spec = not_in_nav(config)
+    assert spec.match_file("privacy.md") and spec.match_file("fr/privacy.md")
+    assert spec.match_file("legal/terms.md") and not spec.match_file("fr/legal/terms.md")
+    assert not spec.match_file("about.md") and not not_in_nav("nav:\n  - index.md\n").match_file("privacy.md")

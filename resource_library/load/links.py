@@ -32,6 +32,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from pathspec import GitIgnoreSpec
+
 from resource_library.drawing.svg import svg_id
 from resource_library.load.anchors import LINK_TARGET, anchors
 from resource_library.load.files import IMAGE_SUFFIXES, link_refusal, read_limited
@@ -277,6 +279,23 @@ def nav_entries(config_text: str) -> list:
     return entries
 
 
+_NOT_IN_NAV = re.compile(r"not_in_nav:[ \t]*\|[ \t]*(?:#.*)?$")
+
+
+def not_in_nav(config_text: str):
+    """The patterns of ``not_in_nav:`` (a ``|`` block of gitignore-style lines, as MkDocs reads
+    them) of ``mkdocs.yml``'s text: pages that need no place in the menu (reached from the footer)."""
+    lines = config_text.split("\n")
+    start = next((i for i, line in enumerate(lines) if _NOT_IN_NAV.match(line)), None)
+    patterns = []
+    for line in lines[start + 1 :] if start is not None else ():
+        if line.strip() and not line[:1].isspace():
+            break  # the next setting
+        if line.strip() and not line.strip().startswith("#"):
+            patterns.append(line.strip())
+    return GitIgnoreSpec.from_lines(patterns)
+
+
 def nav_problems(root: Path, shown_docs: str, site: Site) -> list:
     """The menu's entries that lead to no page, and the hand-written pages it leaves out."""
     config = Path(root) / "mkdocs.yml"
@@ -318,6 +337,7 @@ def nav_problems(root: Path, shown_docs: str, site: Site) -> list:
                     ),
                 )
             )
+    outside = not_in_nav(text)
     # Pages refused for their place or their name are reported as such (load/pagepaths.py, load/files.py).
     taken = {address(path) for path in site.generated if path.endswith(".md")}
     lowered: dict = {}
@@ -331,6 +351,8 @@ def nav_problems(root: Path, shown_docs: str, site: Site) -> list:
             continue
         if read_page(site.docs / rel, rel)[0] is None:  # a page that cannot be read is reported as such
             continue
+        if outside.match_file(rel) and (neutral == rel or neutral in site.files):
+            continue  # left out of the menu on purpose (mkdocs.yml, not_in_nav)
         if neutral != rel and neutral not in site.files:
             message = (
                 f"this French page has no English page {shown_docs}/{neutral}: every page is written in "

@@ -10,7 +10,7 @@
   sets on mkdocs-static-i18n's files.
 
 The messages for wrong slugs are in ``tests/fixtures/hostile/addresses.yml``; the
-redirects in Chromium (query string and fragment) in ``tests/browser/test_addresses.py``.
+redirects in Chromium (query string and fragment) in ``tests/browser/test_former_addresses.py``.
 """
 
 from __future__ import annotations

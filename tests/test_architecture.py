@@ -191,3 +191,10 @@ def test_check_runs_from_an_installed_wheel(wheel, tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "records checked: 0 errors" in result.stderr
+
+
+def test_test_modules_have_unique_names():
+    # pytest imports test modules by their base name (no __init__.py in tests/): two files of one
+    # name in different folders stop the whole run at collection.
+    names = [path.name for path in (ROOT / "tests").rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(n for n in set(names) if names.count(n) > 1)

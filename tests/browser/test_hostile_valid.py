@@ -63,7 +63,7 @@ def _kind(address: str) -> str:
 
 
 def _moved(site, rel: str) -> bool:
-    """A page left at a former French address: it sends readers on by design (tests/browser/test_addresses.py)."""
+    """A page left at a former French address: it sends readers on by design (tests/browser/test_former_addresses.py)."""
     return 'data-rl-moved="' in (site / rel).read_text(encoding="utf-8")
 
 

@@ -91,7 +91,9 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
         assert len(figures["samples"]) == 1
     # Same pages on both sides (50 resources, the library, infographics, pillars, programs,
     # term pages, glossary and translation status, in two languages), but for the generator's French 404.
-    assert entry["generator"]["pages"] == entry["bare"]["pages"] + 1 >= 2 * 52
+    # The generator also writes a small page at each former French address (render/redirects.py),
+    # which the bare stack has no reason to copy: at least as many pages, a French 404 more.
+    assert entry["generator"]["pages"] >= entry["bare"]["pages"] + 1 >= 2 * 52
     # The minimal stack: the same page addresses, each a title and a sentence.
     assert entry["minimal"]["pages"] == entry["bare"]["pages"]
     assert entry["minimal"]["largest_resource_bytes"] < entry["bare"]["largest_resource_bytes"]

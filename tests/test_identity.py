@@ -101,8 +101,8 @@ PAGES = [
     "fr/index.html",
     "fr/about/index.html",
     "fr/guide/index.html",
-    "fr/library/index.html",
-    "fr/library/english-only/index.html",
+    "fr/bibliotheque/index.html",
+    "fr/bibliotheque/english-only/index.html",
     "fr/privacy/index.html",
     "fr/404.html",
 ]
@@ -184,7 +184,7 @@ def test_date_last_changed(site):
     date = soup(site, "library/full-record/index.html").select_one(".rl-footer__date time")
     assert date["datetime"] == expected
     assert (
-        soup(site, "fr/library/full-record/index.html")
+        soup(site, "fr/bibliotheque/full-record/index.html")
         .select_one(".rl-footer__date")
         .get_text(strip=True)
         .startswith("Dernière modification de la page")
@@ -193,7 +193,7 @@ def test_date_last_changed(site):
 
 def test_home_page_search_form_and_ways_in(site):
     for rel in ("index.html", "fr/index.html"):
-        library = "library/"
+        library = "bibliotheque/" if rel.startswith("fr/") else "library/"
         page = soup(site, rel)
         home = page.select_one("article .rl-home")
         assert home.find_previous_sibling("h1") is not None  # after the page's title
@@ -202,7 +202,7 @@ def test_home_page_search_form_and_ways_in(site):
         label = form.select_one("label")
         assert label["for"] == form.select_one("input")["id"]
         target = ((site / rel).parent / form["action"]).resolve()
-        assert target == (site / ("fr/search" if rel.startswith("fr/") else "search")).resolve()
+        assert target == (site / ("fr/recherche" if rel.startswith("fr/") else "search")).resolve()
         hrefs = [a["href"] for a in home.select(".rl-home__links a")]
         assert any(re.fullmatch(rf"{library}\?audience=[a-z-]+", h) for h in hrefs), hrefs
         assert any(re.fullmatch(rf"{library}\?tier=(universal|targeted|intensive)", h) for h in hrefs), hrefs
@@ -216,7 +216,7 @@ def test_not_found_pages_speak_both_languages_with_root_links(site):
         assert [p["lang"] for p in parts] == [first, "fr" if first == "en" else "en"]
         assert page.h1.get_text(strip=True) == ("Page not found" if first == "en" else "Page introuvable")
         hrefs = sorted(a["href"] for a in page.select(".rl-not-found a"))
-        assert hrefs == ["/", "/fr/", "/fr/library/", "/library/"]
+        assert hrefs == ["/", "/fr/", "/fr/bibliotheque/", "/library/"]
         footer_links = [a["href"] for a in page.select(".rl-footer__site a")]
         assert footer_links and all(h.startswith("/") for h in footer_links)
 
@@ -244,7 +244,7 @@ def test_head_declares_no_hreflang_and_the_sitemaps_only_real_counterparts(site)
 
 
 def test_one_notice_at_the_top_of_a_french_page_of_an_english_only_record(site):
-    page = soup(site, "fr/library/english-only/index.html")
+    page = soup(site, "fr/bibliotheque/english-only/index.html")
     notices = page.select("article .rl-notice")
     assert len(notices) == 1
     assert notices[0].find_previous_sibling("h1") is not None

@@ -78,6 +78,13 @@ def test_no_copy_online_offers_an_email_with_the_title_as_subject(tmp_path):
 def test_no_copy_online_and_no_address_offers_the_contact_page(tmp_path):
     project = make_project(tmp_path, records=fixture_records("english-only"))
     (project / "docs" / "contact.md").write_text("# Contact\n", encoding="utf-8")
+    site_file = project / "data" / "site.yml"  # an organisation that gives no email address
+    site_file.write_text(
+        "\n".join(
+            line for line in site_file.read_text(encoding="utf-8").split("\n") if not line.strip().startswith("email:")
+        ),
+        encoding="utf-8",
+    )
     catalogue = load_catalogue(project)
     page = BeautifulSoup(_pages(project, catalogue, "fr")["library/english-only.md"].preview(), "html.parser")
     link = page.select_one(".rl-access a.rl-get")

@@ -199,7 +199,7 @@ def test_without_javascript_every_resource_is_listed(browser, server):
         link = pg.locator("#rl-panel a.rl-facet__link[href='tiers/intensive/']")
         expect(link).to_be_visible()
         link.click()
-        expect(pg).to_have_url(server + "fr/library/tiers/intensive/")
+        expect(pg).to_have_url(server + "fr/bibliotheque/tiers/intensive/")
         assert pg.locator("h1").inner_text() == "Intensif (palier 3)"
     finally:
         context.close()

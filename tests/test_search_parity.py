@@ -201,6 +201,7 @@ SITE_QUERIES = {
 def test_site_engine_in_javascript_answers_like_the_reference(search_site, tmp_path):
     """site-search.js's Engine (lunr.js) and SiteSearch (lunr.py) on the built site's data."""
     from resource_library.search.site import SiteSearch
+    from resource_library.views.site import page_url
 
     node = shutil.which("node")
     if node is None:
@@ -209,8 +210,7 @@ def test_site_engine_in_javascript_answers_like_the_reference(search_site, tmp_p
         pytest.skip("node is not installed: the lunr.js parity test needs it")
     cases = {}
     for lang, queries in SITE_QUERIES.items():
-        prefix = "fr/" if lang == "fr" else ""
-        data_file = search_site / prefix / "library/search-index.json"
+        data_file = search_site / page_url(lang, "library/search-index.json")
         data = json.loads(data_file.read_text(encoding="utf-8"))
         search = SiteSearch(data)
         answers = {}

@@ -2,7 +2,7 @@
 
 ``tests/fixtures/search/relevance.yml`` pairs what a reader types in English and in
 French with the results that must appear among the first five. The shipped site is
-built once; its search data (library/search-index.json, fr/library/search-index.json)
+built once; its search data (library/search-index.json, fr/bibliotheque/search-index.json)
 is queried with :class:`~resource_library.search.site.SiteSearch`, the reference of
 what the browser does (the parity test checks the browser's engine against it).
 
@@ -19,6 +19,7 @@ import yaml
 from sitebuild import ROOT, mkdocs
 
 from resource_library.search.site import SiteSearch
+from resource_library.views.site import page_url
 
 RELEVANCE = ROOT / "tests" / "fixtures" / "search" / "relevance.yml"
 TOP = 5
@@ -27,9 +28,10 @@ MIN_RECALL = 0.9
 
 
 def expected_in(lang: str, ref: str) -> str:
-    """An expected ref of the relevance file in ``lang`` (pages live under fr/ in French)."""
+    """An expected ref of the relevance file in ``lang`` (a page's French address: views/site.py page_url)."""
     if lang == "fr" and ref.startswith("p:"):
-        return "p:fr/" + ref[2:]
+        path, _, anchor = ref[2:].partition("#")
+        return "p:" + page_url("fr", path) + ("#" + anchor if anchor else "")
     return ref
 
 
@@ -45,8 +47,8 @@ def shipped_data(tmp_path_factory):
     result = mkdocs(ROOT, "build", "--strict", "-d", str(site))
     assert result.returncode == 0, result.stdout + result.stderr
     return {
-        lang: SiteSearch(json.loads((site / prefix / "library/search-index.json").read_text(encoding="utf-8")))
-        for lang, prefix in (("en", ""), ("fr", "fr/"))
+        lang: SiteSearch(json.loads((site / page_url(lang, "library/search-index.json")).read_text(encoding="utf-8")))
+        for lang in ("en", "fr")
     }
 
 

@@ -67,10 +67,10 @@ def test_text_in_another_language_and_notices_are_left_out():
 def test_which_pages_are_indexed_by_their_html():
     assert indexed_page("about/") and indexed_page("fr/approach/") and indexed_page("pillars/x/")
     assert indexed_page("")  # the home page
-    for url in ("library/", "fr/library/", "library/some-record/", "glossary/", "fr/glossary/", "search/"):
+    for url in ("library/", "fr/bibliotheque/", "library/some-record/", "glossary/", "fr/glossaire/", "search/"):
         assert not indexed_page(url), url
     assert not indexed_page("about/", {"search": {"exclude": True}})
-    assert page_kind("fr/pillars/x/") == "pillar" and page_kind("programs/p/") == "program"
+    assert page_kind("fr/piliers/x/") == "pillar" and page_kind("programs/p/") == "program"
     assert page_kind("about/") == "page"
 
 
@@ -99,7 +99,7 @@ def test_each_language_holds_its_own_text(engines):
     assert english_only  # shipped records without French: in the English index only
     assert "p:about/#mission" in en["docs"] and "p:fr/about/" in fr["docs"]
     assert en["docs"]["p:about/#mission"][:3] == ["page", "Our mission", "about/#mission"]
-    assert fr["docs"]["g:tier"][:3] == ["glossary", "palier", "fr/glossary/#tier"]
+    assert fr["docs"]["g:tier"][:3] == ["glossary", "palier", "fr/glossaire/#tier"]
     assert en["docs"]["g:tier"][1] == "tier"
     # Accents, case and elisions fold the same way in pages.
     assert engines["fr"].query("ANXIETE").refs[:1] == engines["fr"].query("l'anxiété").refs[:1] == ["p:fr/about/"]

@@ -62,7 +62,7 @@ def query_of(page) -> dict:
 
 
 def test_header_box_by_keyboard_only(page, server):
-    page.goto(server + "fr/about/")
+    page.goto(server + "fr/a-propos/")
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     box = page.locator("#rl-hs-q")
@@ -72,7 +72,7 @@ def test_header_box_by_keyboard_only(page, server):
     listbox = page.locator("#rl-hs-list")
     popup = page.locator("#rl-hs-popup")
     expect(listbox).to_be_visible()
-    assert [u for u in requested if u.endswith("fr/library/search-index.json")]  # loaded on focus
+    assert [u for u in requested if u.endswith("fr/bibliotheque/search-index.json")]  # loaded on focus
     expect(box).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#rl-hs-status")).to_have_text(re.compile(r"^\d+ résultats?"))
     options = listbox.locator("[role=option]")
@@ -100,12 +100,12 @@ def test_header_box_by_keyboard_only(page, server):
     page.keyboard.press("Enter")
     page.wait_for_url(target)
     # Enter without choosing an option opens the search page with the query.
-    page.goto(server + "fr/about/")
+    page.goto(server + "fr/a-propos/")
     tab_to(page, "rl-hs-q")
     page.keyboard.type("eleves")
     expect(page.locator("#rl-hs-list")).to_be_visible()
     page.keyboard.press("Enter")
-    page.wait_for_url(server + "fr/search/?q=eleves")
+    page.wait_for_url(server + "fr/recherche/?q=eleves")
     expect(page.locator("#rl-sp-results li").first).to_be_visible()
     expect(page.locator("#rl-sp-q")).to_have_value("eleves")
     # A second Escape clears the box.
@@ -155,37 +155,37 @@ def test_search_page_keeps_its_state_in_the_address(page, server):
 
 @pytest.mark.parametrize("query", ["anxiete", "l'anxiété", "L’ANXIÉTÉ"])
 def test_french_accents_and_elisions(page, server, query):
-    page.goto(server + "fr/search/?q=" + query)
+    page.goto(server + "fr/recherche/?q=" + query)
     expect(page.locator("#rl-sp-results li").first).to_be_visible()
     hrefs = result_hrefs(page)
-    assert server + "fr/library/calming-anxiety-classroom/" in hrefs
+    assert server + "fr/bibliotheque/calming-anxiety-classroom/" in hrefs
     assert all(h.startswith(server + "fr/") for h in hrefs), hrefs
 
 
 def test_french_eleves_finds_pages_about_students(page, server):
-    page.goto(server + "fr/search/?q=eleves")
+    page.goto(server + "fr/recherche/?q=eleves")
     expect(page.locator("#rl-sp-results li").first).to_be_visible()
     hrefs = result_hrefs(page)
-    assert server + "fr/library/student-voice-circles/" in hrefs
-    assert server + "fr/glossary/#student" in hrefs
+    assert server + "fr/bibliotheque/student-voice-circles/" in hrefs
+    assert server + "fr/glossaire/#student" in hrefs
 
 
 def test_a_label_query_finds_tagged_resources_and_offers_the_filter(page, server):
-    page.goto(server + "fr/search/?q=enseignant")
+    page.goto(server + "fr/recherche/?q=enseignant")
     offer = page.locator(".rl-search-page__offer a")
     expect(offer.first).to_have_text("Public cible\u00a0: Personnel enseignant")
     assert offer.first.get_attribute("href").endswith("library/?audience=educators")
     hrefs = result_hrefs(page)
-    assert server + "fr/library/calming-anxiety-classroom/" in hrefs  # tagged educators, the word not in its text
+    assert server + "fr/bibliotheque/calming-anxiety-classroom/" in hrefs  # tagged educators, the word not in its text
     offer.first.click()
-    page.wait_for_url(re.compile(r"fr/library/\?audience=educators"))
+    page.wait_for_url(re.compile(r"fr/bibliotheque/\?audience=educators"))
     expect(page.locator("#rl-audience-educators")).to_be_checked()
 
 
 def test_an_avoided_glossary_form_on_french_pages(page, server):
-    page.goto(server + "fr/search/?q=intervention par niveaux")
+    page.goto(server + "fr/recherche/?q=intervention par niveaux")
     expect(page.locator("#rl-sp-notes")).to_contain_text("Terme à privilégier\u00a0: intervention par paliers")
-    assert server + "fr/glossary/#tiered-intervention" in result_hrefs(page)
+    assert server + "fr/glossaire/#tiered-intervention" in result_hrefs(page)
     # The box says it too.
     page.locator("#rl-hs-q").fill("intervention par niveaux")
     expect(page.locator("#rl-hs-note")).to_have_text("Terme à privilégier\u00a0: intervention par paliers")
@@ -198,7 +198,7 @@ def test_the_open_box_passes_axe(browser, server):
     context, pg = new_page(browser, server, width=390)
     try:
         context.add_init_script(path=str(AXE))
-        pg.goto(server + "fr/about/")
+        pg.goto(server + "fr/a-propos/")
         pg.locator("#rl-hs-q").focus()
         pg.keyboard.type("intervention par niveaux")
         expect(pg.locator("#rl-hs-note")).to_be_visible()
@@ -222,7 +222,7 @@ def test_a_typing_mistake_is_retried(page, server):
 
 
 def test_the_library_page_offers_the_filter_a_query_names(page, server):
-    page.goto(server + "fr/library/")
+    page.goto(server + "fr/bibliotheque/")
     expect(page.locator("#rl-filters")).to_be_visible()
     page.locator("#rl-q").fill("enseignant")
     offer = page.locator("#rl-library-offer button")
@@ -235,7 +235,7 @@ def test_the_library_page_offers_the_filter_a_query_names(page, server):
 def test_without_javascript_the_search_page_points_to_the_library(browser, server):
     context, pg = new_page(browser, server, java_script_enabled=False)
     try:
-        pg.goto(server + "fr/search/?q=anxiete")
+        pg.goto(server + "fr/recherche/?q=anxiete")
         message = pg.locator("#rl-sp-nojs")
         expect(message).to_be_visible()
         expect(message).to_contain_text("JavaScript")
@@ -245,7 +245,7 @@ def test_without_javascript_the_search_page_points_to_the_library(browser, serve
 
 
 def test_the_language_link_keeps_the_search(page, server):
-    page.goto(server + "fr/search/?q=eleves&kind=glossary")
+    page.goto(server + "fr/recherche/?q=eleves&kind=glossary")
     expect(page.locator("#rl-sp-results li").first).to_be_visible()
     link = page.locator("header a.rl-lang-link")
     expect(link).to_have_text("English")

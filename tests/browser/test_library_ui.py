@@ -261,17 +261,18 @@ def test_the_first_filter_is_at_most_6_tab_presses_from_the_content_start(watche
 def test_term_pages_exist_in_both_languages_and_are_linked(watched, lang):
     other = "fr" if lang == "en" else "en"
     # From a resource page's details to every resource with the same term.
-    page = watched(PHONE).open(page_url(lang, "library/tiered-intervention-framework/"), ready=False)
+    # A record whose French page keeps its id as its address (no French slug).
+    page = watched(PHONE).open(page_url(lang, "library/evidence-based-therapeutic-services/"), ready=False)
     link = page.locator("dl.rl-meta a", has_text=TEXTS[lang]["targeted"])
     link.click()
     page.wait_for_url(f"**/{TARGETED[lang]}")
     assert page.locator("h1").inner_text() == TEXTS[lang]["targeted"]
     assert page.locator("html").get_attribute("lang") == lang
     ids = page.eval_on_selector_all("li.rl-card", "els => els.map(e => e.dataset.id)")
-    assert "tiered-intervention-framework" in ids
+    assert "evidence-based-therapeutic-services" in ids
     shot(page, f"{lang}-390-term-page")
     # The counterpart page exists too (the language switch leads there).
-    switch = page.locator(f'a.md-select__link[hreflang="{other}"]')
+    switch = page.locator(f'a.rl-lang-link[hreflang="{other}"]')
     counterpart = page.evaluate("a => a.href", switch.element_handle())
     assert counterpart.endswith("/" + TARGETED[other])
     page.goto(counterpart)

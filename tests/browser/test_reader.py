@@ -219,7 +219,7 @@ def test_focus_is_visible(opened, page):
 
 
 # -- Lighthouse ----------------------------------------------------------------------------------------
-LIGHTHOUSE_SAMPLE = [("", "mobile"), ("fr/about/", "desktop")]
+LIGHTHOUSE_SAMPLE = [("", "mobile"), ("fr/a-propos/", "desktop")]
 
 
 @pytest.mark.parametrize("path, form", LIGHTHOUSE_SAMPLE, ids=[f"{p or 'home'}-{f}" for p, f in LIGHTHOUSE_SAMPLE])

@@ -73,7 +73,7 @@ def test_hreflang_alternates_agree_with_the_sitemap(site, shipped_site):
             problems.append(f"{page.rel}: hreflang links in <head>")
         switcher = {
             a["hreflang"]: _path(_absolute(page, a["href"]))
-            for a in page.soup.select(".md-header a.md-select__link[hreflang]")
+            for a in page.soup.select("header a.rl-lang-link[hreflang]")
         }
         switcher[page.lang_of_path] = loc
         if loc not in sitemap:

@@ -174,7 +174,7 @@ def test_a_label_query_finds_tagged_resources_and_offers_the_filter(page, server
     page.goto(server + "fr/recherche/?q=enseignant")
     offer = page.locator(".rl-search-page__offer a")
     expect(offer.first).to_have_text("Public cible\u00a0: Personnel enseignant")
-    assert offer.first.get_attribute("href").endswith("library/?audience=educators")
+    assert offer.first.get_attribute("href").endswith("bibliotheque/?audience=educators")
     hrefs = result_hrefs(page)
     assert server + "fr/bibliotheque/calming-anxiety-classroom/" in hrefs  # tagged educators, the word not in its text
     offer.first.click()
@@ -239,7 +239,7 @@ def test_without_javascript_the_search_page_points_to_the_library(browser, serve
         message = pg.locator("#rl-sp-nojs")
         expect(message).to_be_visible()
         expect(message).to_contain_text("JavaScript")
-        assert message.locator("a").get_attribute("href") == "../library/"
+        assert message.locator("a").get_attribute("href") == "../bibliotheque/"
     finally:
         context.close()
 

@@ -149,7 +149,7 @@ def looks_hostile_site(tmp_path_factory):
 SAFETY_PROBE = """() => ({
   pwned: window.__pwned === undefined ? null : String(window.__pwned),
   scriptLinks: [...document.querySelectorAll('a[href], area[href]')].map(a => a.protocol)
-      .filter(p => !['http:', 'https:', 'mailto:', 'tel:'].includes(p)),
+      .filter(p => !['http:', 'https:', 'mailto:', 'tel:', 'sms:'].includes(p)),
   handlers: [...document.querySelectorAll('*')].flatMap(el => [...el.attributes]
       .filter(a => a.name.startsWith('on')).map(a => el.tagName + '[' + a.name + ']')),
   // Inside what editors' text becomes (cards, resource pages, descriptions); the

@@ -753,7 +753,7 @@
   function libraryOffer(site) {
     var doc = site.doc;
     var input = doc.getElementById("rl-q");
-    var anchor = doc.querySelector("#rl-filters .rl-search");
+    var anchor = doc.getElementById("rl-search-form");
     if (!input || !anchor) return;
     var box = doc.createElement("p");
     box.className = "rl-library-offer";
@@ -842,6 +842,17 @@
     button.addEventListener("click", function () {
       toggle.click();
       sync();
+      if (toggle.checked) {  // into the drawer it opened
+        var first = doc.querySelector(".md-sidebar--primary a[href]");
+        if (first) first.focus();
+      }
+    });
+    // Escape closes the open drawer and gives the focus back to the button.
+    doc.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !toggle.checked) return;
+      toggle.click();
+      sync();
+      button.focus();
     });
     toggle.addEventListener("change", sync);
     if (label) label.hidden = true;

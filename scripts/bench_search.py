@@ -5,9 +5,11 @@ For each size (1,000 and 5,000 synthetic bilingual records by default), per lang
 drawn with Zipf-like frequencies, a third of them stop words; see :func:`vocabulary`)
 
 - size, raw and gzipped, of the search data file every page shares
-  (``library/search-index.json``): the index alone (compact form), what results
-  show (titles, kinds, snippets), and the whole file with the library's facets;
-  lunr's own serialization of a library-only index for comparison;
+  (``library/search-index.json``): the index alone as written (the wire form:
+  resource_library/search/wire.py) and as lists of numbers (the compact form it
+  encodes), what results show (titles, kinds, snippets), and the whole file with
+  the library's facets; lunr's own serialization of a library-only index for
+  comparison;
 - build time: the search data (Python), and the whole site (both languages);
 - in Node, with the lunr.js of the installed mkdocs package: time to parse and load
   the data, then median and 95th-percentile time of a set of reader queries
@@ -54,9 +56,11 @@ from benchkit.measure import run_build  # noqa: E402
 
 from resource_library import load_catalogue  # noqa: E402
 from resource_library.load.glossary import load_glossary  # noqa: E402
-from resource_library.search.assets import lunr_js_dir  # noqa: E402
-from resource_library.search.data import search_data  # noqa: E402
+from resource_library.search.assets import INDEX_PATH, lunr_js_dir  # noqa: E402
+from resource_library.search.data import search_data, wire_data  # noqa: E402
 from resource_library.search.index import build_index  # noqa: E402
+from resource_library.search.wire import from_wire  # noqa: E402
+from resource_library.views.site import page_url  # noqa: E402
 
 BUDGET_GZIP_PER_1000 = 80 * 1024
 BUDGET_P95_MS = 20.0
@@ -469,10 +473,11 @@ def measure_index(catalogue, lang: str, out_dir: Path) -> dict:
     lunr_form = json.dumps(index.serialize(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     glossary = load_glossary(ROOT / "data" / "glossary.yml", "data/glossary.yml")[0]
     start = time.perf_counter()
-    data = search_data(catalogue, lang, {}, glossary)
+    data = wire_data(search_data(catalogue, lang, {}, glossary))
     encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     data_s = time.perf_counter() - start
     raw = json.dumps(data["index"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    lists = json.dumps(from_wire(data["index"]), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     shown = json.dumps(data["docs"], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path = out_dir / f"search-index-{lang}.json"
     path.write_bytes(encoded)
@@ -480,6 +485,8 @@ def measure_index(catalogue, lang: str, out_dir: Path) -> dict:
         "file": str(path),
         "index_bytes": len(raw),
         "index_gzip_bytes": gzip_size(raw),
+        "index_lists_bytes": len(lists),
+        "index_lists_gzip_bytes": gzip_size(lists),
         "shown_bytes": len(shown),
         "shown_gzip_bytes": gzip_size(shown),
         "lunr_serialization_bytes": len(lunr_form),
@@ -524,6 +531,13 @@ def build_site(project: Path) -> tuple:
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A page closed while a file was still being sent (the next measure started): not news.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 # Records, in the page, when the header's box gets focus and when its first result (or the
@@ -592,7 +606,7 @@ def browser_figures(site: Path, words: dict, rounds: int, query_sets: dict | Non
     chromium = shutil.which("chromium")
     if chromium is None:
         return {"error": "chromium is not installed (apt-get install -y chromium)"}
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    httpd = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -629,7 +643,7 @@ def browser_figures(site: Path, words: dict, rounds: int, query_sets: dict | Non
                         context = browser.new_context()
                         context.add_init_script(_PROBE)
                         page = context.new_page()
-                        page.goto(f"{base}{prefix}library/?q={quote(word)}")
+                        page.goto(f"{base}{page_url(lang, 'library/')}?q={quote(word)}")
                         library.append(_wait_for(page, "window.__firstResult", timeout))
                         context.close()
                     figures = {
@@ -694,8 +708,7 @@ def run(sizes, seed: int, browser: bool, rounds: int, work: Path, shipped: bool 
             site, build_s = build_site(project)
             figures["site_build_s"] = build_s
             figures["library_page_bytes"] = {
-                lang: (site / ("" if lang == "en" else "fr/") / "library/index.html").stat().st_size
-                for lang in ("en", "fr")
+                lang: (site / page_url(lang, "library/") / "index.html").stat().st_size for lang in ("en", "fr")
             }
             figures["browser"] = browser_figures(
                 site, {"en": "anxiety", "fr": "anxiété"}, rounds, {lang: c["queries"] for lang, c in cases.items()}
@@ -715,7 +728,7 @@ def run(sizes, seed: int, browser: bool, rounds: int, work: Path, shipped: bool 
         site, build_s = build_site(project)
         sizes_of = {}
         for lang in ("en", "fr"):
-            raw = (site / ("" if lang == "en" else "fr/") / "library/search-index.json").read_bytes()
+            raw = (site / page_url(lang, INDEX_PATH)).read_bytes()
             sizes_of[lang] = {"search_data_bytes": len(raw), "search_data_gzip_bytes": gzip_size(raw)}
         figures = {
             "site_build_s": build_s,
@@ -735,7 +748,8 @@ def report(f: dict) -> None:
         print(
             f"[{lang}] index {x['index_bytes'] / 1024:.0f} KB raw, {x['index_gzip_bytes'] / 1024:.0f} KB gzipped "
             f"({per_1000 / 1024:.0f} KB per 1,000 records; budget 80: "
-            f"{'ok' if per_1000 < BUDGET_GZIP_PER_1000 else 'OVER'}); what results show "
+            f"{'ok' if per_1000 < BUDGET_GZIP_PER_1000 else 'OVER'}; as lists of numbers "
+            f"{x['index_lists_bytes'] / 1024:.0f} KB raw, {x['index_lists_gzip_bytes'] / 1024:.0f} KB gzipped); what results show "
             f"{x['shown_bytes'] / 1024:.0f} KB raw, {x['shown_gzip_bytes'] / 1024:.0f} KB gzipped; the whole file "
             f"(with the library's facets) {x['search_data_bytes'] / 1024:.0f} KB raw, "
             f"{x['search_data_gzip_bytes'] / 1024:.0f} KB gzipped; lunr's own serialization (library index) "

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from sitebuild import ROOT, at, build, fixture_records, make_project
 
 from resource_library.search.assets import LUNR_FILES, lunr_js_dir
+from resource_library.search.wire import from_wire
 
 
 def soup(site, path):
@@ -35,8 +36,11 @@ def test_search_data_per_language(search_site):
     assert "family-worry-toolkit" not in fr["index"]["refs"]  # ... but its English-only text is not indexed
     assert "family-worry-toolkit" in en["index"]["refs"]
     assert fr["index"]["pipeline"] == ["rl-fold", "stemmer-fr"]
-    assert "anxiet" in fr["index"]["terms"] and "anxiété" not in fr["index"]["terms"]
-    assert not [t for t in fr["index"]["terms"] if "'" in t or "\u2019" in t]
+    # Written in the wire form (resource_library/search/wire.py): terms front-coded, postings a bit string.
+    assert isinstance(fr["index"]["terms"], str) and isinstance(fr["index"]["postings"], str)
+    terms = from_wire(fr["index"])["terms"]
+    assert "anxiet" in terms and "anxiété" not in terms
+    assert not [t for t in terms if "'" in t or "\u2019" in t]
 
 
 def test_lunr_js_is_copied_from_the_installed_mkdocs_package(search_site):
@@ -96,7 +100,9 @@ def test_library_page_form_is_real_html_with_french_labels(search_site):
 
 
 def site_data(site, prefix: str) -> dict:
-    return json.loads((site / at(prefix, "library/search-index.json")).read_text(encoding="utf-8"))
+    """A language's search data, its index decoded from the wire form."""
+    data = json.loads((site / at(prefix, "library/search-index.json")).read_text(encoding="utf-8"))
+    return {**data, "index": from_wire(data["index"])}
 
 
 def test_site_search_index_per_language(search_site):

@@ -113,7 +113,9 @@ def unpack_index(packed: dict) -> dict:
 
 
 def load_packed(packed: dict):
-    """A lunr.py index from the compact form, as the browser gets it."""
+    """A lunr.py index from the compact form (or its wire form), as the browser gets it."""
     from lunr.index import Index
 
-    return Index.load(unpack_index(packed))
+    from resource_library.search.wire import from_wire
+
+    return Index.load(unpack_index(from_wire(packed)))

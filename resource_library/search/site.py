@@ -386,14 +386,16 @@ class SiteSearch:
         from lunr.query_parser import QueryParser
 
         from resource_library.search.codec import load_packed
+        from resource_library.search.wire import from_wire
 
         self._Query, self._Presence, self._Parser = Query, QueryPresence, QueryParser
         self.data = data
-        self.index = load_packed(data["index"])
-        self.terms = data["index"]["terms"]
+        compact = from_wire(data["index"])
+        self.index = load_packed(compact)
+        self.terms = compact["terms"]
         self.term_set = set(self.terms)
         self.frequency = {
-            t: sum(len([v for v in f if v >= 0]) for f in row) for t, row in zip(self.terms, data["index"]["postings"])
+            t: sum(len([v for v in f if v >= 0]) for f in row) for t, row in zip(self.terms, compact["postings"])
         }
 
     def _stem(self, word: str) -> list:

@@ -95,8 +95,96 @@
     return whole / 1000;
   }
 
+  // ---- the wire form: resource_library/search/wire.py (format described there) ----
+
+  /** The Rice parameter for `count` items over `span` places (wire.rice_parameter). */
+  function riceParameter(span, count) {
+    var r = 0;
+    while (count * Math.pow(2, r + 1) * 1000 <= span * 693) r += 1;
+    return r;
+  }
+
+  function BitReader(text) {
+    var binary = globalThis.atob(text), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    this.bytes = bytes;
+    this.at = 0;
+  }
+  BitReader.prototype.bit = function () {
+    var at = this.at++;
+    if (at >> 3 >= this.bytes.length) throw new Error("search index: the postings end too soon");
+    return (this.bytes[at >> 3] >> (7 - (at & 7))) & 1;
+  };
+  BitReader.prototype.read = function (count) {
+    var value = 0;
+    for (var i = 0; i < count; i++) value = (value << 1) | this.bit();
+    return value;
+  };
+  BitReader.prototype.rice = function (r) {
+    var q = 0;
+    while (this.bit()) q += 1;
+    return q * (1 << r) + this.read(r);
+  };
+  BitReader.prototype.gamma = function () {
+    var zeros = 0;
+    while (!this.bit()) zeros += 1;  // ended by the value's leading 1
+    return Math.pow(2, zeros) + this.read(zeros);
+  };
+
+  /** The compact form of an index as written (wire.from_wire); a compact index is returned as is. */
+  function decodeIndex(index) {
+    if (typeof index.postings !== "string") return index;
+    var terms = [];
+    if (index.terms) {
+      var parts = index.terms.split(" "), previous = "";
+      for (var t = 0; t < parts.length; t++) {
+        previous = previous.slice(0, parts[t].charCodeAt(0) - 48) + parts[t].slice(1);
+        terms.push(previous);
+      }
+    }
+    var bits = new BitReader(index.postings);
+    var span = index.refs.length, fieldCount = index.fields.length, postings = new Array(terms.length);
+    for (var i = 0; i < terms.length; i++) {
+      var row = [];
+      for (var f = 0; f < fieldCount; f++) {
+        var count = bits.gamma() - 1, entries = [];
+        if (count) {
+          var r = riceParameter(span, count), docs = new Array(count), frequencies = new Array(count), doc = -1;
+          for (var d = 0; d < count; d++) {
+            doc += 1 + bits.rice(r);
+            docs[d] = doc;
+            frequencies[d] = 1;
+          }
+          var repeated = bits.gamma() - 1;
+          if (repeated) {
+            r = riceParameter(count, repeated);
+            var at = -1;
+            for (var k = 0; k < repeated; k++) {
+              at += 1 + bits.rice(r);
+              frequencies[at] = bits.gamma() + 1;
+            }
+          }
+          var last = 0;
+          for (d = 0; d < count; d++) {
+            entries.push(docs[d] - last);
+            last = docs[d];
+            if (frequencies[d] > 1) entries.push(-frequencies[d]);
+          }
+        }
+        row.push(entries);
+      }
+      postings[i] = row;
+    }
+    var out = {};
+    for (var key in index) if (Object.prototype.hasOwnProperty.call(index, key)) out[key] = index[key];
+    out.terms = terms;
+    out.postings = postings;
+    return out;
+  }
+
   /** lunr's serialization of the build's compact index (what lunr.Index.load takes). */
   function unpackIndex(packed) {
+    packed = decodeIndex(packed);
     var fields = packed.fields, refs = packed.refs, count = refs.length;
     var average = packed.lengths.map(function (lengths) {
       var sum = 0;
@@ -587,5 +675,5 @@
   }
 
   return { foldText: foldText, foldWord: foldWord, prepareQuery: prepareQuery, fold: fold, search: search,
-    unpackIndex: unpackIndex, start: start };
+    decodeIndex: decodeIndex, unpackIndex: unpackIndex, start: start };
 });

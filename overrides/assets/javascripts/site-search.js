@@ -94,9 +94,10 @@
     this.lunr = lunr;
     this.core = core;
     this.data = data;
-    this.index = lunr.Index.load(core.unpackIndex(data.index));
+    var compact = core.decodeIndex(data.index);
+    this.index = lunr.Index.load(core.unpackIndex(compact));
     var frequency = Object.create(null);
-    var terms = data.index.terms, postings = data.index.postings;
+    var terms = compact.terms, postings = compact.postings;
     for (var i = 0; i < terms.length; i++) {
       var n = 0;
       for (var f = 0; f < postings[i].length; f++) {

@@ -117,7 +117,9 @@ def _encode_postings(postings: list, span: int) -> str:
     add = bits.append
     for row in postings:
         for entries in row:
-            docs, frequencies, n = [], [], 0
+            docs: list = []
+            frequencies: list = []
+            n = 0
             for value in entries:
                 if value < 0:
                     frequencies[-1] = -value

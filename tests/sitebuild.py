@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import queue
@@ -143,10 +144,37 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _CompressingHandler(_SiteHandler):
+    """As :class:`_SiteHandler`, with text files gzipped for clients that accept it, as
+    static hosts (GitHub Pages, Netlify, nginx's gzip module) send them."""
+
+    TEXT_SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt", ".webmanifest")
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in self.TEXT_SUFFIXES and path.is_file()):
+            return super().do_GET()  # other files, folders without their slash, unknown addresses
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve(directory: Path):
-    """``http://127.0.0.1:<free port>/`` serving ``directory`` from a thread of this process."""
-    handler = functools.partial(_SiteHandler, directory=str(directory))
+def serve(directory: Path, compress: bool = False):
+    """``http://127.0.0.1:<free port>/`` serving ``directory`` from a thread of this process.
+
+    ``compress``: text files gzipped for clients that accept it (what hosts do; the
+    performance audits use it, so that they measure what readers get).
+    """
+    handler = functools.partial(_CompressingHandler if compress else _SiteHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)

@@ -8,7 +8,8 @@ project (its root and ``docs/`` folder) and lives as long as the process:
   (names, sizes, modification times); the content and the translation state are
   loaded and validated again only when that walk differs from the last one;
 - each language's pages, and its open data files and feed (``render/opendata.py``),
-  are made once per version of the content;
+  are made once per version of the content; a page whose view did not change since the
+  last render is not rendered again (:attr:`Build.page_memo`);
 - :attr:`Build.held` keeps the HTML kept out of Markdown until the page that
   carries its placeholders has been converted (``render/blocks.py``);
 - :attr:`Build.not_found` and :attr:`Build.home_alternates` carry what the
@@ -42,7 +43,7 @@ from resource_library.model import urls
 from resource_library.model.record import DEFAULT_LANGUAGE
 from resource_library.render.markers import expand_markers
 from resource_library.render.opendata import Publication, publish
-from resource_library.render.pages import render_language
+from resource_library.render.pages import PageMemo, render_language
 from resource_library.render.redirects import moved_pages
 from resource_library.translation.site import TranslationSite
 from resource_library.views.infographics import svg_files
@@ -140,6 +141,8 @@ class Build:
         self.preview: PreviewState | None = None
         #: ``{lang: (process id, folder)}``: language passes running in parallel (``resource_library_mkdocs/parallel.py``).
         self.parallel_passes: dict = {}
+        #: Generated pages of the last render of each language, reused where what they show is the same.
+        self.page_memo = PageMemo()
         #: The theme's compiled templates, kept across the passes and rebuilds of the process.
         self.template_code = TemplateCodeCache()
         self._signature: tuple | None = None
@@ -210,6 +213,7 @@ class Build:
                 edit_url_base,
                 site_url=site_url,
                 publication=self.publication(lang, site_url),
+                memo=self.page_memo,
             )
         return content.pages[cache_key]
 

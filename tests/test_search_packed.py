@@ -186,3 +186,25 @@ def test_tokenize_is_lunrs_tokenizer(seed):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40)))
         assert tokenize(text) == [str(t) for t in Tokenizer(text)], repr(text)
     assert tokenize(None) == [] == Tokenizer(None)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_own_terms_are_the_words_of_the_languages_own_texts(fixture_catalogue, lang):
+    """``own_terms`` reads the postings; the reference tokenizes every document again but the glossary's."""
+    from resource_library.load.glossary import load_glossary
+    from resource_library.search.site import _terms, own_terms
+
+    glossary = load_glossary(ROOT / "data" / "glossary.yml", "data/glossary.yml")[0]
+    docs, _shown = site_documents(fixture_catalogue, lang, {}, glossary, page_url)
+    assert any(str(doc["id"]).startswith("g:") for doc in docs)
+    pipeline = builder(lang).pipeline
+    expected = {
+        t
+        for doc in docs
+        if not str(doc["id"]).startswith("g:")
+        for f, _b in SITE_FIELDS
+        for t in _terms(pipeline, doc[f])
+    }
+    packed = search_data(fixture_catalogue, lang, {}, glossary)["index"]
+    assert own_terms(packed) == expected
+    assert own_terms(packed) < set(packed["terms"])  # some words are only the glossary's

@@ -148,12 +148,31 @@ def _markdown_text(context, text) -> Markup:
 _ENVIRONMENTS: dict = {}
 
 
-#: ``{(templates folder, lang): (key, {record id: (view, page)})}``: the resource pages of the
-#: last render of each language.  A record whose page shows the same things (its view:
-#: texts, labels, related cards, links), with the same interface words and templates, is
-#: not rendered again: on ``mkdocs serve`` an edit renders its own pages and the few that
-#: show it.  Only the last render's pages are kept.
-_RESOURCE_PAGES: dict = {}
+class PageMemo:
+    """The pages of the last render of each language, by what they show (kept by the build).
+
+    A page whose template is given the same things (its view: texts, labels, cards,
+    links, pickled), with the same interface words and templates, is not rendered
+    again: on ``mkdocs serve`` an edit renders the pages that show the record and
+    reuses the others.  Only the last render's pages are kept.  A view that cannot be
+    pickled is rendered every time.
+    """
+
+    def __init__(self) -> None:
+        #: ``{(templates folder, lang): (key, {page path: (view, page)})}``.
+        self._slots: dict = {}
+        #: Pages rendered and reused by the last render (for the preview's log and the tests).
+        self.rendered = 0
+        self.reused = 0
+
+    def start(self, slot: tuple, key: tuple) -> tuple:
+        """``(kept, now)``: the last render's pages when ``key`` is the same, and the dict to fill."""
+        last = self._slots.get(slot)
+        kept = last[1] if last is not None and last[0] == key else {}
+        now: dict = {}
+        self._slots[slot] = (key, now)
+        self.rendered = self.reused = 0
+        return kept, now
 
 
 def _environment(templates_dir: Path) -> jinja2.Environment:
@@ -177,15 +196,35 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
 class Renderer:
     """Renders every generated page of one language."""
 
-    def __init__(self, templates_dir: Path):
+    def __init__(self, templates_dir: Path, memo: PageMemo | None = None):
         self.env = _environment(templates_dir)
         self.templates_dir = Path(templates_dir).resolve()
+        self.memo = memo
+        self._kept: dict = {}
+        self._now: dict | None = None
 
     def render_page(self, name: str, path: str, source: str | None, **context) -> GeneratedPage:
-        """Template ``name`` rendered as the page ``path``."""
+        """Template ``name`` rendered as the page ``path`` (or the same page from the last render: see PageMemo)."""
+        view = None
+        if self._now is not None:
+            try:  # the interface words (t) are in the memo's key
+                shown = {k: v for k, v in context.items() if k != "t"}
+                view = pickle.dumps((name, path, source, shown), protocol=pickle.HIGHEST_PROTOCOL)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                view = None
+            entry = self._kept.get(path)
+            if view is not None and entry is not None and entry[0] == view:
+                self._now[path] = entry
+                assert self.memo is not None
+                self.memo.reused += 1
+                return entry[1]
         texts: list = []
         text = self.env.get_template(name).render(markdown_texts=texts, **context)
-        return split_page(text, path, source, texts)
+        page = split_page(text, path, source, texts)
+        if view is not None and self._now is not None and self.memo is not None:
+            self._now[path] = (view, page)
+            self.memo.rendered += 1
+        return page
 
     def fragment(self, name: str, **context) -> str:
         """Template ``name`` rendered as a piece of HTML (no Markdown in it), without its last line end."""
@@ -193,14 +232,12 @@ class Renderer:
 
     def pages(self, site: SiteView, publication: Publication) -> list:
         """Every generated page of ``site.lang``; ``publication``: the open data files they link to."""
+        if self.memo is not None:
+            slot = (str(self.templates_dir), site.lang)
+            key = (signature(self.templates_dir), pickle.dumps(site.t.table, protocol=pickle.HIGHEST_PROTOCOL))
+            self._kept, self._now = self.memo.start(slot, key)
         out = [self.library(site, publication), self.data_page(site, publication)]
-        slot = (str(self.templates_dir), site.lang)
-        key = (signature(self.templates_dir), pickle.dumps(site.t.table, protocol=pickle.HIGHEST_PROTOCOL))
-        last = _RESOURCE_PAGES.get(slot)
-        kept = last[1] if last is not None and last[0] == key else {}
-        now: dict = {}
-        out += [self.resource(site, record, publication, kept, now) for record in site.catalogue.records.values()]
-        _RESOURCE_PAGES[slot] = (key, now)
+        out += [self.resource(site, record, publication) for record in site.catalogue.records.values()]
         out += self.pillars(site)
         out.append(self.infographics(site))
         out += self.terms(site)
@@ -309,26 +346,14 @@ class Renderer:
             fields=fields,
         )
 
-    def resource(
-        self, site: SiteView, record, publication: Publication, kept: dict | None = None, now: dict | None = None
-    ) -> GeneratedPage:
-        """The page of ``record``; ``kept``/``now``: the pages of the last render, and of this one (see ``pages``)."""
+    def resource(self, site: SiteView, record, publication: Publication) -> GeneratedPage:
+        """The page of ``record``."""
         r = site.resource(record)
         r["infographic"] = infographic_view(site, record, r["url"])
         r["head"] = resource_head(site, record, publication.addresses)
-        try:
-            view: bytes | None = pickle.dumps((record.id, record.source, r), protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError):  # a view that cannot be compared: render it
-            view = None
-        entry = (kept or {}).get(record.id)
-        if view is None or entry is None or entry[0] != view:
-            page = self.render_page(
-                "resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r
-            )
-            entry = (view, page)
-        if now is not None:
-            now[record.id] = entry
-        return entry[1]
+        return self.render_page(
+            "resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r
+        )
 
     def pillars(self, site: SiteView) -> list:
         vocab = site.catalogue.vocabularies.get("pillars")
@@ -457,14 +482,16 @@ def render_language(
     edit_url_base: str = "",
     site_url: str = "",
     publication: Publication | None = None,
+    memo: PageMemo | None = None,
 ) -> list:
     """All generated pages of one language (the hooks' and scripts' entry point).
 
-    ``publication``: the open data files of ``lang`` (made here from ``site_url`` when not given).
+    ``publication``: the open data files of ``lang`` (made here from ``site_url`` when not given);
+    ``memo``: the pages of the last render, reused where nothing they show changed (the build keeps one).
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     site = SiteView(catalogue, strings, lang, docs_dir, edit_url_base)
     if publication is None:
         publication = publish(catalogue, strings, lang, docs_dir, site_url)
-    return Renderer(templates_dir).pages(site, publication)
+    return Renderer(templates_dir, memo).pages(site, publication)

@@ -337,14 +337,6 @@ def site_search_data(catalogue, lang: str, pages: dict, glossary, page_url, libr
     }
     packed = pack_documents(docs, lang, SITE_FIELDS)
     pipeline = builder(lang).pipeline
-    # The words the language's own texts use (the glossary's entries name both languages' forms).
-    index_terms = {
-        t
-        for doc in docs
-        if not str(doc["id"]).startswith("g:")
-        for f, _b in SITE_FIELDS
-        for t in _terms(pipeline, doc[f])
-    }
     return {
         "lang": lang,
         "fields": [name for name, _ in SITE_FIELDS],
@@ -358,8 +350,27 @@ def site_search_data(catalogue, lang: str, pages: dict, glossary, page_url, libr
         "boosts": boosts,
         "docs": shown,
         "vocab": vocabulary(catalogue, lang, pipeline, page_url(lang, "library/")),
-        "synonyms": synonyms(glossary, lang, pipeline, index_terms),
+        "synonyms": synonyms(glossary, lang, pipeline, own_terms(packed)),
     }
+
+
+def own_terms(packed: dict) -> set:
+    """The terms of a compact index that the language's own texts use: held by a document other
+    than a glossary entry (the glossary's entries name both languages' forms)."""
+    glossary = {n for n, ref in enumerate(packed["refs"]) if str(ref).startswith("g:")}
+    out = set()
+    for term, row in zip(packed["terms"], packed["postings"]):
+        for entries in row:
+            n = 0
+            for value in entries:
+                if value >= 0:
+                    n += value
+                    if n not in glossary:
+                        out.add(term)
+                        break
+            if term in out:
+                break
+    return out
 
 
 # ---- the reference query: what site-search.js does ----

@@ -82,8 +82,8 @@ class PreviewState:
     """What the last complete preview build made, to know what the next one must make again.
 
     Filled by ``resource_library_mkdocs/preview.py`` during ``mkdocs serve --dirty``:
-    the key of everything but the records, each generated page's fingerprint, each
-    page's site search entries and the files written, per language.
+    the key of everything but the records, each generated page's fingerprint and the
+    files written, per language.
     """
 
     def __init__(self) -> None:
@@ -95,8 +95,6 @@ class PreviewState:
         self.global_key: tuple | None = None
         #: ``{lang: {src_uri: fingerprint}}`` of generated pages, last complete build.
         self.pages: dict = {}
-        #: ``{lang: {src_uri: [search entries]}}``, last complete build.
-        self.search: dict = {}
         #: Output files of the last complete build.
         self.outputs: set = set()
         self.begin()
@@ -105,14 +103,7 @@ class PreviewState:
         """Start a build (every language pass): nothing gathered yet."""
         self.pending_key: tuple | None = None
         self.pending_pages: dict = {}
-        self.pending_search: dict = {}
         self.pending_outputs: set = set()
-        #: ``{lang: [src_uri, ...]}``: documentation pages in build order.
-        self.order: dict = {}
-        #: ``{lang: {src_uri: [entries]}}``: pages rendered in this build.
-        self.rendered: dict = {}
-        #: Search entries already attributed to a page in the current pass.
-        self.mark = 0
         #: ``{lang: (pages rendered, pages)}``.
         self.counts: dict = {}
 

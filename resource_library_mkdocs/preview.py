@@ -18,13 +18,10 @@ What MkDocs 1.6 and mkdocs-static-i18n 1.3.1 give (read in their installed sourc
   (``--dirty`` or ``--dirtyreload``): both passes are dirty under ``serve --dirty``.
 - MkDocs logs a warning at each dirty pass ("A 'dirty' build is being
   performed..."), which would stop ``serve --dirty --strict``.
-- Material's search plugin writes ``search/search_index.json`` from the pages
-  rendered in the pass (``search_index.entries``, filled in ``on_page_context``);
-  pages skipped by a dirty build would vanish from site search.  With
-  ``on_startup(dirty=True)`` it also merges the index with the previous pass's
-  (``search_index_prev``) by page-address prefix, which is wrong for a
-  multi-language build; static-i18n collects each pass's ``entries`` in its
-  ``on_post_build`` (priority -100).
+- A search plugin (MkDocs' or Material's) would index only the pages rendered in
+  the pass: the site has none (site search is the library's own, and the
+  sections of hand-written pages it reads are kept across rebuilds by
+  ``Build.search_pages``).
 
 What this module does, only when the server was started with ``--dirty``:
 
@@ -36,9 +33,7 @@ What this module does, only when the server was started with ``--dirty``:
   ``data/resources/``, ``docs/``, the theme overrides, ``mkdocs.yml``): a
   vocabulary, template, interface word or hand-written page may change the
   navigation or every page's chrome.
-- ``on_post_page`` keeps the search entries of each page rendered, and
-  ``on_post_build`` (before Material's and static-i18n's) puts back those of the
-  pages skipped, in the order of a full build, so the index is the same.
+- ``on_post_page`` counts the pages rendered, for the log line.
 - after the last language: forgets nothing it needs, removes the output of pages
   that no longer exist (a deleted record), and logs how many pages were rebuilt.
 - a failed build forgets everything: the next build is complete.
@@ -52,7 +47,7 @@ import logging
 import os
 from pathlib import Path
 
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 
 from resource_library.build import PreviewState
 from resource_library.load.signature import signature
@@ -102,19 +97,6 @@ def global_key(config) -> tuple:
     return others, signature(*dirs), (str(config_file), stat.st_size, stat.st_mtime_ns)
 
 
-def _search_entries(config):
-    """Material's (or MkDocs') search index entries of the pass, or None without search."""
-    for name in ("material/search", "search"):
-        plugin = config.plugins.get(name)
-        index = getattr(plugin, "search_index", None) if plugin is not None else None
-        if index is not None:
-            for attribute in ("entries", "_entries"):
-                entries = getattr(index, attribute, None)
-                if isinstance(entries, list):
-                    return plugin, entries
-    return None, None
-
-
 def _fingerprint(file, build) -> int:
     held = build.held.get(file.src_uri)
     blocks = tuple(held[1]) if held is not None and held[0] is file else ()
@@ -162,11 +144,7 @@ def on_env(env, config, files):
     if active():
         preview = preview_for(config)
         lang = i18n.current_language(config)
-        preview.order[lang] = [f.src_uri for f in files.documentation_pages()]
-        preview.rendered[lang] = {}
-        preview.mark = 0
-        _plugin, entries = _search_entries(config)
-        preview.mark = len(entries) if entries is not None else 0
+        preview.counts[lang] = (0, len(files.documentation_pages()))
     return env
 
 
@@ -175,41 +153,13 @@ def on_post_page(output, page, config):
     if active():
         preview = preview_for(config)
         lang = i18n.current_language(config)
-        _plugin, entries = _search_entries(config)
-        if entries is not None:
-            preview.rendered.setdefault(lang, {})[page.file.src_uri] = entries[preview.mark :]
-            preview.mark = len(entries)
-        else:  # no search plugin (site search is the library's own): count the page rendered
-            preview.rendered.setdefault(lang, {})[page.file.src_uri] = []
+        done, total = preview.counts.get(lang, (0, 0))
+        preview.counts[lang] = (done + 1, total)
     return output
 
 
-@event_priority(10)  # before Material's search (0) writes the pass's index and static-i18n (-100) collects it
-def _restore_search(config):
-    if not active():
-        return
-    preview = preview_for(config)
-    lang = i18n.current_language(config)
-    plugin, entries = _search_entries(config)
-    rendered = preview.rendered.get(lang, {})
-    order = preview.order.get(lang, [])
-    preview.counts[lang] = (len(rendered), len(order))
-    if entries is None:
-        return
-    if hasattr(plugin, "search_index_prev"):
-        plugin.search_index_prev = None  # its prefix merge is for one-language sites; ours is complete
-    last = preview.search.get(lang, {})
-    kept = preview.pending_search.setdefault(lang, {})
-    merged = []
-    for src_uri in order:
-        page_entries = rendered[src_uri] if src_uri in rendered else last.get(src_uri, [])
-        kept[src_uri] = page_entries
-        merged.extend(page_entries)
-    entries[:] = merged
-
-
 @event_priority(-300)
-def _finish(config):
+def on_post_build(config):
     if not active() or not i18n.all_languages_built(config):
         return
     preview = preview_for(config)
@@ -219,14 +169,10 @@ def _finish(config):
     full = preview.pending_key != preview.global_key
     preview.global_key = preview.pending_key
     preview.pages = preview.pending_pages
-    preview.search = preview.pending_search
     preview.outputs = preview.pending_outputs
     counts = ", ".join(f"{lang} {done}/{total}" for lang, (done, total) in preview.counts.items())
     log.info(f"Preview: rendered {counts} pages ({'everything changed' if full else 'only records changed'})")
     preview.begin()
-
-
-on_post_build = CombinedEvent(_restore_search, _finish)
 
 
 def _remove(path: Path, site_dir: Path) -> None:

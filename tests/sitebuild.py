@@ -273,3 +273,16 @@ def at(prefix: str, path: str) -> str:
         return path
     head, sep, rest = path.partition("/")
     return prefix + FRENCH_SECTIONS.get(head, head) + sep + rest
+
+
+def node_or_skip(test: str) -> str:
+    """The ``node`` executable for ``test`` (what it checks, for the message): a failure in CI
+    when it is missing (Node is part of the CI machine), a skip on a laptop without it."""
+    import pytest
+
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"node is required in CI for {test}")
+        pytest.skip(f"node is not installed: {test} needs it")
+    return node

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 
-import pytest
-from sitebuild import ROOT, make_project
+from sitebuild import ROOT, make_project, node_or_skip
 from test_search import search_records
 
 from resource_library import load_catalogue
@@ -106,11 +104,7 @@ WORDS = [
 
 
 def test_lunr_js_returns_what_lunr_py_returns(tmp_path):
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is required in CI for the lunr.js parity test")
-        pytest.skip("node is not installed: the lunr.js parity test needs it")
+    node = node_or_skip("the lunr.js parity test")
     project = make_project(tmp_path, records=search_records())
     catalogue = load_catalogue(project)
     indexes = {}
@@ -205,11 +199,7 @@ def test_site_engine_in_javascript_answers_like_the_reference(search_site, tmp_p
     from resource_library.search.site import SiteSearch
     from resource_library.views.site import page_url
 
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is required in CI for the lunr.js parity test")
-        pytest.skip("node is not installed: the lunr.js parity test needs it")
+    node = node_or_skip("the lunr.js parity test")
     cases = {}
     for lang, queries in SITE_QUERIES.items():
         data_file = search_site / page_url(lang, "library/search-index.json")

@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import subprocess
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sitebuild import ROOT
+from sitebuild import ROOT, node_or_skip
 
 from resource_library import load_catalogue
 from resource_library.search.assets import lunr_js_dir
@@ -114,11 +113,7 @@ def test_shipped_index_round_trip_and_size(shipped, lang):
 
 
 def test_javascript_decodes_what_python_encodes(tmp_path, shipped):
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI"):
-            pytest.fail("node is required in CI for the wire-form parity test")
-        pytest.skip("node is not installed: the wire-form parity test needs it")
+    node = node_or_skip("the wire-form parity test")
     rng = random.Random(7)
     cases = [shipped["en"]["index"], shipped["fr"]["index"]]
     cases += [

@@ -8,8 +8,9 @@ project (its root and ``docs/`` folder) and lives as long as the process:
   (names, sizes, modification times); the content and the translation state are
   loaded and validated again only when that walk differs from the last one;
 - each language's pages, and its open data files and feed (``render/opendata.py``),
-  are made once per version of the content; a page whose view did not change since the
-  last render is not rendered again (:attr:`Build.page_memo`);
+  are made once per version of the content; when the process builds again (``mkdocs
+  serve``) a page whose view did not change since the last render is not rendered
+  again (:attr:`Build.page_memo`);
 - :attr:`Build.held` keeps the HTML kept out of Markdown until the page that
   carries its placeholders has been converted (``render/blocks.py``);
 - :attr:`Build.not_found` and :attr:`Build.home_alternates` carry what the
@@ -188,8 +189,13 @@ class Build:
         self._key = key
         return self._content
 
-    def pages(self, lang: str, edit_url_base: str = "", site_url: str = "") -> list:
-        """Generated pages of ``lang`` for the content last loaded (``site_url``: the site's public address, if any)."""
+    def pages(self, lang: str, edit_url_base: str = "", site_url: str = "", reuse: bool = False) -> list:
+        """Generated pages of ``lang`` for the content last loaded (``site_url``: the site's public address, if any).
+
+        ``reuse``: keep the pages for the next render and reuse the last render's where what
+        they show is the same (:attr:`page_memo`; for a process that builds again, as
+        ``mkdocs serve`` does: a single build would only pay their memory).
+        """
         if self._content is None:
             raise RuntimeError("Build.pages() called before get()")
         content = self._content
@@ -204,7 +210,7 @@ class Build:
                 edit_url_base,
                 site_url=site_url,
                 publication=self.publication(lang, site_url),
-                memo=self.page_memo,
+                memo=self.page_memo if reuse else None,
             )
         return content.pages[cache_key]
 

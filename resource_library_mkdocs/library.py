@@ -54,7 +54,7 @@ from resource_library.search.data import write_search_data
 from resource_library.search.site import indexed_page, page_sections, unescaped
 from resource_library.views.search import header_view
 from resource_library.views.site import page_url
-from resource_library_mkdocs import assembly, i18n
+from resource_library_mkdocs import assembly, i18n, session
 from resource_library_mkdocs.session import build_for, project_root
 
 log = logging.getLogger("mkdocs.hooks.library")
@@ -94,7 +94,9 @@ def _add_files(files, config):
     build = build_for(config)
     lang = i18n.current_language(config)
     site_url = config.site_url or ""
-    pages = build.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "", site_url=site_url)
+    # Under `mkdocs serve` the pages of the last render are reused where nothing they show changed.
+    edit_url_base = config.extra.get("edit_url_base") or ""
+    pages = build.pages(lang, edit_url_base=edit_url_base, site_url=site_url, reuse=session.serving())
     assembly.add(build, files, config, pages, lang)
     assets = build.files(lang, site_url=site_url)
     for asset in assets:

@@ -183,3 +183,38 @@ def test_related_resources_rank_shared_tags_then_newest_then_id():
     _relate(records)
     assert records["a"].related == ["b", "c", "e", "d"]
     assert records["f"].related == []
+
+
+def test_page_memo_reuses_only_pages_whose_view_is_unchanged(tmp_path):
+    """A second render with the build's memo reuses every page; after one record's title
+    changes, only the pages showing it are rendered, and the result equals a fresh render."""
+    import yaml
+
+    from resource_library.render.pages import PageMemo
+
+    records = fixture_records("english-only", "full-record", "offered-in-french")
+    project = make_project(tmp_path, records=records)
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    templates, docs = ROOT / "overrides" / "library", project / "docs"
+    memo = PageMemo()
+
+    def render(catalogue, memo):
+        return {p.path: p.preview() for p in render_language(catalogue, strings, "en", templates, docs, memo=memo)}
+
+    first = render(load_catalogue(project), memo)
+    assert memo.rendered == len(first) and memo.reused == 0
+    assert render(load_catalogue(project), memo) == first
+    assert memo.rendered == 0 and memo.reused == len(first)
+
+    record = project / "data" / "resources" / "offered-in-french.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("A tip sheet offered in French", "A renamed tip sheet"),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(project)
+    again = render(catalogue, memo)
+    assert again == render(catalogue, None)  # the same pages as without the memo
+    changed = {path for path in first if first[path] != again[path]}
+    assert "library/offered-in-french.md" in changed and "library/index.md" in changed
+    assert memo.rendered >= len(changed) and 0 < memo.reused < len(first)
+    assert "library/full-record.md" not in changed or "A renamed tip sheet" in again["library/full-record.md"]

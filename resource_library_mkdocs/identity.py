@@ -77,16 +77,23 @@ def on_page_context(context, page, config, nav):
     content, t, site = _common(config, lang)
     url = page.url
     neutral = page.file.src_uri[len(lang) + 1 :] if lang != default else page.file.src_uri
-    context["rl_site"] = {
+    footer = identity.footer(site, t, lang, url, content.docs_dir, _page_date(page, config, lang, default))
+    home = identity.home(content.catalogue, t, lang, url) if neutral == "index.md" else None
+    context["rl_site"] = _chrome(site, t, lang, footer, home)
+    return context
+
+
+def _chrome(site, t, lang: str, footer: dict, home) -> dict:
+    """What every page's header and footer show (``rl_site`` in the templates)."""
+    return {
         "lang": lang,
         "skip": t("skip_to_content"),
         "menu": t("menu_open"),
         "banner": identity.crisis_banner(site, t),
         "logo": site.logo,
-        "footer": identity.footer(site, t, lang, url, content.docs_dir, _page_date(page, config, lang, default)),
-        "home": identity.home(content.catalogue, t, lang, url) if neutral == "index.md" else None,
+        "footer": footer,
+        "home": home,
     }
-    return context
 
 
 @event_priority(-300)
@@ -104,16 +111,10 @@ def on_template_context(context, template_name, config):
     for link in [footer["contact"], *footer["pages"]]:
         if link:
             link["href"] = base + link["href"].removeprefix("./")
-    context["rl_site"] = {
-        "lang": lang,
-        "skip": t("skip_to_content"),
-        "menu": t("menu_open"),
-        "banner": identity.crisis_banner(site, t),
-        "logo": site.logo,
-        "footer": footer,
-        "home": None,
-        "not_found": [identity.not_found(Strings(content.strings, code), base, code) for code in ordered],
-    }
+    context["rl_site"] = dict(
+        _chrome(site, t, lang, footer, None),
+        not_found=[identity.not_found(Strings(content.strings, code), base, code) for code in ordered],
+    )
     return context
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import jinja2
 
+from resource_library.drawing import export
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
 from resource_library.load.glossary import load_glossary
@@ -46,6 +47,7 @@ from resource_library.render.markers import expand_markers
 from resource_library.render.opendata import Publication, publish
 from resource_library.render.pages import PageMemo, render_language
 from resource_library.render.redirects import moved_pages
+from resource_library.text import typography
 from resource_library.translation.site import TranslationSite
 from resource_library.views.infographics import svg_files
 from resource_library.views.opendata import site_links
@@ -140,6 +142,37 @@ class Build:
         self._signature: tuple | None = None
         self._key: tuple | None = None
         self._content: Content | None = None
+        self._exports_at_fork: frozenset = frozenset()
+
+    def forked(self) -> None:
+        """This process was just forked to build a language pass (``resource_library_mkdocs/parallel.py``)."""
+        self._exports_at_fork = export.known_files()
+
+    def pass_state(self, lang: str) -> dict:
+        """What a language pass leaves for the next build of the process, to hand back when
+        the pass ran in another process (after :meth:`forked`): the pages kept for reuse,
+        the sections search indexes, the drawings' files made and the French lines typeset."""
+        memo = self.page_memo
+        return {
+            "search_pages": self.search_pages.get(lang),
+            "search_order": self.search_order.get(lang),
+            "memo": (memo.language(lang), memo.rendered, memo.reused),
+            "exports": export.made_since(self._exports_at_fork),
+            "typography": typography.learnt() if lang != DEFAULT_LANGUAGE else None,
+        }
+
+    def take_pass_state(self, lang: str, state: dict) -> None:
+        """Take in :meth:`pass_state` of ``lang`` from the process that built it."""
+        for name in ("search_pages", "search_order"):
+            held = getattr(self, name)
+            if state[name] is None:
+                held.pop(lang, None)
+            else:
+                held[lang] = state[name]
+        self.page_memo.take_language(lang, *state["memo"])
+        export.keep(state["exports"])
+        if state["typography"] is not None:
+            typography.take_learnt(state["typography"])
 
     def begin_pass(self) -> None:
         """Start a language pass: walk ``data/`` and ``docs/`` once, forget the previous pass's pages."""

@@ -36,8 +36,10 @@ is their regression test.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from functools import cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -84,6 +86,50 @@ def languages(config: MkDocsConfig) -> tuple[str, list]:
     """The default language and every built language."""
     plugin = i18n_plugin(config)
     return plugin.default_language, list(plugin.build_languages)
+
+
+def inner_passes_dirty() -> bool:
+    """Whether the plugin builds the other languages as dirty builds: it reads the command line
+    (``--dirty`` or ``--dirtyreload``, as ``mkdocs serve --dirty`` has), not the build's own flag."""
+    return "--dirty" in sys.argv or "--dirtyreload" in sys.argv
+
+
+def sitemap_entries(config: MkDocsConfig, lang: str) -> list:
+    """The pages of ``lang`` as the plugin's ``sitemap.xml`` template reads them, as plain data.
+
+    The template (``overrides/sitemap.xml``, the plugin's own with one condition more) reads,
+    for each page of each language (``i18n_alternates``: ``i18n_files_per_language``), the
+    File's ``url``, ``locale`` and ``alternates`` and its Page's ``is_link``,
+    ``canonical_url``, ``abs_url`` and ``update_date``; a pass built in another process
+    (``parallel.py``) gets them this way.
+    """
+
+    def page(p):
+        if p is None:
+            return None
+        return SimpleNamespace(
+            is_link=getattr(p, "is_link", False),
+            canonical_url=p.canonical_url,
+            abs_url=p.abs_url,
+            update_date=p.update_date,
+        )
+
+    def file(f, alternates: bool):
+        out = SimpleNamespace(url=f.url, page=page(f.page))
+        if hasattr(f, "locale"):
+            out.locale = f.locale
+        if alternates and hasattr(f, "alternates"):
+            out.alternates = {lang: file(other, False) for lang, other in f.alternates.items()}
+        return out
+
+    return [file(f, True) for f in i18n_plugin(config).i18n_files_per_language.get(lang, [])]
+
+
+def set_sitemap_entries(context: dict, lang: str, entries: list) -> None:
+    """Make the sitemap of this pass list ``entries`` (:func:`sitemap_entries`) as the pages of ``lang``,
+    in the order of the passes (the default language first)."""
+    alternates = context.get("i18n_alternates") or {}
+    context["i18n_alternates"] = {lang: entries, **{k: v for k, v in alternates.items() if k != lang}}
 
 
 def all_languages_built(config: MkDocsConfig) -> bool:

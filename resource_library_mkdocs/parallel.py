@@ -1,16 +1,18 @@
-"""``mkdocs build`` on every core: each other language's pass runs in a forked process.
+"""Builds on every core: each other language's pass runs in a forked process.
 
 What mkdocs-static-i18n 1.3.1 does (read in its installed source; ``tests/test_parallel.py``
-is the regression test): the default language is built first; in its
-``on_post_build`` (priority -100) the plugin sets ``current_language`` and calls
-``build(config, dirty=...)`` (the name ``build`` of its ``plugin`` module) once for
-each other language, on the same configuration, with ``building`` set; each pass
-appends its site search entries to ``search_entries``; after the loop it writes the
-combined search index.  A pass's ``sitemap.xml`` lists the pages of every language
-built so far (``i18n_files_per_language``), so the last pass's sitemap is the site's.
+and ``tests/test_preview.py`` are the regression tests): the default language is built
+first; in its ``on_post_build`` (priority -100) the plugin sets ``current_language`` and
+calls ``build(config, dirty=...)`` (the name ``build`` of its ``plugin`` module) once for
+each other language, on the same configuration, with ``building`` set (``dirty`` read
+from the command line: ``i18n.inner_passes_dirty``); each pass appends its site search
+entries to ``search_entries``; after the loop it writes the combined search index.  A
+pass's ``sitemap.xml`` lists the pages of every language built so far
+(``i18n_files_per_language``), so the last pass's sitemap is the site's.
 
-What this module does, for ``mkdocs build`` on a machine with two cores or more
-(``LIBRARY_SEQUENTIAL_BUILD=1`` builds one language after the other, as before):
+What this module does, for ``mkdocs build`` and for every build of ``mkdocs serve``, on a
+machine with two cores or more (``LIBRARY_SEQUENTIAL_BUILD=1`` builds one language after
+the other, as ``mkdocs build --dirty`` always does):
 
 - ``on_nav`` of the default language's pass (last, once its files and navigation are
   known and the content is loaded and validated) forks one process per other
@@ -18,17 +20,25 @@ What this module does, for ``mkdocs build`` on a machine with two cores or more
   sitemap lists them), points ``site_dir`` at a temporary folder beside the site,
   and runs that language's pass exactly as the plugin would, then reports its search
   entries (or its error) and exits; the parent goes on with the default language.
+- A dirty pass (``mkdocs serve --dirty``: a preview, see ``preview``) must see the site
+  as the last build left it: the temporary folder then holds a link to each entry of
+  the site's root but the theme's root pages, and the child writes its pages through
+  them.  Under ``mkdocs serve`` the child also hands back what the next rebuild needs
+  from its pass (``Build.pass_state``, ``preview.pass_state``: the pages it kept for
+  reuse, the sections search indexes, the preview's fingerprints and counts).
 - The plugin's call to ``build`` for that language is replaced, in the parent, by
   waiting for the child and taking in what it made: its search entries (in the
-  order of a sequential build), its pages (``<lang>/``), its "page not found" page
-  (``<lang>/404.html``, see ``not_found``) and its ``sitemap.xml`` (the last pass's).
-  The plugin then writes the combined search index as usual.
+  order of a sequential build), its pages (``<lang>/``, unless written in place), its
+  "page not found" page (``<lang>/404.html``, see ``not_found``), its ``sitemap.xml``
+  (the last pass's) and what it handed back.  The plugin then goes on as usual.
 - A warning in the child under ``--strict``, or any error, stops the build with
-  the child's message; the child's log lines are printed as it goes.
+  the child's message; the child's log lines are printed as it goes.  A child that has
+  not finished after ``PASS_TIMEOUT`` seconds is stopped and its pass built in the
+  parent (``mkdocs serve`` forks while its server threads run; a lock one of them held
+  at that moment would never be released in the child).
 
-The result is the site a sequential build gives (``tests/test_parallel.py`` diffs the trees).
-Not used by ``mkdocs serve`` (its server runs threads, which ``fork`` does not copy)
-nor where ``os.fork`` is missing.
+The result is the site a sequential build gives (``tests/test_parallel.py`` and
+``tests/test_preview.py`` diff the trees).  Not used where ``os.fork`` is missing.
 """
 
 from __future__ import annotations
@@ -37,24 +47,34 @@ import logging
 import os
 import pickle
 import shutil
+import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
 
-from resource_library_mkdocs import i18n, session
+from resource_library_mkdocs import i18n, preview, session
 from resource_library_mkdocs.session import build_for
 
 log = logging.getLogger("mkdocs.hooks.parallel")
 
-__all__ = ["on_build_error", "on_nav", "on_startup"]
+__all__ = ["on_build_error", "on_config", "on_env", "on_startup", "on_template_context"]
 
 SEQUENTIAL_VARIABLE = "LIBRARY_SEQUENTIAL_BUILD"
 RESULT = ".pass-result.pickle"
+#: The default language's pages for the sitemap, written by the parent (``on_env``).
+SITEMAP_PAGES = ".sitemap-pages.pickle"
+#: In a child: the folder of its pass.
+_state: dict = {}
+#: What every pass writes at the site's root (the theme's): the last pass's is the site's.
+ROOT_PAGES = ("404.html", "sitemap.xml", "sitemap.xml.gz", RESULT, SITEMAP_PAGES)
+#: Seconds a parallel pass may take before it is stopped and built in this process instead
+#: (a language of 5,000 records takes well under a minute on two cores).
+PASS_TIMEOUT = 900
 #: Lines MkDocs prints once per build, which the plugin hides for its inner passes too.
 INNER_PASS_LINES = ("Documentation built in", "Building documentation to directory", "Cleaning site directory")
 
@@ -73,7 +93,8 @@ def wanted() -> bool:
 
 
 def on_startup(command, dirty):
-    session.set_parallel(command == "build" and not dirty and wanted())
+    # `mkdocs build --dirty` updates a site folder in place: one pass after the other.
+    session.set_parallel(wanted() and ((command == "build" and not dirty) or command == "serve"))
 
 
 class _InnerPassFilter(logging.Filter):
@@ -82,13 +103,14 @@ class _InnerPassFilter(logging.Filter):
 
 
 @event_priority(-1000)
-def on_nav(nav, config, files):
+def on_config(config):
+    # Last, once the content is loaded and validated (library.on_config): what every pass shares.
     if not session.parallel():
-        return nav
+        return config
     plugin = i18n.i18n_plugin(config)
     default, languages = i18n.languages(config)
     if plugin.building or i18n.current_language(config) != default:
-        return nav
+        return config
     others = [lang for lang in languages if lang != default]
     build = build_for(config)
     site_dir = Path(config.site_dir)
@@ -96,31 +118,85 @@ def on_nav(nav, config, files):
     _intercept(plugin)
     for lang in others:
         folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent))
+        if i18n.inner_passes_dirty():
+            _link_site(site_dir, folder)
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
-            _child(config, files, lang, folder)  # never returns
+            _child(config, lang, folder)  # never returns
         build.parallel_passes[lang] = (pid, folder)
         log.info(f"Building '{lang}' in parallel (process {pid})")
-    return nav
+    return config
 
 
-def _child(config, files, lang: str, folder: Path) -> None:
+@event_priority(-1000)
+def on_env(env, config, files):
+    # The default language's pages all exist now (MkDocs made them before this event): the
+    # sitemaps of the passes built in parallel list them (see _sitemap_pages).
+    passes = build_for(config).parallel_passes
+    if passes:
+        default, _ = i18n.languages(config)
+        entries = pickle.dumps(i18n.sitemap_entries(config, default), protocol=pickle.HIGHEST_PROTOCOL)
+        for _pid, folder in passes.values():
+            (folder / (SITEMAP_PAGES + ".part")).write_bytes(entries)
+            os.replace(folder / (SITEMAP_PAGES + ".part"), folder / SITEMAP_PAGES)
+    return env
+
+
+@event_priority(-1000)
+def on_template_context(context, template_name, config):
+    # In a pass built in parallel: the default language's pages, from the parent.
+    if template_name == "sitemap.xml" and _state.get("folder") is not None:
+        default, _ = i18n.languages(config)
+        i18n.set_sitemap_entries(context, default, _sitemap_pages(_state["folder"]))
+    return context
+
+
+def _sitemap_pages(folder: Path) -> list:
+    """The default language's pages as the sitemap reads them, once the parent has written them."""
+    path = folder / SITEMAP_PAGES
+    deadline = time.monotonic() + PASS_TIMEOUT
+    while not path.is_file():
+        if time.monotonic() > deadline:
+            raise PluginError(f"the default language's pages did not arrive in {PASS_TIMEOUT} s")
+        time.sleep(0.01)
+    return pickle.loads(path.read_bytes())
+
+
+def _link_site(site_dir: Path, folder: Path) -> None:
+    """Make ``folder`` show the site as it stands, but for the files every pass writes at its root.
+
+    A dirty pass (``mkdocs serve --dirty``) renders only the pages that changed and copies only
+    newer files, so it must see the pages of the last build: each entry of the site's root is
+    linked, and the pass writes through the links.  The theme's root pages (``404.html``,
+    ``sitemap.xml``) are written by every pass: the child's stay in ``folder`` for :func:`_collect`.
+    """
+    if not site_dir.is_dir():
+        return
+    for entry in site_dir.iterdir():
+        if entry.name not in ROOT_PAGES:
+            (folder / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+
+
+def _child(config, lang: str, folder: Path) -> None:
     status = 1
+    site_dir = Path(config.site_dir)
     try:
         session.set_parallel(False)
         build_for(config).parallel_passes.clear()
-        for file in files.documentation_pages():
-            if file.page is None:
-                Page(None, file, config)  # what MkDocs' build loop does before reading pages
+        build_for(config).forked()
+        _state["folder"] = folder
         plugin = i18n.i18n_plugin(config)
         plugin.building = True
         plugin.current_language = lang
         config.site_dir = str(folder)
         logging.getLogger("mkdocs.commands.build").addFilter(_InnerPassFilter())
-        mkdocs_build(config, dirty=False)
+        mkdocs_build(config, dirty=i18n.inner_passes_dirty())
         result: dict = {"search_entries": plugin.search_entries}
+        if session.serving():  # the process builds again: what this pass learnt goes back to it
+            result["build"] = build_for(config).pass_state(lang)
+            result["preview"] = preview.pass_state(config, lang, folder, site_dir)
         status = 0
     except BaseException as exc:  # reported to the parent, which stops the build with it
         result = {"error": f"{type(exc).__name__}: {exc}"}
@@ -145,32 +221,65 @@ def _intercept(plugin) -> None:
     def build_or_collect(config, *args, **kwargs):
         lang = i18n.i18n_plugin(config).current_language
         entry = build_for(config).parallel_passes.pop(lang, None)
-        if entry is None:
+        if entry is None or not _collect(config, lang, *entry):
             return original(config, *args, **kwargs)
-        return _collect(config, lang, *entry)
+        return None
 
     build_or_collect._library_parallel = True  # type: ignore[attr-defined]
     module.build = build_or_collect
 
 
-def _collect(config, lang: str, pid: int, folder: Path) -> None:
+def _collect(config, lang: str, pid: int, folder: Path) -> bool:
+    """Take in the pass of ``lang`` built in process ``pid``; False when it did not finish in time
+    (it is stopped: the caller builds the pass itself)."""
     try:
-        _pid, status = os.waitpid(pid, 0)
+        status = _wait(pid, PASS_TIMEOUT)
+        if status is None:
+            log.warning(f"The '{lang}' pass built in parallel did not finish in {PASS_TIMEOUT} s: building it here")
+            return False
         result_file = folder / RESULT
         result = pickle.loads(result_file.read_bytes()) if result_file.is_file() else {}
         if "error" in result or os.waitstatus_to_exitcode(status) != 0:
             error = result.get("error") or f"exit status {os.waitstatus_to_exitcode(status)}"
             raise PluginError(f"the '{lang}' pass, built in parallel, failed: {error}")
         i18n.i18n_plugin(config).search_entries.extend(result["search_entries"])
+        if "build" in result:
+            build_for(config).take_pass_state(lang, result["build"])
+            preview.take_pass_state(config, lang, result["preview"])
         site_dir = Path(config.site_dir)
-        _move_tree(folder / lang, site_dir / lang)
+        if not (folder / lang).is_symlink():  # else written in place
+            _move_tree(folder / lang, site_dir / lang)
         if (folder / "404.html").is_file():
             os.replace(folder / "404.html", site_dir / lang / "404.html")
         for name in ("sitemap.xml", "sitemap.xml.gz"):  # the last pass's lists every language
             if (folder / name).is_file():
                 os.replace(folder / name, site_dir / name)
+        return True
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)  # links are removed, never followed
+
+
+def _wait(pid: int, seconds: float):
+    """The exit status of process ``pid``, or None (and the process stopped) after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    delay = 0.005
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        if time.monotonic() > deadline:
+            _stop(pid)
+            return None
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
+
+
+def _stop(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
 
 
 def _move_tree(source: Path, target: Path) -> None:
@@ -190,10 +299,6 @@ def _move_tree(source: Path, target: Path) -> None:
 def on_build_error(error):
     for build in session.builds():
         for pid, folder in build.parallel_passes.values():
-            try:
-                os.kill(pid, 15)
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
+            _stop(pid)
             shutil.rmtree(folder, ignore_errors=True)
         build.parallel_passes.clear()

@@ -175,6 +175,31 @@ def on_post_build(config):
     preview.begin()
 
 
+def pass_state(config, lang: str, folder: Path, site_dir: Path) -> dict | None:
+    """What the preview learnt in ``lang``'s pass, built in another process into ``folder``
+    (``parallel.py``), with its output files named as in ``site_dir``."""
+    build = build_for(config)
+    if build.preview is None:
+        return None
+    preview = build.preview
+    outputs = set()
+    for output in preview.pending_outputs:
+        path = Path(output)
+        outputs.add(str(site_dir / path.relative_to(folder)) if path.is_relative_to(folder) else output)
+    return {"pages": preview.pending_pages.get(lang, {}), "outputs": outputs, "counts": preview.counts.get(lang)}
+
+
+def take_pass_state(config, lang: str, state: dict | None) -> None:
+    """Take in :func:`pass_state` of ``lang`` from the process that built it."""
+    if state is None:
+        return
+    preview = preview_for(config)
+    preview.pending_pages[lang] = state["pages"]
+    preview.pending_outputs |= state["outputs"]
+    if state["counts"] is not None:
+        preview.counts[lang] = state["counts"]
+
+
 def _remove(path: Path, site_dir: Path) -> None:
     """Remove ``path`` and the folders it leaves empty, up to ``site_dir``."""
     try:

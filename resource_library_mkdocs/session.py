@@ -59,7 +59,7 @@ def previewing() -> bool:
 
 
 def set_parallel(flag: bool) -> None:
-    """Record whether languages are built in parallel (``mkdocs build``: see ``parallel.py``)."""
+    """Record whether languages are built in parallel (``mkdocs build`` and ``serve``: see ``parallel.py``)."""
     _startup["parallel"] = bool(flag)
 
 

@@ -28,8 +28,9 @@ def main() -> int:
     project, site_dir = args
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter("LOG %(levelname)s %(message)s"))
-    logging.getLogger("mkdocs.hooks.preview").addHandler(handler)
-    logging.getLogger("mkdocs.hooks.preview").setLevel(logging.INFO)
+    for name in ("mkdocs.hooks.preview", "mkdocs.hooks.parallel"):
+        logging.getLogger(name).addHandler(handler)
+        logging.getLogger(name).setLevel(logging.INFO)
 
     def config():
         c = load_config(config_file=f"{project}/mkdocs.yml", site_dir=site_dir)

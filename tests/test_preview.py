@@ -5,8 +5,9 @@ new configuration for each rebuild, ``dirty=True``, the same site folder); after
 each change the test builds the same project from scratch with ``mkdocs build
 --strict`` and compares the two trees byte for byte.  It is also the regression
 test of what ``resource_library_mkdocs/preview.py`` knows of MkDocs 1.6,
-mkdocs-static-i18n 1.3.1 and Material's search plugin: if an upgrade changes what
-a dirty build skips or how the search index is gathered, the trees differ.
+mkdocs-static-i18n 1.3.1: if an upgrade changes what a dirty build skips, the
+trees differ.  It runs twice: with the French pass of each preview in a forked
+process (``parallel.py``, on two cores or more) and with one pass after the other.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from sitebuild import FIXTURE_NAV, ROOT, build, fixture_records, make_project
+
+from resource_library_mkdocs import parallel
 
 DRIVER = Path(__file__).resolve().parent / "preview_driver.py"
 NAV = FIXTURE_NAV + "  - Lists: lists.md\n"
@@ -34,6 +38,7 @@ DOCS = {
     "fr/about.md": "# À propos\n\nQui nous sommes.\n",
     "fr/lists.md": "# Listes\n\n<!-- resources pillar=leadership-and-capacity -->\n",
 }
+PARALLEL_LINE = "in parallel (process"
 RENDERED = re.compile(r"Preview: rendered en (\d+)/(\d+), fr (\d+)/(\d+) pages \(([^)]*)\)")
 
 
@@ -79,6 +84,8 @@ class Driver:
         self.lines: queue.Queue = queue.Queue()
         self.reader = threading.Thread(target=lambda: [self.lines.put(l) for l in self.proc.stdout], daemon=True)
         self.reader.start()
+        #: Passes built in another process, per rebuild.
+        self.parallel_passes: list = []
 
     def wait(self, timeout: float = 180) -> list:
         """Lines up to the end of the current build; fails on a failed build."""
@@ -103,6 +110,7 @@ class Driver:
         self.proc.stdin.write("\n")
         self.proc.stdin.flush()
         seen = self.wait()
+        self.parallel_passes.append(sum(PARALLEL_LINE in line for line in seen))
         found = [RENDERED.search(line) for line in seen]
         found = [m for m in found if m]
         assert len(found) == 1, "".join(seen)
@@ -128,8 +136,15 @@ def assert_same_as_full_build(project: Path, preview_site: Path):
     shutil.rmtree(full)
 
 
-def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, monkeypatch):
+@pytest.mark.parametrize("sequential", [False, True], ids=["parallel", "sequential"])
+def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, monkeypatch, sequential):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764806400")  # the sitemap's dates, on both sides
+    # On two cores or more the French pass of each preview runs in a forked process (parallel.py),
+    # and hands back what the next preview needs; LIBRARY_SEQUENTIAL_BUILD=1 builds it in the server's.
+    if sequential:
+        monkeypatch.setenv(parallel.SEQUENTIAL_VARIABLE, "1")
+    else:
+        monkeypatch.delenv(parallel.SEQUENTIAL_VARIABLE, raising=False)
     project = make_project(
         tmp_path,
         records=fixture_records("english-only", "full-record", "offered-in-french"),
@@ -186,5 +201,7 @@ def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, m
         en, en_total, fr, fr_total, reason = driver.rebuild()
         assert reason == "everything changed" and (en, fr) == (en_total, fr_total)
         assert_same_as_full_build(project, site)
+        forked = not sequential and parallel.wanted()
+        assert driver.parallel_passes == [1 if forked else 0] * 5, driver.parallel_passes
     finally:
         driver.close()

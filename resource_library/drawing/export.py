@@ -34,6 +34,22 @@ def _remember(key: tuple, data: bytes) -> bytes:
     return data
 
 
+def made_since(known: frozenset) -> dict:
+    """The files made since :func:`known_files` returned ``known`` (handed by a forked process
+    to the one it was forked from: see :func:`keep`)."""
+    return {key: data for key, data in _CACHE.items() if key not in known}
+
+
+def known_files() -> frozenset:
+    return frozenset(_CACHE)
+
+
+def keep(made: dict) -> None:
+    """Remember files made by another process (:func:`made_since`)."""
+    for key, data in made.items():
+        _remember(key, data)
+
+
 class ExportError(RuntimeError):
     """CairoSVG or the Cairo library is missing: the build cannot make the PNG and PDF files."""
 

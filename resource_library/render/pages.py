@@ -161,6 +161,8 @@ class PageMemo:
     def __init__(self) -> None:
         #: ``{(templates folder, lang): (key, {page path: (view, page)})}``.
         self._slots: dict = {}
+        #: ``{slot: pages}``: the last render's starting point (what it could reuse).
+        self._started: dict = {}
         #: Pages rendered and reused by the last render (for the preview's log and the tests).
         self.rendered = 0
         self.reused = 0
@@ -171,8 +173,30 @@ class PageMemo:
         kept = last[1] if last is not None and last[0] == key else {}
         now: dict = {}
         self._slots[slot] = (key, now)
+        self._started[slot] = kept
         self.rendered = self.reused = 0
         return kept, now
+
+    def language(self, lang: str) -> dict:
+        """What the last render of ``lang`` changed, for a process forked before it (a language
+        pass built in parallel hands it back): per slot, the key, the pages rendered (the
+        others are the forking process's own) and every page's path."""
+        out = {}
+        for slot, (key, now) in self._slots.items():
+            if slot[1] == lang:
+                kept = self._started.get(slot, {})
+                fresh = {path: entry for path, entry in now.items() if kept.get(path) is not entry}
+                out[slot] = (key, fresh, list(now))
+        return out
+
+    def take_language(self, lang: str, changes: dict, rendered: int, reused: int) -> None:
+        """Take in :meth:`language` of ``lang`` from a process forked from this one."""
+        for slot, (key, fresh, paths) in changes.items():
+            last = self._slots.get(slot)
+            kept = last[1] if last is not None and last[0] == key else {}  # what the other process started from
+            pages = {path: fresh.get(path) or kept.get(path) for path in paths}
+            self._slots[slot] = (key, {path: entry for path, entry in pages.items() if entry is not None})
+        self.rendered, self.reused = rendered, reused
 
 
 def _environment(templates_dir: Path) -> jinja2.Environment:

@@ -336,6 +336,19 @@ def _state(stack: tuple, context: str, default_french: bool) -> _State:
     return state
 
 
+def learnt() -> tuple:
+    """What this process has learnt of the lines it typeset, to hand to the process it was
+    forked from (a language pass built in parallel): see :func:`take_learnt`."""
+    return _STATES, _remembered
+
+
+def take_learnt(learnt_elsewhere: tuple) -> None:
+    """Replace what this process knows with :func:`learnt` of a process forked from it (it
+    started from the same, and typeset the French pages since)."""
+    global _STATES, _remembered
+    _STATES, _remembered = learnt_elsewhere
+
+
 def _forget_if_full() -> None:
     global _remembered
     if _remembered > _MEMORY_LIMIT:

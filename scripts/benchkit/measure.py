@@ -187,17 +187,28 @@ def edit_title(text: str, k: int) -> str:
     return edited
 
 
+def edit_heading(text: str, k: int) -> str:
+    """A Markdown page's text with its first heading changed (the minimal stack's edit)."""
+    edited, count = re.subn(r"(?m)^(# )(.*)$", lambda m: f"{m[1]}{m[2]} (edit {k})", text, count=1)
+    if not count:
+        raise SystemExit("bench: the page to edit has no heading")
+    return edited
+
+
 def measure_serve(project: Path, edits: int = 3, dirty: bool = True, record: Path | None = None) -> dict:
     """Serve ``project`` (``mkdocs serve``, with ``--dirty`` when ``dirty``); change one
     record's English title ``edits`` times, timing each save up to the reload line.
 
     The record is changed back at the end.  ``record``: the file to edit (default: the
-    last one of ``data/resources/`` by name, a synthetic record in the benchmark's corpora).
+    last one of ``data/resources/`` by name, a synthetic record in the benchmark's corpora;
+    a project without records, a bare stack: the last English resource page, its heading).
     """
     records = sorted((project / "data" / "resources").glob("*.yml"))
+    pages = sorted((project / "docs" / "library").glob("*.md"))
     if record is None:
-        record = records[-1]
-    extra = SERVE_SECONDS_PER_RECORD * len(records)
+        record = records[-1] if records else [p for p in pages if p.name != "index.md"][-1]
+    edit = edit_heading if record.suffix == ".md" else edit_title
+    extra = SERVE_SECONDS_PER_RECORD * max(len(records), len(pages))
     port = free_port()
     cmd = [
         sys.executable,
@@ -250,7 +261,7 @@ def measure_serve(project: Path, edits: int = 3, dirty: bool = True, record: Pat
         while not lines.empty():  # whatever the first build printed late
             transcript.append(lines.get()[1] or "")
         for k in range(edits):
-            text = edit_title(original, k + 1)
+            text = edit(original, k + 1)
             seen = len(transcript)
             cpu_before = _cpu_seconds(proc.pid)
             edited_at = time.perf_counter()

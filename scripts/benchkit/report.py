@@ -169,7 +169,11 @@ def report(data: dict) -> str:
             f"{'wall time, min-max':24}"
             + ", ".join(f"{stack} {lo:.2f}-{hi:.2f} s" for stack, (lo, hi) in spread.items())
         )
-        for key, label in (("preview", "preview (serve --dirty)"), ("serve_full", "serve without --dirty")):
+        for key, label in (
+            ("preview", "preview (serve --dirty)"),
+            ("preview_minimal", "minimal stack preview"),
+            ("serve_full", "serve without --dirty"),
+        ):
             if r.get(key) and "error" in r[key]:
                 lines.append(f"{label:24}not measured: {r[key]['error']}")
             elif r.get(key):
@@ -184,6 +188,8 @@ def report(data: dict) -> str:
             )
         if data["growth"].get("preview") is not None:
             lines.append(f"{'preview latency':24}{_fmt_ratio(data['growth']['preview']):>12}")
+        if data["growth"].get("preview_minimal") is not None:
+            lines.append(f"{'minimal stack preview':24}{_fmt_ratio(data['growth']['preview_minimal']):>12}")
     machine = data["machine"]
     lines.append(
         f"\nmachine: {machine['cpus']} CPUs, Python {machine['python']}; load average (1, 5, 15 min) "

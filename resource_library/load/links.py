@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -38,7 +39,7 @@ from resource_library.drawing.svg import svg_id
 from resource_library.load.anchors import LINK_TARGET, anchors
 from resource_library.load.files import IMAGE_SUFFIXES, link_refusal, read_limited
 from resource_library.load.frontmatter import front_matter_lines
-from resource_library.load.markdownlimits import markdown_limits
+from resource_library.load.markdownlimits import TEXTS_REMEMBERED, markdown_limits
 from resource_library.load.pagefiles import read_page
 from resource_library.load.pagemarkers import scan_markers
 from resource_library.load.pagepaths import SITE_FILES, address, generated_pages
@@ -67,6 +68,12 @@ _NAV_ENTRY = re.compile(
 
 def markdown_links(text: str) -> list:
     """``(offset, target, image)`` of each link and image of a Markdown text, outside code."""
+    return list(_markdown_links(text))
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _markdown_links(text: str) -> tuple:
+    # Remembered by text: a build checks every record's texts, and `mkdocs serve` again at each save.
     prose = prose_only(text)
     opens = [m.start() for m in re.finditer(r"\[", prose)]
     found = []
@@ -75,7 +82,7 @@ def markdown_links(text: str) -> list:
         image = before >= 0 and opens[before] > 0 and prose[opens[before] - 1] == "!"
         found.append((match.start(1), match.group(1), image))
     found += [(m.start(1), m.group(1), False) for m in _REFERENCE.finditer(prose)]
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 class Site:

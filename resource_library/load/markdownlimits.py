@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 #: Brackets ``[`` never closed, or ``](`` whose ``(`` is never closed, that a text may hold.
 MAX_UNCLOSED = 20
@@ -44,20 +45,30 @@ def _line_nesting(line: str) -> int:
     return count
 
 
+#: Texts whose results are remembered (a build checks every record's texts, and ``mkdocs serve``
+#: again at each save): about the texts of 4,000 records.
+TEXTS_REMEMBERED = 16_384
+
+
 def markdown_limits(text: str, max_length: int | None = None) -> list:
     """``[(offset, message)]``: where ``text`` passes the limits above (at most one report of each kind).
 
     Args:
         max_length: the longest text allowed (:data:`MAX_TEXT_LENGTH` for a text in a data file).
     """
+    return list(_markdown_limits(text, max_length))
+
+
+@lru_cache(maxsize=TEXTS_REMEMBERED)
+def _markdown_limits(text: str, max_length: int | None) -> tuple:
     if max_length is not None and len(text) > max_length:
-        return [
+        return (
             (
                 0,
                 f"this Markdown text has {len(text):,} characters; a text here must have at most {max_length:,} "
                 "(Markdown would take too long to read it): put a long text in a page, or in a file it links to",
-            )
-        ]
+            ),
+        )
     found = []
     offset = 0
     block_start, block_lines, block_reported = 0, 0, False
@@ -99,7 +110,7 @@ def markdown_limits(text: str, max_length: int | None = None) -> list:
             break
         offset += len(line) + 1
     found += _brackets(text)
-    return found
+    return tuple(found)
 
 
 def _without_code_spans(text: str) -> str:

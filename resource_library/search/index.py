@@ -27,11 +27,22 @@ from resource_library.search.pipeline import PerWordPipeline, pipelines
 FIELDS = (("title", 10), ("keywords", 5), ("text", 2))
 
 
+#: ``{lang: {word: words}}``: what the index pipeline of each language made of each word
+#: (:class:`~resource_library.search.pipeline.PerWordPipeline`), bounded.
+_KNOWN_WORDS: dict = {}
+KNOWN_WORDS_LIMIT = 500_000
+
+
 def builder(lang: str, fields=FIELDS) -> Builder:
     """A lunr builder with this project's pipelines for ``lang`` (``fields``: ``(name, boost)`` pairs)."""
     index_functions, search_functions = pipelines(lang)
     b = Builder()
     b.pipeline = PerWordPipeline()
+    # A word gives the same words in every build of the process (`mkdocs serve` builds again).
+    known = _KNOWN_WORDS.setdefault(lang, {})
+    if len(known) > KNOWN_WORDS_LIMIT:
+        known.clear()
+    b.pipeline.known_words = known
     b.pipeline.add(*index_functions)
     b.search_pipeline.add(*search_functions)
     b.ref("id")

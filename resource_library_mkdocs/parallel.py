@@ -14,12 +14,16 @@ What this module does, for ``mkdocs build`` and for every build of ``mkdocs serv
 machine with two cores or more (``LIBRARY_SEQUENTIAL_BUILD=1`` builds one language after
 the other, as ``mkdocs build --dirty`` always does):
 
-- ``on_nav`` of the default language's pass (last, once its files and navigation are
-  known and the content is loaded and validated) forks one process per other
-  language.  The child gives every page a ``Page`` as MkDocs' own loop would (so its
-  sitemap lists them), points ``site_dir`` at a temporary folder beside the site,
-  and runs that language's pass exactly as the plugin would, then reports its search
-  entries (or its error) and exits; the parent goes on with the default language.
+- ``on_config`` of the default language's pass (last, once the content is loaded and
+  validated: what every pass shares) forks one process per other language, so that
+  both languages' pages are made at once.  The child points ``site_dir`` at a
+  temporary folder beside the site and runs that language's pass exactly as the
+  plugin would, then reports its search entries (or its error) and exits; the parent
+  goes on with the default language.
+- The sitemap (the last pass's) lists the default language's pages too: the parent
+  writes them as plain data (``i18n.sitemap_entries``) at its ``on_env``, when MkDocs
+  has made every page, and the child's ``on_template_context`` of ``sitemap.xml``
+  waits for them (bounded) and gives them to the template in the plugin's place.
 - A dirty pass (``mkdocs serve --dirty``: a preview, see ``preview``) must see the site
   as the last build left it: the temporary folder then holds a link to each entry of
   the site's root but the theme's root pages, and the child writes its pages through

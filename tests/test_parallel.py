@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 
+import pytest
 from sitebuild import ROOT, mkdocs
 from test_preview import tree_differences
 
@@ -87,3 +88,25 @@ def test_a_warning_in_the_parallel_pass_stops_a_strict_build(tmp_path, monkeypat
     if parallel.cores() >= 2 and hasattr(os, "fork"):
         assert "the 'fr' pass, built in parallel, failed" in output, output
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this system: passes are never forked")
+def test_a_pass_that_does_not_finish_in_time_is_stopped():
+    """A forked pass that hangs (a lock held by a server thread at the fork) is stopped after
+    the bound, so the parent can build the pass itself; one that ends is waited for."""
+    import time
+
+    pid = os.fork()
+    if pid == 0:
+        time.sleep(60)
+        os._exit(0)
+    started = time.monotonic()
+    assert parallel._wait(pid, 0.3) is None
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # stopped and reaped
+    pid = os.fork()
+    if pid == 0:
+        os._exit(3)
+    status = parallel._wait(pid, 30)
+    assert status is not None and os.waitstatus_to_exitcode(status) == 3

@@ -218,3 +218,40 @@ def test_page_memo_reuses_only_pages_whose_view_is_unchanged(tmp_path):
     assert "library/offered-in-french.md" in changed and "library/index.md" in changed
     assert memo.rendered >= len(changed) and 0 < memo.reused < len(first)
     assert "library/full-record.md" not in changed or "A renamed tip sheet" in again["library/full-record.md"]
+
+
+def test_page_memo_takes_back_what_a_forked_copy_rendered(tmp_path):
+    """A language pass built in a forked process (parallel.py) hands back only the pages it
+    rendered; the memo it was forked from then holds what the copy holds, and reuses it."""
+    import pickle
+
+    import yaml
+
+    from resource_library.render.pages import PageMemo
+
+    records = fixture_records("english-only", "full-record", "offered-in-french")
+    project = make_project(tmp_path, records=records)
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    templates, docs = ROOT / "overrides" / "library", project / "docs"
+
+    def render(memo):
+        pages = render_language(load_catalogue(project), strings, "fr", templates, docs, memo=memo)
+        return {p.path: p.preview() for p in pages}
+
+    parent = PageMemo()
+    first = render(parent)
+    record = project / "data" / "resources" / "offered-in-french.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("A tip sheet offered in French", "A renamed tip sheet"),
+        encoding="utf-8",
+    )
+    child = pickle.loads(pickle.dumps(parent))  # what fork gives: the same memo, in another process
+    edited = render(child)
+    handed = pickle.loads(pickle.dumps(child.language("fr")))
+    assert child.language("en") == {}
+    fresh = sum(len(pages) for _key, pages, _paths in handed.values())
+    assert 0 < fresh == child.rendered < len(first)  # only the pages rendered go back
+    parent.take_language("fr", handed, child.rendered, child.reused)
+    assert (parent.rendered, parent.reused) == (child.rendered, child.reused)
+    assert render(parent) == edited  # every page reused, as the copy would have
+    assert parent.rendered == 0 and parent.reused == len(first)

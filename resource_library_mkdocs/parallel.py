@@ -47,6 +47,7 @@ The result is the site a sequential build gives (``tests/test_parallel.py`` and
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -120,6 +121,10 @@ def on_config(config):
     site_dir = Path(config.site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     _intercept(plugin)
+    # What both processes hold stays out of the collector's reach until the passes are in:
+    # a collection would otherwise write to every object's header and copy, in one process
+    # or the other, every memory page the fork shares.
+    gc.freeze()
     for lang in others:
         folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent))
         if i18n.inner_passes_dirty():
@@ -224,10 +229,15 @@ def _intercept(plugin) -> None:
 
     def build_or_collect(config, *args, **kwargs):
         lang = i18n.i18n_plugin(config).current_language
-        entry = build_for(config).parallel_passes.pop(lang, None)
-        if entry is None or not _collect(config, lang, *entry):
-            return original(config, *args, **kwargs)
-        return None
+        passes = build_for(config).parallel_passes
+        entry = passes.pop(lang, None)
+        try:
+            if entry is None or not _collect(config, lang, *entry):
+                return original(config, *args, **kwargs)
+            return None
+        finally:
+            if entry is not None and not passes:
+                gc.unfreeze()
 
     build_or_collect._library_parallel = True  # type: ignore[attr-defined]
     module.build = build_or_collect
@@ -305,4 +315,6 @@ def on_build_error(error):
         for pid, folder in build.parallel_passes.values():
             _stop(pid)
             shutil.rmtree(folder, ignore_errors=True)
+        if build.parallel_passes:
+            gc.unfreeze()
         build.parallel_passes.clear()

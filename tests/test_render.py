@@ -126,6 +126,11 @@ def test_templates_are_compiled_once_and_reloaded_when_changed(tmp_path):
     os.utime(templates / "library.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
     after = Renderer(templates).env.get_template("library.html")
     assert after is not before and after.render() == "changed\n"
+    # A partial that pages include (one include per card) is seen too, by the next render.
+    card = Renderer(templates).env.get_template("_card.html")
+    assert Renderer(templates).env.get_template("_card.html") is card
+    (templates / "_card.html").write_text("{{ card }}\n", encoding="utf-8")
+    assert Renderer(templates).env.get_template("_card.html").render(card="new") == "new\n"
 
 
 def test_relative_links_match_posixpath():

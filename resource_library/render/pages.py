@@ -144,7 +144,10 @@ def _markdown_text(context, text) -> Markup:
 
 #: One Jinja environment per templates folder for the life of the process, so each
 #: template is compiled once, not once per language pass and per ``mkdocs serve``
-#: rebuild; Jinja still reloads a template whose file changed (``auto_reload``).
+#: rebuild.  Jinja's own check of a template's file, at every ``get_template`` and so at
+#: every ``{% include %}`` (one per card of a listing: tens of thousands of file reads of
+#: its date per build), is replaced by one look at the folder per use of the environment
+#: (:func:`_environment`): templates are compiled again when a file of it changed.
 _ENVIRONMENTS: dict = {}
 
 
@@ -201,7 +204,11 @@ class PageMemo:
 
 def _environment(templates_dir: Path) -> jinja2.Environment:
     key = str(Path(templates_dir).resolve())
-    env = _ENVIRONMENTS.get(key)
+    env, seen = _ENVIRONMENTS.get(key, (None, None))
+    now = signature(Path(key))
+    if env is not None and now != seen:
+        env.cache.clear()  # a template changed: every template is read and compiled again
+        _ENVIRONMENTS[key] = (env, now)
     if env is None:
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(key),
@@ -210,10 +217,10 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
-            auto_reload=True,
+            auto_reload=False,
         )
         env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick, markdown=_markdown_text)
-        _ENVIRONMENTS[key] = env
+        _ENVIRONMENTS[key] = (env, now)
     return env
 
 

@@ -143,10 +143,14 @@ class Build:
         self._key: tuple | None = None
         self._content: Content | None = None
         self._exports_at_fork: frozenset = frozenset()
+        #: In a process forked to build a language pass: the folder the pass writes to.
+        self.pass_folder: Path | None = None
 
-    def forked(self) -> None:
-        """This process was just forked to build a language pass (``resource_library_mkdocs/parallel.py``)."""
+    def forked(self, folder: Path) -> None:
+        """This process was just forked to build a language pass into ``folder``
+        (``resource_library_mkdocs/parallel.py``)."""
         self._exports_at_fork = export.known_files()
+        self.pass_folder = Path(folder)
 
     def pass_state(self, lang: str) -> dict:
         """What a language pass leaves for the next build of the process, to hand back when

@@ -73,8 +73,6 @@ SEQUENTIAL_VARIABLE = "LIBRARY_SEQUENTIAL_BUILD"
 RESULT = ".pass-result.pickle"
 #: The default language's pages for the sitemap, written by the parent (``on_env``).
 SITEMAP_PAGES = ".sitemap-pages.pickle"
-#: In a child: the folder of its pass.
-_state: dict = {}
 #: What every pass writes at the site's root (the theme's): the last pass's is the site's.
 ROOT_PAGES = ("404.html", "sitemap.xml", "sitemap.xml.gz", RESULT, SITEMAP_PAGES)
 #: Seconds a parallel pass may take before it is stopped and built in this process instead
@@ -124,7 +122,8 @@ def on_config(config):
     # What both processes hold stays out of the collector's reach until the passes are in:
     # a collection would otherwise write to every object's header and copy, in one process
     # or the other, every memory page the fork shares.
-    gc.freeze()
+    if others:
+        gc.freeze()
     for lang in others:
         folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent))
         if i18n.inner_passes_dirty():
@@ -156,9 +155,10 @@ def on_env(env, config, files):
 @event_priority(-1000)
 def on_template_context(context, template_name, config):
     # In a pass built in parallel: the default language's pages, from the parent.
-    if template_name == "sitemap.xml" and _state.get("folder") is not None:
+    folder = build_for(config).pass_folder
+    if template_name == "sitemap.xml" and folder is not None:
         default, _ = i18n.languages(config)
-        i18n.set_sitemap_entries(context, default, _sitemap_pages(_state["folder"]))
+        i18n.set_sitemap_entries(context, default, _sitemap_pages(folder))
     return context
 
 
@@ -194,8 +194,7 @@ def _child(config, lang: str, folder: Path) -> None:
     try:
         session.set_parallel(False)
         build_for(config).parallel_passes.clear()
-        build_for(config).forked()
-        _state["folder"] = folder
+        build_for(config).forked(folder)
         plugin = i18n.i18n_plugin(config)
         plugin.building = True
         plugin.current_language = lang

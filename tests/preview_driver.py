@@ -6,11 +6,14 @@ on the first configuration, then, for the first build and for each line read on
 standard input, a new configuration and ``build(config, serve_url=..., dirty=True)``
 into the same site folder.  ``--dirty`` stays in ``sys.argv`` because
 mkdocs-static-i18n reads it there for its other language's pass.  Prints ``BUILT``
-(or ``FAILED`` and the error) after each build, and the preview's log lines.
+(or ``FAILED`` and the error) after each build, with the number of objects then kept out
+of the garbage collector (``frozen=N``: a parallel pass freezes them only while it runs),
+and the preview's log lines.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 
@@ -43,7 +46,7 @@ def main() -> int:
     while True:
         try:
             build(current, serve_url=SERVE_URL, dirty=True)
-            print("BUILT", flush=True)
+            print(f"BUILT frozen={gc.get_freeze_count()}", flush=True)
         except BaseException as exc:  # reported to the test, which decides
             print(f"FAILED {type(exc).__name__}: {exc}", flush=True)
         line = sys.stdin.readline()

@@ -108,6 +108,10 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     assert edit["edit_to_reload_s"] > 0 and edit["rendered"].endswith("(only records changed)")
     rendered = [int(x) for x in re.findall(r"(\d+)/(\d+)", edit["rendered"])[0]]
     assert 0 < rendered[0] < rendered[1], edit["rendered"]
+    # The same save in the minimal stack (one page's heading): the floor, timed the same way.
+    floor = entry["preview_minimal"]
+    assert floor["record"].startswith("docs/library/") and len(floor["edits"]) == 1
+    assert floor["edits"][0]["edit_to_reload_s"] > 0 and floor["edits"][0]["rendered"] is None
     assert set(entry["ratio"]) >= {
         "wall_s",
         "cpu_s",
@@ -118,7 +122,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
         "library_html_bytes",
         "library_gzip_bytes",
     }
-    assert set(data["growth"]) == {"generator", "sequential", "bare", "minimal", "preview"}
+    assert set(data["growth"]) == {"generator", "sequential", "bare", "minimal", "preview", "preview_minimal"}
     budgets = {b["budget"]: b for b in data["budgets"]}
     assert any(name.startswith("largest resource page") and b["held"] is not None for name, b in budgets.items())
     # 50 records: the budgets at 1,000 to 5,000 records are not measured.

@@ -111,6 +111,8 @@ class Driver:
         self.proc.stdin.flush()
         seen = self.wait()
         self.parallel_passes.append(sum(PARALLEL_LINE in line for line in seen))
+        # What a parallel pass kept out of the garbage collector is given back once the pass is in.
+        assert seen[-1].strip() == "BUILT frozen=0", seen[-1]
         found = [RENDERED.search(line) for line in seen]
         found = [m for m in found if m]
         assert len(found) == 1, "".join(seen)

@@ -96,6 +96,8 @@ class PreviewState:
         """Forget everything: the next build is complete."""
         #: What every page's chrome depends on, as of the last complete build.
         self.global_key: tuple | None = None
+        #: The hand-written pages' files as of the last complete build (for the log's reason).
+        self.texts: tuple | None = None
         #: ``{lang: {src_uri: fingerprint}}`` of generated pages, last complete build.
         self.pages: dict = {}
         #: Output files of the last complete build.
@@ -105,6 +107,7 @@ class PreviewState:
     def begin(self) -> None:
         """Start a build (every language pass): nothing gathered yet."""
         self.pending_key: tuple | None = None
+        self.pending_texts: tuple | None = None
         self.pending_pages: dict = {}
         self.pending_outputs: set = set()
         #: ``{lang: (pages rendered, pages)}``.

@@ -29,10 +29,13 @@ What this module does, only when the server was started with ``--dirty``:
   *modified* when its Markdown or kept HTML differs from the last complete build,
   or its output file is missing; a hand-written page is always modified (it may
   list records: cheap, there are few); every page is modified when anything other
-  than a record changed since the last complete build (``data/`` outside
-  ``data/resources/``, ``docs/``, the theme overrides, ``mkdocs.yml``): a
-  vocabulary, template, interface word or hand-written page may change the
-  navigation or every page's chrome.
+  than a record or the body of a hand-written page changed since the last complete
+  build (``data/`` outside ``data/resources/``, a file of ``docs/`` other than a
+  page, a page's front matter or headings, the theme overrides, ``mkdocs.yml``): a
+  vocabulary, template, interface word or page title may change the navigation or
+  every page's chrome.  A page's body shows on that page alone (and in what the
+  generated pages compute from it, such as the translation status, which are compared
+  like any generated page).
 - ``on_post_page`` counts the pages rendered, for the log line.
 - after the last language: forgets nothing it needs, removes the output of pages
   that no longer exist (a deleted record), and logs how many pages were rebuilt.
@@ -45,6 +48,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -87,14 +91,52 @@ def on_startup(command, dirty):
 
 
 def global_key(config) -> tuple:
-    """Everything but the records: any change here rebuilds every page."""
+    """Everything but the records and the bodies of hand-written pages: any change here
+    rebuilds every page.  Of a hand-written page only its outline counts (:func:`_outline`)."""
     build = build_for(config)
     resources = str(project_root(config) / "data" / "resources") + os.sep
-    others = tuple(entry for entry in build.files_signature if not entry[0].startswith(resources))
+    docs = str(build.docs_dir) + os.sep
+    others = tuple(
+        _outline(entry) if entry[0].startswith(docs) and entry[0].endswith(".md") else entry
+        for entry in build.files_signature
+        if not entry[0].startswith(resources)
+    )
     dirs = [Path(d) for d in config.theme.dirs if Path(d).is_dir() and "site-packages" not in Path(d).parts]
     config_file = Path(config.config_file_path)
     stat = config_file.stat()
     return others, signature(*dirs), (str(config_file), stat.st_size, stat.st_mtime_ns)
+
+
+def texts_key(config) -> tuple:
+    """The hand-written pages as they are now (names, sizes, times): for the log's reason."""
+    docs = str(build_for(config).docs_dir) + os.sep
+    return tuple(entry for entry in build_for(config).files_signature if entry[0].startswith(docs))
+
+
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
+
+
+def _outline(entry: tuple) -> tuple:
+    """What other pages show of the hand-written page ``entry`` (``(path, size, time)``):
+    its front matter (title, description, French address) and its headings, the first of
+    which is its title in every page's navigation, with the line above each line of
+    ``=`` or ``-`` (a heading underlined, a rule, a front matter's end: kept alike).
+    The body is shown on the page alone, which a preview renders every time."""
+    path = entry[0]
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return entry  # the build reports it; its size and time stand for it
+    kept = []
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), len(lines) - 1)
+        kept += lines[: end + 1]
+    for number, line in enumerate(lines):
+        if line.lstrip(" ").startswith("#"):
+            kept.append(line)
+        elif _SETEXT.fullmatch(line) and number:
+            kept += [lines[number - 1], line]
+    return (path, tuple(kept))
 
 
 def _fingerprint(file, build) -> int:
@@ -116,6 +158,7 @@ def on_files(files, config):
     lang = i18n.current_language(config)
     if preview.pending_key is None:
         preview.pending_key = global_key(config)
+        preview.pending_texts = texts_key(config)
     same_chrome = preview.pending_key == preview.global_key
     last = preview.pages.get(lang, {}) if same_chrome else {}
     fingerprints = preview.pending_pages.setdefault(lang, {})
@@ -166,12 +209,17 @@ def on_post_build(config):
     site_dir = Path(config.site_dir).resolve()
     for stale in sorted(preview.outputs - preview.pending_outputs):
         _remove(Path(stale), site_dir)
-    full = preview.pending_key != preview.global_key
-    preview.global_key = preview.pending_key
+    if preview.pending_key != preview.global_key:
+        reason = "everything changed"
+    elif preview.pending_texts != preview.texts:
+        reason = "page texts changed, not the navigation"
+    else:
+        reason = "only records changed"
+    preview.global_key, preview.texts = preview.pending_key, preview.pending_texts
     preview.pages = preview.pending_pages
     preview.outputs = preview.pending_outputs
     counts = ", ".join(f"{lang} {done}/{total}" for lang, (done, total) in preview.counts.items())
-    log.info(f"Preview: rendered {counts} pages ({'everything changed' if full else 'only records changed'})")
+    log.info(f"Preview: rendered {counts} pages ({reason})")
     preview.begin()
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from sitebuild import FIXTURE_NAV, ROOT, build, fixture_records, make_project
 
-from resource_library_mkdocs import parallel
+from resource_library_mkdocs import parallel, preview
 
 DRIVER = Path(__file__).resolve().parent / "preview_driver.py"
 NAV = FIXTURE_NAV + "  - Lists: lists.md\n"
@@ -197,13 +197,42 @@ def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, m
         assert "Edited template." in (site / "library" / "full-record" / "index.html").read_text("utf-8")
         assert_same_as_full_build(project, site)
 
-        # A hand-written page's title is in the navigation of every page.
+        # A hand-written page's body, its title kept: the hand-written pages (both languages) and
+        # the generated pages computed from them (translation status) are rendered again, not every page.
         about = project / "docs" / "about.md"
-        about.write_text("# About us\n\nWho we are.\n", encoding="utf-8")
+        about.write_text("# About\n\nWho we are, and what we do.\n", encoding="utf-8")
+        en, en_total, fr, fr_total, reason = driver.rebuild()
+        assert reason == "page texts changed, not the navigation"
+        assert 0 < en < en_total and 0 < fr < fr_total, (en, en_total, fr, fr_total)
+        assert "what we do" in (site / "about" / "index.html").read_text("utf-8")
+        assert_same_as_full_build(project, site)
+
+        # A hand-written page's title is in the navigation of every page.
+        about.write_text("# About us\n\nWho we are, and what we do.\n", encoding="utf-8")
         en, en_total, fr, fr_total, reason = driver.rebuild()
         assert reason == "everything changed" and (en, fr) == (en_total, fr_total)
         assert_same_as_full_build(project, site)
         forked = not sequential and parallel.wanted()
-        assert driver.parallel_passes == [1 if forked else 0] * 5, driver.parallel_passes
+        assert driver.parallel_passes == [1 if forked else 0] * 6, driver.parallel_passes
     finally:
         driver.close()
+
+
+def test_a_pages_outline_is_what_other_pages_show_of_it(tmp_path):
+    """Front matter and headings change every page (navigation, addresses); the body does not."""
+    page = tmp_path / "page.md"
+
+    def outline(text: str) -> tuple:
+        page.write_text(text, encoding="utf-8")
+        return preview._outline((str(page), len(text), 0))
+
+    base = outline("---\ntitle: Our approach\n---\n\n# Approach\n\nA paragraph.\n\n## Tiers\n\nMore.\n")
+    assert outline("---\ntitle: Our approach\n---\n\n# Approach\n\nAnother paragraph.\n\n## Tiers\n\nLess.\n") == base
+    assert outline("---\ntitle: Our way\n---\n\n# Approach\n\nA paragraph.\n\n## Tiers\n\nMore.\n") != base
+    assert outline("---\ntitle: Our approach\n---\n\n# Approaches\n\nA paragraph.\n\n## Tiers\n\nMore.\n") != base
+    underlined = outline("Approach\n========\n\nA paragraph.\n")
+    assert outline("Approach\n========\n\nOther words.\n") == underlined
+    assert outline("Our approach\n========\n\nA paragraph.\n") != underlined
+    # A page that cannot be read stands for itself by its size and time.
+    page.write_bytes(b"# \xff\n")
+    assert preview._outline((str(page), 4, 7)) == (str(page), 4, 7)

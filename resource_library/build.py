@@ -206,6 +206,9 @@ class Build:
         root, docs_dir = self.root, self.docs_dir
         key = (str(root), str(docs_dir), self.files_signature)
         if key == self._key and self._content is not None:
+            # The same walk, kept as this pass's own: the page hooks' calls (several per page) then
+            # find it by identity instead of comparing every file's entry again.
+            self._key = key
             urls.install(self._content.catalogue.slugs)
             return self._content
         forget_missing_files()  # parsed files stay cached across rebuilds; deleted ones need not

@@ -81,6 +81,7 @@ class TranslationSite:
         if key is None:
             key = signature(self.root / "data", self.docs_dir)
         if self._state is not None and self._state.key == key:
+            self._state.key = key  # this pass's walk: the next calls find it by identity
             return []
         docs = self.docs_dir.relative_to(self.root).as_posix() if self.docs_dir.is_relative_to(self.root) else "docs"
         terms, problems = load_glossary(self.root / "data" / "glossary.yml", "data/glossary.yml")

@@ -45,10 +45,12 @@ def moved_page(
     templates_dir: Path, strings: dict, lang: str, old_url: str, new_url: str, site_url: str = ""
 ) -> MovedPage:
     """The page at ``old_url`` (a directory URL of the ``lang`` site) sending readers to ``new_url``."""
-    if not old_url.endswith("/") or not new_url.endswith("/") or old_url == new_url:
-        raise ValueError(f"a moved page joins two different directory URLs, not {old_url!r} and {new_url!r}")
-    target = relative(old_url, new_url)
-    canonical = site_url.rstrip("/") + "/" + new_url if site_url else target
+    template = _environment(templates_dir).get_template("moved.html")
+    return _moved_page(template, _texts(strings, lang), lang, old_url, new_url, site_url)
+
+
+def _texts(strings: dict, lang: str) -> list:
+    """What a moved page says, in ``lang`` first, then in the other languages."""
     texts = []
     for code in [lang] + [other for other in LANGUAGES if other != lang]:
         t = Strings(strings, code)
@@ -56,24 +58,31 @@ def moved_page(
         if code == "fr":
             entry = {key: french_text(value) if key != "lang" else value for key, value in entry.items()}
         texts.append(entry)
-    html = (
-        _environment(templates_dir)
-        .get_template("moved.html")
-        .render(
-            lang=lang,
-            target=target,
-            canonical=canonical,
-            script=relative(old_url, "") + SCRIPT,
-            title=" – ".join(text["title"] for text in texts),
-            texts=texts,
-        )
+    return texts
+
+
+def _moved_page(template, texts: list, lang: str, old_url: str, new_url: str, site_url: str) -> MovedPage:
+    if not old_url.endswith("/") or not new_url.endswith("/") or old_url == new_url:
+        raise ValueError(f"a moved page joins two different directory URLs, not {old_url!r} and {new_url!r}")
+    target = relative(old_url, new_url)
+    canonical = site_url.rstrip("/") + "/" + new_url if site_url else target
+    html = template.render(
+        lang=lang,
+        target=target,
+        canonical=canonical,
+        script=relative(old_url, "") + SCRIPT,
+        title=" – ".join(text["title"] for text in texts),
+        texts=texts,
     )
     return MovedPage(old_url + "index.html", old_url, new_url, html.lstrip("\n"))
 
 
 def moved_pages(templates_dir: Path, strings: dict, lang: str, moves, site_url: str = "") -> list:
     """A :class:`MovedPage` for each ``(old URL, new URL)`` of ``moves``, in address order."""
-    return [moved_page(templates_dir, strings, lang, old, new, site_url) for old, new in sorted(set(moves))]
+    # The template and the texts are the same for every page: read and typeset once.
+    template = _environment(templates_dir).get_template("moved.html")
+    texts = _texts(strings, lang)
+    return [_moved_page(template, texts, lang, old, new, site_url) for old, new in sorted(set(moves))]
 
 
 def former_copies(lang: str, paths) -> list:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
@@ -41,6 +42,7 @@ _FORMATS = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # titles recur in every list and every rebuild of ``mkdocs serve``
 def sort_key(text: str) -> str:
     """Alphabetical order that ignores accents and case (É sorts with E)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -90,9 +90,11 @@ def on_startup(command, dirty):
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarningFilter())
 
 
-def global_key(config) -> tuple:
-    """Everything but the records and the bodies of hand-written pages: any change here
-    rebuilds every page.  Of a hand-written page only its outline counts (:func:`_outline`)."""
+def keys(config) -> tuple:
+    """``(global key, texts)``.  The global key is everything but the records and the bodies
+    of hand-written pages: any change in it rebuilds every page (of a hand-written page
+    only its outline counts: :func:`_outline`).  The texts are the hand-written pages as
+    they are now (names, sizes, times), for the log's reason."""
     build = build_for(config)
     resources = str(project_root(config) / "data" / "resources") + os.sep
     docs = str(build.docs_dir) + os.sep
@@ -104,13 +106,8 @@ def global_key(config) -> tuple:
     dirs = [Path(d) for d in config.theme.dirs if Path(d).is_dir() and "site-packages" not in Path(d).parts]
     config_file = Path(config.config_file_path)
     stat = config_file.stat()
-    return others, signature(*dirs), (str(config_file), stat.st_size, stat.st_mtime_ns)
-
-
-def texts_key(config) -> tuple:
-    """The hand-written pages as they are now (names, sizes, times): for the log's reason."""
-    docs = str(build_for(config).docs_dir) + os.sep
-    return tuple(entry for entry in build_for(config).files_signature if entry[0].startswith(docs))
+    texts = tuple(entry for entry in build.files_signature if entry[0].startswith(docs))
+    return (others, signature(*dirs), (str(config_file), stat.st_size, stat.st_mtime_ns)), texts
 
 
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
@@ -157,8 +154,7 @@ def on_files(files, config):
     build = build_for(config)
     lang = i18n.current_language(config)
     if preview.pending_key is None:
-        preview.pending_key = global_key(config)
-        preview.pending_texts = texts_key(config)
+        preview.pending_key, preview.pending_texts = keys(config)
     same_chrome = preview.pending_key == preview.global_key
     last = preview.pages.get(lang, {}) if same_chrome else {}
     fingerprints = preview.pending_pages.setdefault(lang, {})

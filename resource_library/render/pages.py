@@ -203,6 +203,11 @@ class PageMemo:
 
 
 def _environment(templates_dir: Path) -> jinja2.Environment:
+    return _templates(templates_dir)[0]
+
+
+def _templates(templates_dir: Path) -> tuple:
+    """``(environment, signature of the folder)``: the folder is walked once per use."""
     key = str(Path(templates_dir).resolve())
     env, seen = _ENVIRONMENTS.get(key, (None, None))
     now = signature(Path(key))
@@ -221,14 +226,14 @@ def _environment(templates_dir: Path) -> jinja2.Environment:
         )
         env.globals.update(front_matter=_front_matter, lang_attr=_lang_attr, pick=pick, markdown=_markdown_text)
         _ENVIRONMENTS[key] = (env, now)
-    return env
+    return env, now
 
 
 class Renderer:
     """Renders every generated page of one language."""
 
     def __init__(self, templates_dir: Path, memo: PageMemo | None = None):
-        self.env = _environment(templates_dir)
+        self.env, self.templates_signature = _templates(templates_dir)
         self.templates_dir = Path(templates_dir).resolve()
         self.memo = memo
         self._kept: dict = {}
@@ -265,7 +270,7 @@ class Renderer:
         """Every generated page of ``site.lang``; ``publication``: the open data files they link to."""
         if self.memo is not None:
             slot = (str(self.templates_dir), site.lang)
-            key = (signature(self.templates_dir), pickle.dumps(site.t.table, protocol=pickle.HIGHEST_PROTOCOL))
+            key = (self.templates_signature, pickle.dumps(site.t.table, protocol=pickle.HIGHEST_PROTOCOL))
             self._kept, self._now = self.memo.start(slot, key)
         out = [self.library(site, publication), self.data_page(site, publication)]
         out += [self.resource(site, record, publication) for record in site.catalogue.records.values()]

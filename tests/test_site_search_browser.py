@@ -117,6 +117,36 @@ def test_header_box_by_keyboard_only(page, server):
     expect(page.locator("#rl-hs-q")).to_have_value("")
 
 
+def test_results_arriving_after_escape_stay_closed(page, server):
+    """A keystroke's search still running when the reader presses Escape does not open the
+    results again once it ends; a second Escape then clears the box, and typing shows them."""
+    page.goto(server + "fr/a-propos/")
+    tab_to(page, "rl-hs-q")
+    page.keyboard.type("anx")
+    expect(page.locator("#rl-hs-list")).to_be_visible()
+    # One more letter and Escape in the same moment: the letter's search is scheduled, not run.
+    page.evaluate(
+        """() => {
+            const box = document.getElementById("rl-hs-q");
+            box.value += "i";
+            box.dispatchEvent(new Event("input", { bubbles: true }));
+            box.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+        }"""
+    )
+    # Let the scheduled search run and end (two frames, then its answer).
+    page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100))))"
+    )
+    expect(page.locator("#rl-hs-popup")).to_be_hidden()
+    expect(page.locator("#rl-hs-q")).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#rl-hs-q")).to_have_value("anxi")
+    page.keyboard.press("Escape")
+    expect(page.locator("#rl-hs-q")).to_have_value("")
+    page.keyboard.type("anxi")
+    expect(page.locator("#rl-hs-list")).to_be_visible()
+    expect(page.locator("#rl-hs-q")).to_have_attribute("aria-expanded", "true")
+
+
 def test_search_page_keeps_its_state_in_the_address(page, server):
     page.goto(server + "search/?q=anxiety")
     status = page.locator("#rl-sp-status")

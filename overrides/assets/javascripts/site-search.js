@@ -444,6 +444,10 @@
     var options = [];
     var current = null;
     var scheduled = false;
+    // The text whose results the reader sent away with Escape: results for it that arrive
+    // later (the index still loading, a keystroke's search still running) stay closed.
+    var dismissed = null;
+    var rendered = null;
 
     function say(text) { if (status.textContent !== text) status.textContent = text; }
 
@@ -489,6 +493,7 @@
       options = [];
       active = -1;
       input.removeAttribute("aria-activedescendant");
+      rendered = q;
       if (!q.trim()) { close(); say(""); return; }
       var answer = engine.query(q);
       var n = answer.refs.length;
@@ -525,6 +530,8 @@
 
     function update() {
       var q = input.value;
+      if (q === dismissed) return;
+      dismissed = null;
       current = q;
       site.engine().then(function (engine) {
         if (current === q) render(engine, q);
@@ -548,6 +555,7 @@
       }
     });
     input.addEventListener("input", function () {
+      dismissed = null;  // the reader typed: results for the text are wanted again
       if (scheduled) return;
       scheduled = true;
       (win.requestAnimationFrame || win.setTimeout)(function () { scheduled = false; update(); });
@@ -556,11 +564,19 @@
       var key = event.key;
       if (key === "ArrowDown" || key === "Down") {
         event.preventDefault();
-        if (popup.hidden) { if (options.length) { open(); setActive(0); } else update(); return; }
+        if (popup.hidden) {
+          dismissed = null;
+          if (options.length && rendered === input.value) { open(); setActive(0); } else update();
+          return;
+        }
         setActive(active + 1 >= options.length ? 0 : active + 1);
       } else if (key === "ArrowUp" || key === "Up") {
         event.preventDefault();
-        if (popup.hidden) { if (options.length) { open(); setActive(options.length - 1); } return; }
+        if (popup.hidden) {
+          dismissed = null;
+          if (options.length && rendered === input.value) { open(); setActive(options.length - 1); }
+          return;
+        }
         setActive(active <= 0 ? options.length - 1 : active - 1);
       } else if (key === "Enter") {
         if (!popup.hidden && active >= 0) {
@@ -569,6 +585,8 @@
         }
         // Otherwise the form goes to the search page (?q=...).
       } else if (key === "Escape" || key === "Esc") {
+        current = null;  // a search still running for the text is not shown
+        dismissed = input.value;
         if (!popup.hidden) { event.preventDefault(); close(); }
         else if (input.value) { event.preventDefault(); input.value = ""; options = []; say(""); }
       } else if (key === "Home" || key === "End") {

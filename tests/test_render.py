@@ -126,11 +126,49 @@ def test_templates_are_compiled_once_and_reloaded_when_changed(tmp_path):
     os.utime(templates / "library.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
     after = Renderer(templates).env.get_template("library.html")
     assert after is not before and after.render() == "changed\n"
-    # A partial that pages include (one include per card) is seen too, by the next render.
+    # A partial that pages render (one per card) is seen too, by the next render.
     card = Renderer(templates).env.get_template("_card.html")
     assert Renderer(templates).env.get_template("_card.html") is card
     (templates / "_card.html").write_text("{{ card }}\n", encoding="utf-8")
     assert Renderer(templates).env.get_template("_card.html").render(card="new") == "new\n"
+
+
+def test_each_card_is_rendered_once_and_pages_are_as_if_each_included_it(tmp_path):
+    """A listing's cards (``card(c)``) are rendered once per language: the pages are the
+    same as with each card rendered in place by ``{% include %}``, at every depth (term,
+    pillar and library pages link to a resource each in its own way)."""
+    import shutil
+
+    import yaml
+
+    from resource_library.render.opendata import publish
+    from resource_library.render.pages import Renderer
+    from resource_library.views.site import SiteView
+
+    project = make_project(tmp_path, records=fixture_records("english-only", "full-record", "offered-in-french"))
+    catalogue = load_catalogue(project)
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    included = tmp_path / "included"
+    shutil.copytree(ROOT / "overrides" / "library", included)
+    listings = 0
+    for page in ("library.html", "pillar.html", "term.html"):
+        text = (included / page).read_text(encoding="utf-8")
+        listings += text.count("{{ card(c) }}")
+        (included / page).write_text(text.replace("{{ card(c) }}", '{% include "_card.html" %}'), encoding="utf-8")
+    assert listings == 3
+    for lang in ("en", "fr"):
+        once = {
+            p.path: p.preview()
+            for p in render_language(catalogue, strings, lang, ROOT / "overrides" / "library", project / "docs")
+        }
+        each = {p.path: p.preview() for p in render_language(catalogue, strings, lang, included, project / "docs")}
+        assert once == each
+        shown = sum(page.count('class="rl-card"') for page in once.values())
+        renderer = Renderer(ROOT / "overrides" / "library")
+        renderer.pages(
+            SiteView(catalogue, strings, lang, project / "docs"), publish(catalogue, strings, lang, project / "docs")
+        )
+        assert 0 < len(renderer._cards.html) < shown  # each record's card at each depth, once
 
 
 def test_relative_links_match_posixpath():
@@ -193,6 +231,8 @@ def test_related_resources_rank_shared_tags_then_newest_then_id():
 def test_page_memo_reuses_only_pages_whose_view_is_unchanged(tmp_path):
     """A second render with the build's memo reuses every page; after one record's title
     changes, only the pages showing it are rendered, and the result equals a fresh render."""
+    import pickle
+
     import yaml
 
     from resource_library.render.pages import PageMemo
@@ -222,6 +262,9 @@ def test_page_memo_reuses_only_pages_whose_view_is_unchanged(tmp_path):
     changed = {path for path in first if first[path] != again[path]}
     assert "library/offered-in-french.md" in changed and "library/index.md" in changed
     assert memo.rendered >= len(changed) and 0 < memo.reused < len(first)
+    # The cards rendered again are the renamed record's, one per depth of the pages showing it.
+    fresh = [pickle.loads(key[1]) for *_pages, cards, _keys in memo.language("en").values() for key in cards]
+    assert len(fresh) > 1 and {card["id"] for card in fresh} == {"offered-in-french"}
     assert "library/full-record.md" not in changed or "A renamed tip sheet" in again["library/full-record.md"]
 
 
@@ -254,8 +297,13 @@ def test_page_memo_takes_back_what_a_forked_copy_rendered(tmp_path):
     edited = render(child)
     handed = pickle.loads(pickle.dumps(child.language("fr")))
     assert child.language("en") == {}
-    fresh = sum(len(pages) for _key, pages, _paths in handed.values())
+    fresh = sum(len(pages) for _key, pages, _paths, _cards, _card_keys in handed.values())
     assert 0 < fresh == child.rendered < len(first)  # only the pages rendered go back
+    # ... and only the cards that changed (none here: the French card shows the French title)
+    cards = [
+        pickle.loads(key[1]) for _key, _pages, _paths, fresh_cards, _keys in handed.values() for key in fresh_cards
+    ]
+    assert {card["id"] for card in cards} <= {"offered-in-french"}
     parent.take_language("fr", handed, child.rendered, child.reused)
     assert (parent.rendered, parent.reused) == (child.rendered, child.reused)
     assert render(parent) == edited  # every page reused, as the copy would have

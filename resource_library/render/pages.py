@@ -157,48 +157,60 @@ class PageMemo:
     A page whose template is given the same things (its view: texts, labels, cards,
     links, pickled), with the same interface words and templates, is not rendered
     again: on ``mkdocs serve`` an edit renders the pages that show the record and
-    reuses the others.  Only the last render's pages are kept.  A view that cannot be
-    pickled is rendered every time.
+    reuses the others.  The cards' HTML is kept the same way (:class:`_Cards`): a page
+    rendered again renders only the cards that changed.  Only what the last render
+    used is kept.  A view that cannot be pickled is rendered every time.
     """
 
     def __init__(self) -> None:
-        #: ``{(templates folder, lang): (key, {page path: (view, page)})}``.
+        #: ``{(templates folder, lang): (key, {page path: (view, page, its cards)}, {card: (card, HTML)})}``.
         self._slots: dict = {}
-        #: ``{slot: pages}``: the last render's starting point (what it could reuse).
+        #: ``{slot: (pages, cards)}``: the last render's starting point (what it could reuse).
         self._started: dict = {}
         #: Pages rendered and reused by the last render (for the preview's log and the tests).
         self.rendered = 0
         self.reused = 0
 
     def start(self, slot: tuple, key: tuple) -> tuple:
-        """``(kept, now)``: the last render's pages when ``key`` is the same, and the dict to fill."""
+        """``(kept, now, cards kept, cards now)``: the last render's pages and cards when ``key``
+        is the same, and the dicts to fill."""
         last = self._slots.get(slot)
-        kept = last[1] if last is not None and last[0] == key else {}
+        same = last is not None and last[0] == key
+        kept, cards = (last[1], last[2]) if same else ({}, {})
         now: dict = {}
-        self._slots[slot] = (key, now)
-        self._started[slot] = kept
+        cards_now: dict = {}
+        self._slots[slot] = (key, now, cards_now)
+        self._started[slot] = (kept, cards)
         self.rendered = self.reused = 0
-        return kept, now
+        return kept, now, cards, cards_now
 
     def language(self, lang: str) -> dict:
         """What the last render of ``lang`` changed, for a process forked before it (a language
         pass built in parallel hands it back): per slot, the key, the pages rendered (the
-        others are the forking process's own) and every page's path."""
+        others are the forking process's own) and every page's path, the cards rendered
+        and every card's key."""
         out = {}
-        for slot, (key, now) in self._slots.items():
+        for slot, (key, now, cards) in self._slots.items():
             if slot[1] == lang:
-                kept = self._started.get(slot, {})
+                kept, kept_cards = self._started.get(slot, ({}, {}))
                 fresh = {path: entry for path, entry in now.items() if kept.get(path) is not entry}
-                out[slot] = (key, fresh, list(now))
+                fresh_cards = {card: html for card, html in cards.items() if card not in kept_cards}
+                out[slot] = (key, fresh, list(now), fresh_cards, list(cards))
         return out
 
     def take_language(self, lang: str, changes: dict, rendered: int, reused: int) -> None:
         """Take in :meth:`language` of ``lang`` from a process forked from this one."""
-        for slot, (key, fresh, paths) in changes.items():
+        for slot, (key, fresh, paths, fresh_cards, card_keys) in changes.items():
             last = self._slots.get(slot)
-            kept = last[1] if last is not None and last[0] == key else {}  # what the other process started from
+            same = last is not None and last[0] == key
+            kept, kept_cards = (last[1], last[2]) if same else ({}, {})  # what the other process started from
             pages = {path: fresh.get(path) or kept.get(path) for path in paths}
-            self._slots[slot] = (key, {path: entry for path, entry in pages.items() if entry is not None})
+            cards = (fresh_cards.get(card) or kept_cards.get(card) for card in card_keys)
+            self._slots[slot] = (
+                key,
+                {path: entry for path, entry in pages.items() if entry is not None},
+                {entry[0]: entry for entry in cards if entry is not None},
+            )
         self.rendered, self.reused = rendered, reused
 
 
@@ -229,6 +241,61 @@ def _templates(templates_dir: Path) -> tuple:
     return env, now
 
 
+#: The template of one resource's card in a listing (library, pillar and term pages).
+CARD_TEMPLATE = "_card.html"
+
+
+class _Cards:
+    """Cards' HTML, each rendered once per render of a language (templates call ``card(c)``).
+
+    A record's card is on the library page, its pillars' pages and the page of each of
+    its terms, and is the same on every page at the same depth (its link is relative):
+    1,000 records make some 12,000 cards per language, about 1,500 of them different.
+    ``_card.html`` is given ``c``, ``t`` and ``lang`` only, so nothing else can make two
+    equal cards differ.
+
+    With a :class:`PageMemo`, ``kept`` holds the last render's cards and ``html`` this
+    render's, ``{key: (key, HTML)}``: a card is taken from ``kept`` as a page uses it
+    (:meth:`page`), and a page reused whole keeps its cards (:meth:`keep`).
+    """
+
+    def __init__(self, env: jinja2.Environment, kept: dict | None = None, html: dict | None = None) -> None:
+        self.env = env
+        self.template: jinja2.Template | None = None
+        self.kept = {} if kept is None else kept
+        self.html = {} if html is None else html
+
+    def page(self, t, lang: str, used: list):
+        """The ``card(c)`` function of a page of ``lang`` (its interface words ``t``); the keys
+        of the cards the page shows go to ``used``."""
+
+        def card(c: dict) -> Markup:
+            try:
+                key = (lang, pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL))
+            except (pickle.PicklingError, TypeError, AttributeError):
+                key = None
+            entry = (self.html.get(key) or self.kept.get(key)) if key is not None else None
+            if entry is None:
+                if self.template is None:
+                    self.template = self.env.get_template(CARD_TEMPLATE)
+                # Without its last line end, which the line that calls card(c) gives back.
+                entry = (key, Markup(self.template.render(c=c, t=t, lang=lang).rstrip("\n")))
+            if key is not None:
+                key = entry[0]  # one key object for every page that shows the card
+                self.html[key] = entry
+                used.append(key)
+            return entry[1]
+
+        return card
+
+    def keep(self, keys) -> None:
+        """A page reused whole: its cards stay for the next render."""
+        for key in keys:
+            entry = self.html.get(key) or self.kept.get(key)
+            if entry is not None:
+                self.html[key] = entry
+
+
 class Renderer:
     """Renders every generated page of one language."""
 
@@ -238,6 +305,7 @@ class Renderer:
         self.memo = memo
         self._kept: dict = {}
         self._now: dict | None = None
+        self._cards = _Cards(self.env)
 
     def render_page(self, name: str, path: str, source: str | None, **context) -> GeneratedPage:
         """Template ``name`` rendered as the page ``path`` (or the same page from the last render: see PageMemo)."""
@@ -251,14 +319,17 @@ class Renderer:
             entry = self._kept.get(path)
             if view is not None and entry is not None and entry[0] == view:
                 self._now[path] = entry
+                self._cards.keep(entry[2])
                 assert self.memo is not None
                 self.memo.reused += 1
                 return entry[1]
         texts: list = []
-        text = self.env.get_template(name).render(markdown_texts=texts, **context)
+        cards: list = []
+        card = self._cards.page(context.get("t"), context.get("lang", ""), cards)
+        text = self.env.get_template(name).render(markdown_texts=texts, card=card, **context)
         page = split_page(text, path, source, texts)
         if view is not None and self._now is not None and self.memo is not None:
-            self._now[path] = (view, page)
+            self._now[path] = (view, page, tuple(dict.fromkeys(cards)))
             self.memo.rendered += 1
         return page
 
@@ -271,7 +342,8 @@ class Renderer:
         if self.memo is not None:
             slot = (str(self.templates_dir), site.lang)
             key = (self.templates_signature, pickle.dumps(site.t.table, protocol=pickle.HIGHEST_PROTOCOL))
-            self._kept, self._now = self.memo.start(slot, key)
+            self._kept, self._now, kept_cards, cards = self.memo.start(slot, key)
+            self._cards = _Cards(self.env, kept_cards, cards)
         out = [self.library(site, publication), self.data_page(site, publication)]
         out += [self.resource(site, record, publication) for record in site.catalogue.records.values()]
         out += self.pillars(site)

@@ -175,8 +175,7 @@ class PageMemo:
         """``(kept, now, cards kept, cards now)``: the last render's pages and cards when ``key``
         is the same, and the dicts to fill."""
         last = self._slots.get(slot)
-        same = last is not None and last[0] == key
-        kept, cards = (last[1], last[2]) if same else ({}, {})
+        kept, cards = (last[1], last[2]) if last is not None and last[0] == key else ({}, {})
         now: dict = {}
         cards_now: dict = {}
         self._slots[slot] = (key, now, cards_now)
@@ -202,8 +201,8 @@ class PageMemo:
         """Take in :meth:`language` of ``lang`` from a process forked from this one."""
         for slot, (key, fresh, paths, fresh_cards, card_keys) in changes.items():
             last = self._slots.get(slot)
-            same = last is not None and last[0] == key
-            kept, kept_cards = (last[1], last[2]) if same else ({}, {})  # what the other process started from
+            # What the other process started from:
+            kept, kept_cards = (last[1], last[2]) if last is not None and last[0] == key else ({}, {})
             pages = {path: fresh.get(path) or kept.get(path) for path in paths}
             cards = (fresh_cards.get(card) or kept_cards.get(card) for card in card_keys)
             self._slots[slot] = (

@@ -137,8 +137,9 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     valid_docs: list = []
     files = sorted(layout.resources(root).glob("*.yml"))
     catalogue.record_files = len(files)
+    folders: dict = {}
     for file in files:
-        shown = _rel(root, file)
+        shown = _rel(root, file, folders)
         doc = load_file(file, shown)
         found = list(doc.problems)
         if doc.ok:
@@ -218,10 +219,17 @@ def _generated_pages(files, vocabularies, programs) -> frozenset:
     return frozenset(pages)
 
 
-def _rel(root: Path, path: Path) -> str:
+def _rel(root: Path, path: Path, folders: dict | None = None) -> str:
+    """``path`` as shown in problems: relative to ``root``.  ``folders``: the folders already
+    resolved by this load (a thousand records share one)."""
     # The folder is resolved, never the file: a file that is a symbolic link is named as such.
+    folder = folders.get(path.parent) if folders is not None else None
+    if folder is None:
+        folder = path.parent.resolve()
+        if folders is not None:
+            folders[path.parent] = folder
     try:
-        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
+        return (folder / path.name).relative_to(root).as_posix()
     except ValueError:
         return str(path)
 

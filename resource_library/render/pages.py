@@ -37,7 +37,7 @@ from resource_library.text.fallback import pick
 from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from resource_library.views.opendata import DATA_PAGE, DATA_URL, FEED_SIZE, columns, other_language
 from resource_library.views.search import SEARCH_PAGE, search_page_view
-from resource_library.views.site import SiteView, page_url, relative, term_page
+from resource_library.views.site import SiteView, page_url, relative
 
 #: Above this many records the library page lists each resource without its summary
 #: (title, type, tiers, languages): with summaries a 5,000-record library page would
@@ -392,7 +392,7 @@ class Renderer:
             if vocab is None or folder is None:
                 continue
             for term in vocab.terms.values():
-                url = term_page(lang, vocab_id, term.id)
+                url = site.term_page(vocab_id, term.id)
                 assert url is not None
                 records = tagged.get((param, term.id), [])
                 cards = sorted((site.card(r, url) for r in records), key=lambda c: (c["sort"], c["id"]))
@@ -574,7 +574,7 @@ def _facets_with_pages(site: SiteView, from_url: str) -> list:
     for facet in facet_options(site.catalogue, site.lang):
         options = []
         for option in facet["options"]:
-            url = term_page(site.lang, vocab_of.get(facet["param"], ""), option["id"])
+            url = site.term_page(vocab_of.get(facet["param"], ""), option["id"])
             options.append(dict(option, href=relative(from_url, url) if url else None))
         out.append(dict(facet, options=options))
     return out

@@ -138,6 +138,14 @@ class SiteView:
         self.docs_dir = docs_dir
         self.edit_url_base = edit_url_base.rstrip("/")
         self._cards: dict = {}
+        self._term_pages: dict = {}
+
+    def term_page(self, vocab_id: str, term: str) -> str | None:
+        """:func:`term_page` in this view's language (a term's page is linked from every page that shows it)."""
+        key = (vocab_id, term)
+        if key not in self._term_pages:
+            self._term_pages[key] = term_page(self.lang, vocab_id, term)
+        return self._term_pages[key]
 
     # -- terms -------------------------------------------------------------
     def term_labels(self, field: str, terms, from_url: str | None = None) -> list:
@@ -150,7 +158,7 @@ class SiteView:
         for t in vocab.ordered(terms):
             href = None
             if from_url is not None and t in vocab.terms:
-                url = term_page(self.lang, vocab_id, t)
+                url = self.term_page(vocab_id, t)
                 href = relative(from_url, url) if url else None
             out.append({"id": t, "label": vocab.label_of(t, self.lang), "href": href})
         return out
@@ -236,7 +244,7 @@ class SiteView:
 
     def _href(self, from_url: str, vocab_id: str, term: str) -> str | None:
         vocab = self.catalogue.vocabularies.get(vocab_id)
-        url = term_page(self.lang, vocab_id, term) if vocab is not None and term in vocab.terms else None
+        url = self.term_page(vocab_id, term) if vocab is not None and term in vocab.terms else None
         return relative(from_url, url) if url else None
 
     def request(self, title: str, from_url: str) -> dict | None:

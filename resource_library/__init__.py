@@ -13,7 +13,8 @@ one way, and each stage is a sub-package:
 
 Beside the flow: ``model`` (the file formats), ``text`` (language rules),
 ``drawing`` (SVG infographics), ``search`` (lunr indexes), ``translation``
-(translation tracking) and ``cli`` (``scripts/library``).
+(translation tracking), ``cli`` (``scripts/library``) and ``cores`` (work
+shared with a forked process).
 
 The names below are imported on first use, so that ``scripts/library check``
 loads only what validation needs.

@@ -52,7 +52,6 @@ import logging
 import os
 import pickle
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -62,6 +61,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from resource_library.cores import stop, wait, wanted
 from resource_library_mkdocs import i18n, preview, session
 from resource_library_mkdocs.session import build_for
 
@@ -69,7 +69,6 @@ log = logging.getLogger("mkdocs.hooks.parallel")
 
 __all__ = ["on_build_error", "on_config", "on_env", "on_startup", "on_template_context"]
 
-SEQUENTIAL_VARIABLE = "LIBRARY_SEQUENTIAL_BUILD"
 RESULT = ".pass-result.pickle"
 #: The default language's pages for the sitemap, written by the parent (``on_env``).
 SITEMAP_PAGES = ".sitemap-pages.pickle"
@@ -80,19 +79,6 @@ ROOT_PAGES = ("404.html", "sitemap.xml", "sitemap.xml.gz", RESULT, SITEMAP_PAGES
 PASS_TIMEOUT = 900
 #: Lines MkDocs prints once per build, which the plugin hides for its inner passes too.
 INNER_PASS_LINES = ("Documentation built in", "Building documentation to directory", "Cleaning site directory")
-
-
-def cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
-def wanted() -> bool:
-    """Whether this machine and environment build languages in parallel."""
-    sequential = os.environ.get(SEQUENTIAL_VARIABLE, "").strip().lower() in ("1", "true", "yes")
-    return hasattr(os, "fork") and cores() >= 2 and not sequential
 
 
 def on_startup(command, dirty):
@@ -246,7 +232,7 @@ def _collect(config, lang: str, pid: int, folder: Path) -> bool:
     """Take in the pass of ``lang`` built in process ``pid``; False when it did not finish in time
     (it is stopped: the caller builds the pass itself)."""
     try:
-        status = _wait(pid, PASS_TIMEOUT)
+        status = wait(pid, PASS_TIMEOUT)
         if status is None:
             log.warning(f"The '{lang}' pass built in parallel did not finish in {PASS_TIMEOUT} s: building it here")
             return False
@@ -272,29 +258,6 @@ def _collect(config, lang: str, pid: int, folder: Path) -> bool:
         shutil.rmtree(folder, ignore_errors=True)  # links are removed, never followed
 
 
-def _wait(pid: int, seconds: float):
-    """The exit status of process ``pid``, or None (and the process stopped) after ``seconds``."""
-    deadline = time.monotonic() + seconds
-    delay = 0.005
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return status
-        if time.monotonic() > deadline:
-            _stop(pid)
-            return None
-        time.sleep(delay)
-        delay = min(delay * 2, 0.05)
-
-
-def _stop(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except OSError:
-        pass
-
-
 def _move_tree(source: Path, target: Path) -> None:
     if not source.is_dir():
         return
@@ -312,7 +275,7 @@ def _move_tree(source: Path, target: Path) -> None:
 def on_build_error(error):
     for build in session.builds():
         for pid, folder in build.parallel_passes.values():
-            _stop(pid)
+            stop(pid)
             shutil.rmtree(folder, ignore_errors=True)
         if build.parallel_passes:
             gc.unfreeze()

@@ -18,7 +18,7 @@ import pytest
 from sitebuild import ROOT, mkdocs
 from test_preview import tree_differences
 
-from resource_library_mkdocs import parallel
+from resource_library import cores
 
 PARALLEL_LINE = "Building 'fr' in parallel"
 
@@ -34,9 +34,9 @@ def _shipped_project(tmp_path):
 
 def _build(project, site, monkeypatch, sequential: bool):
     if sequential:
-        monkeypatch.setenv(parallel.SEQUENTIAL_VARIABLE, "1")
+        monkeypatch.setenv(cores.SEQUENTIAL_VARIABLE, "1")
     else:
-        monkeypatch.delenv(parallel.SEQUENTIAL_VARIABLE, raising=False)
+        monkeypatch.delenv(cores.SEQUENTIAL_VARIABLE, raising=False)
     result = mkdocs(project, "build", "--strict", "-d", str(site))
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout + result.stderr
@@ -48,7 +48,7 @@ def test_parallel_build_equals_the_sequential_build(tmp_path, monkeypatch):
     sequential_log = _build(project, tmp_path / "sequential", monkeypatch, sequential=True)
     parallel_log = _build(project, tmp_path / "parallel", monkeypatch, sequential=False)
     assert PARALLEL_LINE not in sequential_log
-    if parallel.cores() >= 2 and hasattr(os, "fork"):
+    if cores.cores() >= 2 and hasattr(os, "fork"):
         assert PARALLEL_LINE in parallel_log, parallel_log
     else:
         assert PARALLEL_LINE not in parallel_log, parallel_log
@@ -80,12 +80,12 @@ def test_a_warning_in_the_parallel_pass_stops_a_strict_build(tmp_path, monkeypat
     (project / "mkdocs.yml").write_text(
         config.replace("hooks:\n", "hooks:\n  - hooks/french_warning.py\n", 1), encoding="utf-8"
     )
-    monkeypatch.delenv(parallel.SEQUENTIAL_VARIABLE, raising=False)
+    monkeypatch.delenv(cores.SEQUENTIAL_VARIABLE, raising=False)
     result = mkdocs(project, "build", "--strict", "-d", str(tmp_path / "site"))
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "page-absente.md" in output
-    if parallel.cores() >= 2 and hasattr(os, "fork"):
+    if cores.cores() >= 2 and hasattr(os, "fork"):
         assert "the 'fr' pass, built in parallel, failed" in output, output
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -101,12 +101,12 @@ def test_a_pass_that_does_not_finish_in_time_is_stopped():
         time.sleep(60)
         os._exit(0)
     started = time.monotonic()
-    assert parallel._wait(pid, 0.3) is None
+    assert cores.wait(pid, 0.3) is None
     assert time.monotonic() - started < 10
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # stopped and reaped
     pid = os.fork()
     if pid == 0:
         os._exit(3)
-    status = parallel._wait(pid, 30)
+    status = cores.wait(pid, 30)
     assert status is not None and os.waitstatus_to_exitcode(status) == 3

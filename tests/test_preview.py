@@ -26,7 +26,8 @@ from pathlib import Path
 import pytest
 from sitebuild import FIXTURE_NAV, ROOT, build, fixture_records, make_project
 
-from resource_library_mkdocs import parallel, preview
+from resource_library import cores
+from resource_library_mkdocs import preview
 
 DRIVER = Path(__file__).resolve().parent / "preview_driver.py"
 NAV = FIXTURE_NAV + "  - Lists: lists.md\n"
@@ -144,9 +145,9 @@ def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, m
     # On two cores or more the French pass of each preview runs in a forked process (parallel.py),
     # and hands back what the next preview needs; LIBRARY_SEQUENTIAL_BUILD=1 builds it in the server's.
     if sequential:
-        monkeypatch.setenv(parallel.SEQUENTIAL_VARIABLE, "1")
+        monkeypatch.setenv(cores.SEQUENTIAL_VARIABLE, "1")
     else:
-        monkeypatch.delenv(parallel.SEQUENTIAL_VARIABLE, raising=False)
+        monkeypatch.delenv(cores.SEQUENTIAL_VARIABLE, raising=False)
     project = make_project(
         tmp_path,
         records=fixture_records("english-only", "full-record", "offered-in-french"),
@@ -212,7 +213,7 @@ def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, m
         en, en_total, fr, fr_total, reason = driver.rebuild()
         assert reason == "everything changed" and (en, fr) == (en_total, fr_total)
         assert_same_as_full_build(project, site)
-        forked = not sequential and parallel.wanted()
+        forked = not sequential and cores.wanted()
         assert driver.parallel_passes == [1 if forked else 0] * 6, driver.parallel_passes
     finally:
         driver.close()

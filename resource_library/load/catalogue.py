@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jsonschema import Draft7Validator
 
+from resource_library import cores
 from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
@@ -29,7 +30,7 @@ from resource_library.load.site import SiteInfo, load_site
 from resource_library.load.suggest import did_you_mean, misread, quoted
 from resource_library.load.textsafety import link_scheme, scan_document
 from resource_library.load.vocabularies import load_pillars, load_program, load_vocabularies
-from resource_library.load.yamlsource import Document, field_name, load_file
+from resource_library.load.yamlsource import Document, field_name, keep_parsed, load_file, parsed, parsed_entry
 from resource_library.model.ids import RESERVED, id_problem, is_id
 from resource_library.model.record import FIELDS_BY_NAME, LANGUAGES, RELATING_FIELDS, TEXT_FIELDS, Record
 from resource_library.model.urls import localized_url, section_names
@@ -138,6 +139,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     files = sorted(layout.resources(root).glob("*.yml"))
     catalogue.record_files = len(files)
     folders: dict = {}
+    _check_on_two_cores(root, files, checked, folders)
     for file in files:
         shown = _rel(root, file, folders)
         doc = load_file(file, shown)
@@ -234,6 +236,39 @@ def _rel(root: Path, path: Path, folders: dict | None = None) -> str:
         return str(path)
 
 
+#: A load with at least this many record files never parsed (a build, ``check``, the first
+#: build of ``mkdocs serve``) parses and checks half of them in a forked process, at the same
+#: time as the other half (``resource_library/cores.py``); fewer are quicker in one process.
+PARALLEL_FROM = 200
+
+
+def _check_on_two_cores(root: Path, files: list, checked: _SchemaChecks, folders: dict) -> None:
+    """Fill the parse cache and ``checked`` for the record files never parsed, on two cores:
+    the loop of :func:`load_catalogue` then finds every file parsed and checked."""
+    fresh = [file for file in files if not parsed(file, _rel(root, file, folders))]
+    if len(fresh) < PARALLEL_FROM or not cores.wanted():
+        return
+
+    def check(part: list) -> list:
+        out = []
+        for file in part:
+            shown = _rel(root, file, folders)
+            doc = load_file(file, shown)
+            problems = None
+            if doc.ok and isinstance(doc.data, dict):
+                problems = (checked.problems(doc), checked.text_problems(doc))
+            entry = parsed_entry(file, shown)
+            if entry is not None:  # else too large or unreadable: the loop says so
+                out.append((entry, problems))
+        return out
+
+    _here, there = cores.share(fresh, check)
+    for entry, problems in there:
+        doc = keep_parsed(entry)
+        if problems is not None:
+            checked.keep(doc, *problems)
+
+
 #: Schema problems of the records last loaded, for :class:`_SchemaChecks`.
 _SCHEMA_MEMO: dict = {"schema": None, "seen": {}}
 
@@ -277,6 +312,10 @@ class _SchemaChecks:
         if "texts" not in entry:
             entry["texts"] = scan_document(doc, MARKDOWN_FIELDS)
         return list(entry["texts"])
+
+    def keep(self, doc: Document, schema: list, texts: list) -> None:
+        """The problems of ``doc`` as another process found them (:func:`_check_on_two_cores`)."""
+        self.now[(id(doc.data), doc.path)] = {"data": doc.data, "schema": schema, "texts": texts}
 
     def done(self) -> None:
         _SCHEMA_MEMO["seen"] = self.now

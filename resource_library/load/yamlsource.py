@@ -275,6 +275,13 @@ class _ParseCache:
             _, (_, old_cost, _) = self._entries.popitem(last=False)
             self._size -= old_cost
 
+    def entry(self, key: tuple) -> tuple | None:
+        """``(digest, cost, document)`` of ``key``, or None."""
+        return self._entries.get(key)
+
+    def __contains__(self, key: tuple) -> bool:
+        return key in self._entries
+
     def discard(self, key: tuple) -> None:
         entry = self._entries.pop(key, None)
         if entry is not None:
@@ -299,6 +306,25 @@ _cache = _ParseCache()
 def forget_missing_files() -> None:
     """Drop parsed documents of files that were deleted since (see :class:`_ParseCache`)."""
     _cache.discard_missing()
+
+
+def parsed(file: Path, display_path: str | None = None) -> bool:
+    """Whether ``file`` (named ``display_path`` in problems) was parsed before, from any bytes."""
+    return (os.path.abspath(file), display_path or str(file)) in _cache
+
+
+def parsed_entry(file: Path, display_path: str | None = None) -> tuple | None:
+    """What the parse cache holds for ``file``, to hand to another process (:func:`keep_parsed`)."""
+    key = (os.path.abspath(file), display_path or str(file))
+    entry = _cache.entry(key)
+    return None if entry is None else (key, *entry)
+
+
+def keep_parsed(entry: tuple) -> Document:
+    """Put a :func:`parsed_entry` of another process in this process's parse cache; the document kept."""
+    key, digest, cost, doc = entry
+    _cache.put(key, digest, doc, cost - _cache.overhead)
+    return doc
 
 
 def load_file(file: Path, display_path: str | None = None) -> Document:

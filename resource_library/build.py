@@ -40,7 +40,7 @@ from resource_library.load.pagemarkers import marker_problems
 from resource_library.load.pages import check_pages
 from resource_library.load.problems import ContentError
 from resource_library.load.signature import signature
-from resource_library.load.yamlsource import forget_missing_files
+from resource_library.load.yamlsource import files_unchanged, forget_missing_files
 from resource_library.model import urls
 from resource_library.model.record import DEFAULT_LANGUAGE
 from resource_library.render.markers import expand_markers
@@ -196,7 +196,8 @@ class Build:
 
     def translation_site(self) -> TranslationSite:
         """The translation state, reloaded when the files changed; raises :class:`ContentError` on glossary errors."""
-        errors = self.translations.refresh(self.files_signature)
+        with files_unchanged(self.files_signature):
+            errors = self.translations.refresh(self.files_signature)
         if errors:
             raise ContentError(errors, heading="errors in the glossary:")
         return self.translations
@@ -212,6 +213,11 @@ class Build:
             urls.install(self._content.catalogue.slugs)
             return self._content
         forget_missing_files()  # parsed files stay cached across rebuilds; deleted ones need not
+        with files_unchanged(self.files_signature):
+            return self._load(key)
+
+    def _load(self, key: tuple) -> Content:
+        root, docs_dir = self.root, self.docs_dir
         # Before MkDocs reads or copies anything under docs/: the same walk as `check` (cli/validate.py).
         files = check_files(root, root / "data", docs_dir)
         catalogue = load_catalogue(root)

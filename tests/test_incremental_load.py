@@ -79,3 +79,63 @@ def test_french_warnings_follow_an_edited_record(tmp_path):
     record.write_text(good, encoding="utf-8")
     _touch_later(record)
     assert [w for w in french_warnings(project, []) if "full-record.yml" in w.path] == before
+
+
+def test_editorial_warnings_follow_an_edited_record(tmp_path):
+    project = make_project(tmp_path, records=fixture_records("full-record", "english-only"))
+    record = project / "data" / "resources" / "full-record.yml"
+
+    def placeholders():
+        return [p for p in load_catalogue(project).warnings if "TODO" in p.message or "placeholder" in p.message]
+
+    assert placeholders() == []
+    good = record.read_text(encoding="utf-8")
+    record.write_text(good.replace("en: Classroom", "en: TODO Classroom", 1), encoding="utf-8")
+    _touch_later(record)
+    assert len(placeholders()) == 1, load_catalogue(project).warnings
+    record.write_text(good, encoding="utf-8")
+    _touch_later(record)
+    assert placeholders() == []
+
+
+def test_related_resources_follow_edited_tags_and_stay_for_other_edits(tmp_path):
+    """A record's related resources are worked out again when what they come from (pillars,
+    core elements, dates) changed, and are the lists a first load gives."""
+    base = fixture_records("full-record")["full-record.yml"]
+    records = {}
+    for n, (pillar, elements) in enumerate(
+        [
+            ("leadership-and-capacity", "[quality, engagement]"),
+            ("leadership-and-capacity", "[quality]"),
+            ("leadership-and-capacity", "[engagement]"),
+            ("leadership-and-capacity", "[quality, engagement]"),
+        ]
+    ):
+        records[f"r{n}.yml"] = (
+            base.replace("id: full-record", f"id: r{n}")
+            .replace("pillars: [leadership-and-capacity]", f"pillars: [{pillar}]")
+            .replace("core_elements: [quality, engagement]", f"core_elements: {elements}")
+        )
+    project = make_project(tmp_path, records=records)
+
+    def related():
+        return {rid: r.related for rid, r in load_catalogue(project).records.items()}
+
+    def from_scratch():
+        catalogue_module._RELATED["key"] = None
+        return related()
+
+    first = related()
+    assert first == from_scratch() and first["r0"][0] == "r3"
+    r0 = project / "data" / "resources" / "r0.yml"
+    r0.write_text(records["r0.yml"].replace("title:\n  en: ", "title:\n  en: Renamed "), encoding="utf-8")
+    _touch_later(r0)
+    assert related() == first  # a title: the same lists
+    r3 = project / "data" / "resources" / "r3.yml"
+    r3.write_text(
+        records["r3.yml"].replace("core_elements: [quality, engagement]", "core_elements: [sustainability]"), "utf-8"
+    )
+    _touch_later(r3)
+    edited = related()
+    assert set(edited) == set(first) and edited != first and edited["r0"][0] != "r3"
+    assert edited == from_scratch()

@@ -21,7 +21,6 @@ import re
 import subprocess
 import sys
 import time
-from pathlib import Path
 from re import _constants as sre  # the parser of the re module (Python 3.11+)
 from re import _parser as sre_parse
 from types import SimpleNamespace
@@ -68,7 +67,7 @@ def _record_description(text):
 
 def _description_warnings(text):
     doc = SimpleNamespace(problem=lambda *args, **kwargs: None)
-    return editorial._description_warnings(doc, ("description", "en"), text, Path("/nonexistent"), frozenset())
+    return editorial._description_warnings(doc, ("description", "en"), text)
 
 
 def _patterns(module, *names):

@@ -188,3 +188,56 @@ def test_avoided_forms_found_with_one_scan_first_are_those_of_each_form(text):
     assert find_not_preferred(text, terms) == _every_match(text, terms)
     assert find_not_preferred(text, []) == []
     assert find_not_preferred(text, terms[2:3]) == _every_match(text, terms[2:3])
+
+
+def test_a_file_read_under_one_walk_is_not_read_again_under_it(tmp_path, parses, monkeypatch):
+    """A build reads each record for several readers (the catalogue, its links, its translation
+    state, its French warnings) under one walk of the folders: the file is read once; an edit
+    is read under the next walk, and outside ``files_unchanged`` every call reads the file."""
+    root = project(tmp_path, n=1)
+    file = root / "data" / "resources" / "r0.yml"
+    reads: Counter = Counter()
+    real = yamlsource._read_bytes
+
+    def counting(path, shown):
+        reads[shown] += 1
+        return real(path, shown)
+
+    monkeypatch.setattr(yamlsource, "_read_bytes", counting)
+    first_walk, second_walk = ("walk", 1), ("walk", 2)
+    with yamlsource.files_unchanged(first_walk):
+        assert yamlsource.load_file(file, "r0.yml").data["title"]["fr"] == "Bilans en classe"
+        file.write_text(RECORD.format(rid="r0").replace("Bilans en classe", "Bilans du jour"), encoding="utf-8")
+        assert yamlsource.load_file(file, "r0.yml").data["title"]["fr"] == "Bilans en classe"
+    with yamlsource.files_unchanged(first_walk):  # the same walk, in a later reader of the build
+        assert yamlsource.load_file(file, "r0.yml").data["title"]["fr"] == "Bilans en classe"
+    assert reads["r0.yml"] == 1
+    assert yamlsource.load_file(file, "r0.yml").data["title"]["fr"] == "Bilans du jour"  # outside: read
+    with yamlsource.files_unchanged(second_walk):
+        assert yamlsource.load_file(file, "r0.yml").data["title"]["fr"] == "Bilans du jour"
+        assert yamlsource.load_file(file, "r0.yml").data["title"]["fr"] == "Bilans du jour"
+    assert reads["r0.yml"] == 3 and parses["r0.yml"] == 2
+
+
+def test_a_builds_walk_makes_it_read_each_record_once(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    reads: Counter = Counter()
+    real = yamlsource._read_bytes
+
+    def counting(path, shown):
+        reads[shown] += 1
+        return real(path, shown)
+
+    monkeypatch.setattr(yamlsource, "_read_bytes", counting)
+    build = Build(root)
+    build.begin_pass()
+    build.get()
+    build.translation_site()
+    records = {name: count for name, count in reads.items() if name.startswith("data/resources/")}
+    assert records == {f"data/resources/r{i}.yml": 1 for i in range(3)}
+    # The next pass finds a file saved meanwhile.
+    file = root / "data" / "resources" / "r1.yml"
+    file.write_text(RECORD.format(rid="r1").replace("Bilans en classe", "Bilans du jour"), encoding="utf-8")
+    os.utime(file, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns + 2_000_000_000))
+    build.begin_pass()
+    assert build.get().catalogue.records["r1"].title["fr"] == "Bilans du jour"

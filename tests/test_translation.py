@@ -205,6 +205,26 @@ def test_diff_needs_no_git_history(project):
     assert item.state == OUTDATED and item.diff == "" and "no snapshot" in item.note
 
 
+def test_a_records_state_follows_its_snapshot_and_its_file(project):
+    """A record's state is kept between reports while its file and its snapshot are the same
+    (``mkdocs serve``), and follows either when it changes."""
+    record = project / "data" / "resources" / "check-ins.yml"
+    sync(project, Path("data/resources/check-ins.yml"), today="2026-11-01")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("A short routine.", "A two-minute routine."), encoding="utf-8"
+    )
+    first = record_status(project, record)
+    assert first.state == OUTDATED and "-A short routine.\n+A two-minute routine.\n" in first.diff
+    assert record_status(project, record) is first  # nothing changed: the same state
+    snapshot = project / "data" / "translations" / "records" / "check-ins.yml"
+    snapshot.unlink()  # the English at the sync is lost: no diff to show any more
+    second = record_status(project, record)
+    assert second.state == OUTDATED and second.diff == ""
+    record.write_text(record.read_text(encoding="utf-8").replace("A two-minute", "A three-minute"), "utf-8")
+    third = record_status(project, record)  # the file changed: its state is worked out again
+    assert third is not second and third.state == OUTDATED
+
+
 def test_hand_edited_marker_is_a_clear_error(project):
     record = project / "data" / "resources" / "check-ins.yml"
     record.write_text(RECORD + "translation:\n  fr: {synced: 2026-11-01, title: nothash}\n", encoding="utf-8")

@@ -22,7 +22,7 @@ from resource_library import cores
 from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
 from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
-from resource_library.load.pagepaths import SITE_PAGES, TERM_PAGE_FOLDERS, conflicts, generated_pages, term_pages
+from resource_library.load.pagepaths import TERM_PAGE_FOLDERS, conflicts, generated_pages
 from resource_library.load.pageslugs import page_slugs
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
 from resource_library.load.schema import record_schema
@@ -159,9 +159,8 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
             records[record.id] = record
             valid_docs.append(doc)
     problems += _slug_problems(valid_docs, catalogue, records)
-    pages = _generated_pages(files, vocabularies, catalogue.programs)
     for doc in valid_docs:
-        problems += record_warnings(doc, docs, pages)
+        problems += checked.warnings(doc)
     checked.done()
     catalogue.records = dict(sorted(records.items()))
     _relate(catalogue.records)
@@ -211,16 +210,6 @@ def _slug_problems(docs: list, catalogue: Catalogue, records: dict) -> list:
     return problems
 
 
-def _generated_pages(files, vocabularies, programs) -> frozenset:
-    """Source paths of the pages the build generates (targets of description links)."""
-    pillars = vocabularies.get("pillars")
-    pages = set(SITE_PAGES) | set(term_pages(vocabularies))
-    pages |= {f"library/{file.stem}.md" for file in files}
-    pages |= {f"pillars/{pid}.md" for pid in (pillars.terms if pillars else ())}
-    pages |= {f"programs/{pid}.md" for pid in programs}
-    return frozenset(pages)
-
-
 def _rel(root: Path, path: Path, folders: dict | None = None) -> str:
     """``path`` as shown in problems: relative to ``root``.  ``folders``: the folders already
     resolved by this load (a thousand records share one)."""
@@ -256,7 +245,7 @@ def _check_on_two_cores(root: Path, files: list, checked: _SchemaChecks, folders
             doc = load_file(file, shown)
             problems = None
             if doc.ok and isinstance(doc.data, dict):
-                problems = (checked.problems(doc), checked.text_problems(doc))
+                problems = (checked.problems(doc), checked.text_problems(doc), checked.warnings(doc))
             entry = parsed_entry(file, shown)
             if entry is not None:  # else too large or unreadable: the loop says so
                 out.append((entry, problems))
@@ -274,7 +263,8 @@ _SCHEMA_MEMO: dict = {"schema": None, "seen": {}}
 
 
 class _SchemaChecks:
-    """Each record's schema and text problems, checked again only when its file or the schema changed.
+    """Each record's schema and text problems and editorial warnings, checked again only when its
+    file or the schema changed.
 
     The parse cache (``load_file``) hands out the same parsed data while a file's bytes
     are unchanged, so ``mkdocs serve`` re-validates only the records that were edited:
@@ -313,9 +303,17 @@ class _SchemaChecks:
             entry["texts"] = scan_document(doc, MARKDOWN_FIELDS)
         return list(entry["texts"])
 
-    def keep(self, doc: Document, schema: list, texts: list) -> None:
+    def warnings(self, doc: Document) -> list:
+        """The editorial warnings of ``doc``, a valid record (``record_warnings``)."""
+        entry = self._entry(doc)
+        if "warnings" not in entry:
+            entry["warnings"] = record_warnings(doc)
+        return list(entry["warnings"])
+
+    def keep(self, doc: Document, schema: list, texts: list, warnings: list) -> None:
         """The problems of ``doc`` as another process found them (:func:`_check_on_two_cores`)."""
-        self.now[(id(doc.data), doc.path)] = {"data": doc.data, "schema": schema, "texts": texts}
+        entry = {"data": doc.data, "schema": schema, "texts": texts, "warnings": warnings}
+        self.now[(id(doc.data), doc.path)] = entry
 
     def done(self) -> None:
         _SCHEMA_MEMO["seen"] = self.now
@@ -579,6 +577,10 @@ def _check_target(doc: Document, path: tuple, target: str, docs: Path, image: bo
     return []
 
 
+#: The related resources of the records last loaded, and what they were worked out from.
+_RELATED: dict = {"key": None, "related": {}}
+
+
 def _relate(records: dict) -> None:
     """Fill ``record.related``: resources sharing the most pillars and core elements.
 
@@ -597,6 +599,12 @@ def _relate(records: dict) -> None:
         tags_of[record.id] = tags
         for tag in tags:
             by_tag.setdefault(tag, []).append(record.id)
+    # What the lists are made from: the same as last time (an edit of a title or a text), the same lists.
+    key = (newest_first, tags_of)
+    if _RELATED["key"] == key:
+        for rid, record in records.items():
+            record.related = list(_RELATED["related"][rid])
+        return
     for members in by_tag.values():
         members.sort(key=lambda rid: (-newest_first[rid], rid), reverse=True)  # newest first
         del members[RELATED_POOL:]
@@ -610,6 +618,7 @@ def _relate(records: dict) -> None:
             RELATED_COUNT, ((-len(tags & tags_of[rid]), newest_first[rid], rid) for rid in candidates)
         )
         record.related = [rid for _, _, rid in best]
+    _RELATED["key"], _RELATED["related"] = key, {rid: tuple(r.related) for rid, r in records.items()}
 
 
 def _day_number(day: str) -> int:

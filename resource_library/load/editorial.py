@@ -15,7 +15,6 @@ not publish (an HTML page, a script), judged by the allow-list of
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from resource_library.load.files import IMAGE_SUFFIXES, link_refusal
 from resource_library.load.problems import ERROR, WARNING
@@ -46,15 +45,9 @@ _MD_LINK = re.compile(r"(?<!!)\[[^\]]*(?:\]\(\s*<?([^)>\s]*)|\]|\Z)")
 _MD_REFERENCE = re.compile(r"^[ \t>]*\[[^\[\]\n]*\]:[ \t]*<?([^\s>]+)", re.M)
 
 
-def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
-    """Warnings about one valid record.
-
-    Args:
-        doc: The loaded record (its data passed validation).
-        docs_dir: The folder of hand-written pages and files.
-        pages: Paths (relative to ``docs_dir``) of the pages the build generates,
-            e.g. ``library/<id>.md`` (whether links lead somewhere is ``load/links.py``'s).
-    """
+def record_warnings(doc: Document) -> list:
+    """Warnings about one valid record (its data passed validation), from its file alone:
+    whether its links lead somewhere is ``load/links.py``'s."""
     data = doc.data
     problems = []
     texts = {name: data[name] for name in TEXT_FIELDS if isinstance(data.get(name), dict)}
@@ -104,11 +97,11 @@ def record_warnings(doc: Document, docs_dir: Path, pages: frozenset) -> list:
     if isinstance(description, dict):
         for lang, text in description.items():
             if isinstance(text, str):
-                problems += _description_warnings(doc, ("description", lang), text, docs_dir, pages)
+                problems += _description_warnings(doc, ("description", lang), text)
     return problems
 
 
-def _description_warnings(doc: Document, path: tuple, text: str, docs_dir: Path, pages: frozenset) -> list:
+def _description_warnings(doc: Document, path: tuple, text: str) -> list:
     problems = []
     lines = LineIndex(text)
     images = [m for m in _MD_IMAGE.finditer(text) if m.group(2) is not None]

@@ -24,6 +24,8 @@ import os
 import re
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -308,6 +310,37 @@ def forget_missing_files() -> None:
     _cache.discard_missing()
 
 
+class _ReadOnce:
+    """The files read under one walk of their folders (:func:`files_unchanged`)."""
+
+    def __init__(self) -> None:
+        self.walk: object = None
+        self.files: set = set()
+        self.depth = 0
+
+
+_read_once = _ReadOnce()
+
+
+@contextmanager
+def files_unchanged(walk: object) -> Iterator[None]:
+    """Within it, a file :func:`load_file` read once since ``walk`` was made is not read again.
+
+    ``walk`` is what the caller saw of the folders (names, sizes, times: the build's
+    ``signature``), the same object for every load it vouches for: one build reads each
+    record for the catalogue, its links, its translation state and its French warnings,
+    and a file saved meanwhile is read by the next build, which sees another walk.
+    Outside it (``check``, scripts, tests that edit files) every call reads the file.
+    """
+    if _read_once.walk is not walk:
+        _read_once.walk, _read_once.files = walk, set()
+    _read_once.depth += 1
+    try:
+        yield
+    finally:
+        _read_once.depth -= 1
+
+
 def parsed(file: Path, display_path: str | None = None) -> bool:
     """Whether ``file`` (named ``display_path`` in problems) was parsed before, from any bytes."""
     return (os.path.abspath(file), display_path or str(file)) in _cache
@@ -336,6 +369,10 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
     """
     shown = display_path or str(file)
     key = (os.path.abspath(file), shown)
+    if _read_once.depth and key in _read_once.files:
+        entry = _cache.entry(key)
+        if entry is not None:
+            return replace(entry[2], problems=list(entry[2].problems))
     raw = _read_bytes(file, shown)
     if isinstance(raw, Document):  # too large or unreadable: nothing worth keeping
         _cache.discard(key)
@@ -345,6 +382,8 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
     if doc is None:
         doc = _parse_bytes(raw, shown)
         _cache.put(key, digest, doc, len(raw))
+    if _read_once.depth:
+        _read_once.files.add(key)
     return replace(doc, problems=list(doc.problems))
 
 

@@ -133,18 +133,35 @@ def page_status(root: Path, rel: str, docs: str = "docs") -> Item:
     )
 
 
+#: Each record's state, ``{file: (data, snapshot, item)}``: a record whose parsed data is the
+#: same object (``load_file`` shares it while the file's bytes are unchanged) and whose
+#: snapshot is the same has the same state (``mkdocs serve`` rebuilds).  :func:`project_status`
+#: keeps the records of its project only.
+_RECORD_STATES: dict = {}
+
+
 def record_status(root: Path, path: Path) -> Item | None:
     """State of the French fields of one record (``None`` when it cannot be read)."""
     shown = path.relative_to(root).as_posix()
     doc = load_file(path, shown)
     if not doc.ok or not isinstance(doc.data, dict):
+        _RECORD_STATES.pop(str(path), None)
         return None
+    snapshot = read_record_snapshot(root, path.stem)
+    kept = _RECORD_STATES.get(str(path))
+    if kept is not None and kept[0] is doc.data and kept[1] == snapshot:
+        return kept[2]
+    item = _record_status(doc, shown, path.stem, snapshot)
+    _RECORD_STATES[str(path)] = (doc.data, snapshot, item)
+    return item
+
+
+def _record_status(doc, shown: str, stem: str, snapshot: dict) -> Item:
     data = doc.data
-    rid = str(data.get("id") or path.stem)
+    rid = str(data.get("id") or stem)
     english, french = record_texts(data, SOURCE), record_texts(data, TARGET)
     marker = record_marker(data)
     synced = marker.get("synced")
-    snapshot = read_record_snapshot(root, path.stem)
     fields = []
     for name, text in english.items():
         if name not in french:
@@ -275,10 +292,13 @@ def project_status(root: Path | str, docs: str = "docs", warnings: bool = True) 
     root = Path(root).resolve()
     pages = [page_status(root, rel, docs) for rel in english_pages(root, docs)]
     records = []
-    for path in sorted((root / "data" / "resources").glob("*.yml")):
+    files = sorted((root / "data" / "resources").glob("*.yml"))
+    for path in files:
         item = record_status(root, path)
         if item is not None:
             records.append(item)
+    for gone in set(_RECORD_STATES) - {str(path) for path in files}:
+        del _RECORD_STATES[gone]
     report = Report(pages, records, bilingual_texts(root))
     if warnings:
         terms, problems = load_glossary(root / "data" / "glossary.yml", "data/glossary.yml")

@@ -212,17 +212,19 @@ def _slug_problems(docs: list, catalogue: Catalogue, records: dict) -> list:
 
 def _rel(root: Path, path: Path, folders: dict | None = None) -> str:
     """``path`` as shown in problems: relative to ``root``.  ``folders``: the folders already
-    resolved by this load (a thousand records share one)."""
+    resolved by this load, as shown (a thousand records share one)."""
     # The folder is resolved, never the file: a file that is a symbolic link is named as such.
-    folder = folders.get(path.parent) if folders is not None else None
-    if folder is None:
-        folder = path.parent.resolve()
+    shown = folders.get(path.parent, False) if folders is not None else False
+    if shown is False:
+        try:
+            shown = path.parent.resolve().relative_to(root).as_posix()
+        except ValueError:  # outside the project: named as given
+            shown = None
         if folders is not None:
-            folders[path.parent] = folder
-    try:
-        return (folder / path.name).relative_to(root).as_posix()
-    except ValueError:
+            folders[path.parent] = shown
+    if shown is None:
         return str(path)
+    return path.name if shown == "." else f"{shown}/{path.name}"
 
 
 #: A load with at least this many record files never parsed (a build, ``check``, the first

@@ -58,6 +58,20 @@ def parses(monkeypatch) -> Counter:
     return counts
 
 
+@pytest.fixture
+def reads(monkeypatch) -> Counter:
+    """How many times each file (by the name problems show) was read from the disk."""
+    counts: Counter = Counter()
+    real = yamlsource._read_bytes
+
+    def counting(path, shown):
+        counts[shown] += 1
+        return real(path, shown)
+
+    monkeypatch.setattr(yamlsource, "_read_bytes", counting)
+    return counts
+
+
 def project(tmp_path: Path, n: int = 3) -> Path:
     return make_project(tmp_path, records={f"r{i}.yml": RECORD.format(rid=f"r{i}") for i in range(n)})
 
@@ -190,20 +204,12 @@ def test_avoided_forms_found_with_one_scan_first_are_those_of_each_form(text):
     assert find_not_preferred(text, terms[2:3]) == _every_match(text, terms[2:3])
 
 
-def test_a_file_read_under_one_walk_is_not_read_again_under_it(tmp_path, parses, monkeypatch):
+def test_a_file_read_under_one_walk_is_not_read_again_under_it(tmp_path, parses, reads):
     """A build reads each record for several readers (the catalogue, its links, its translation
     state, its French warnings) under one walk of the folders: the file is read once; an edit
     is read under the next walk, and outside ``files_unchanged`` every call reads the file."""
     root = project(tmp_path, n=1)
     file = root / "data" / "resources" / "r0.yml"
-    reads: Counter = Counter()
-    real = yamlsource._read_bytes
-
-    def counting(path, shown):
-        reads[shown] += 1
-        return real(path, shown)
-
-    monkeypatch.setattr(yamlsource, "_read_bytes", counting)
     first_walk, second_walk = ("walk", 1), ("walk", 2)
     with yamlsource.files_unchanged(first_walk):
         assert yamlsource.load_file(file, "r0.yml").data["title"]["fr"] == "Bilans en classe"
@@ -219,16 +225,8 @@ def test_a_file_read_under_one_walk_is_not_read_again_under_it(tmp_path, parses,
     assert reads["r0.yml"] == 3 and parses["r0.yml"] == 2
 
 
-def test_a_builds_walk_makes_it_read_each_record_once(tmp_path, monkeypatch):
+def test_a_builds_walk_makes_it_read_each_record_once(tmp_path, reads):
     root = project(tmp_path)
-    reads: Counter = Counter()
-    real = yamlsource._read_bytes
-
-    def counting(path, shown):
-        reads[shown] += 1
-        return real(path, shown)
-
-    monkeypatch.setattr(yamlsource, "_read_bytes", counting)
     build = Build(root)
     build.begin_pass()
     build.get()

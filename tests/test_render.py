@@ -171,6 +171,35 @@ def test_each_card_is_rendered_once_and_pages_are_as_if_each_included_it(tmp_pat
         assert 0 < len(renderer._cards.html) < shown  # each record's card at each depth, once
 
 
+def test_a_card_pickles_as_its_fingerprint_and_equal_fingerprints_are_equal_cards(tmp_path):
+    """Views are pickled to be compared (PageMemo): a card pickles as the record's id, a digest
+    of what it shows and its link, so that any change of what it shows changes its pickle."""
+    import pickle
+
+    import yaml
+
+    from resource_library.views.site import SiteView
+
+    project = make_project(tmp_path, records=fixture_records("english-only", "full-record"))
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+
+    def card(catalogue, rid, from_url="library/topics/x/"):
+        return SiteView(catalogue, strings, "en", project / "docs").card(catalogue.records[rid], from_url)
+
+    catalogue = load_catalogue(project)
+    first = card(catalogue, "full-record")
+    assert first["title"].value == "Classroom check-ins for well-being" and first["href"] == "../../full-record/"
+    assert len(pickle.dumps(first)) < 200 and pickle.loads(pickle.dumps(first))["id"] == "full-record"
+    assert pickle.dumps(card(load_catalogue(project), "full-record")) == pickle.dumps(first)
+    assert pickle.dumps(card(catalogue, "full-record", "library/")) != pickle.dumps(first)  # another link
+    assert pickle.dumps(card(catalogue, "english-only")) != pickle.dumps(first)
+    record = project / "data" / "resources" / "full-record.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("check-ins for", "check-ins, for"), "utf-8")
+    edited = card(load_catalogue(project), "full-record")
+    assert edited["title"].value == "Classroom check-ins, for well-being"
+    assert pickle.dumps(edited) != pickle.dumps(first)
+
+
 def test_relative_links_match_posixpath():
     import posixpath
 

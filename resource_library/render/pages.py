@@ -37,7 +37,7 @@ from resource_library.text.fallback import pick
 from resource_library.views.infographics import drawing_figure, gallery_items, infographic_view, pillars_drawing
 from resource_library.views.opendata import DATA_PAGE, DATA_URL, FEED_SIZE, columns, other_language
 from resource_library.views.search import SEARCH_PAGE, search_page_view
-from resource_library.views.site import SiteView, page_url, relative
+from resource_library.views.site import Card, SiteView, page_url, relative
 
 #: Above this many records the library page lists each resource without its summary
 #: (title, type, tiers, languages): with summaries a 5,000-record library page would
@@ -361,7 +361,7 @@ class Renderer:
         url = page_url(site.lang, "library/")
         cards = sorted((site.card(r, url) for r in site.catalogue.records.values()), key=lambda c: (c["sort"], c["id"]))
         if len(cards) > LIBRARY_SUMMARIES_UP_TO:
-            cards = [dict(c, summary=None) for c in cards]
+            cards = [Card(c, summary=None, fingerprint=(*c.fingerprint, "without summary")) for c in cards]
         return self.render_page(
             "library.html",
             "library/index.md",

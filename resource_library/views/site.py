@@ -9,6 +9,8 @@ plain dictionaries and dataclasses, ready for the templates in
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import posixpath
 import unicodedata
 from functools import lru_cache
@@ -126,6 +128,29 @@ def mailto(address: str, subject: str) -> str:
     return f"mailto:{quote(address, safe='@')}?subject={quote(subject, safe='')}"
 
 
+class Card(dict):
+    """What a listing shows of one record (:meth:`SiteView.card`): a dict for the templates
+    that pickles as its fingerprint, the record's id, a digest of everything but the link,
+    and the link.
+
+    Views are pickled to be compared (``PageMemo``, the cards' HTML in ``render/pages.py``),
+    never to be read back: a term page of a large library lists thousands of cards, and
+    equal fingerprints are equal cards.
+    """
+
+    def __init__(self, *args, fingerprint: tuple, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fingerprint = fingerprint
+
+    def __reduce__(self):
+        return _fingerprint_of_card, self.fingerprint
+
+
+def _fingerprint_of_card(rid: str, *rest) -> dict:
+    """What a pickled :class:`Card` gives back: its fingerprint, not its contents."""
+    return {"id": rid, "fingerprint": rest}
+
+
 class SiteView:
     """Builds per-language views of a catalogue for the templates."""
 
@@ -172,14 +197,18 @@ class SiteView:
         return label.value
 
     # -- records -----------------------------------------------------------
-    def card(self, record, from_url: str) -> dict:
+    def card(self, record, from_url: str) -> Card:
         """What a listing shows of one record."""
         # A record appears on many pages (library, pillars, related resources):
         # everything but the link is worked out once per language.
         cached = self._cards.get(record.id)
         if cached is None:
-            cached = self._cards[record.id] = self._card(record)
-        return dict(cached, href=relative(from_url, cached["url"]))
+            base = self._card(record)
+            digest = hashlib.blake2b(pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+            cached = self._cards[record.id] = (base, digest)
+        base, digest = cached
+        href = relative(from_url, base["url"])
+        return Card(base, href=href, fingerprint=(base["id"], digest, href))
 
     def _card(self, record) -> dict:
         url = page_url(self.lang, f"library/{record.id}/")

@@ -103,6 +103,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     assert entry["sequential"]["pages"] == entry["generator"]["pages"]
     # The preview: one record edited under mkdocs serve --dirty, timed, and only some pages rendered.
     preview = entry["preview"]
+    assert "error" not in preview, preview["error"]
     assert preview["dirty"] is True and len(preview["edits"]) == 1
     edit = preview["edits"][0]
     assert edit["edit_to_reload_s"] > 0 and edit["rendered"].endswith("(only records changed)")
@@ -110,6 +111,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     assert 0 < rendered[0] < rendered[1], edit["rendered"]
     # The same save in the minimal stack (one page's heading): the floor, timed the same way.
     floor = entry["preview_minimal"]
+    assert "error" not in floor, floor["error"]
     assert floor["record"].startswith("docs/library/") and len(floor["edits"]) == 1
     assert floor["edits"][0]["edit_to_reload_s"] > 0 and floor["edits"][0]["rendered"] is None
     assert set(entry["ratio"]) >= {

@@ -44,32 +44,29 @@ def empty_cache():
     yamlsource._cache.clear()
 
 
+def _counted(monkeypatch, name: str, file_of) -> Counter:
+    """Calls of ``yamlsource.<name>`` counted by file (``file_of(*args)``: the name problems show)."""
+    counts: Counter = Counter()
+    real = getattr(yamlsource, name)
+
+    def counting(*args):
+        counts[file_of(*args)] += 1
+        return real(*args)
+
+    monkeypatch.setattr(yamlsource, name, counting)
+    return counts
+
+
 @pytest.fixture
 def parses(monkeypatch) -> Counter:
     """How many times each file (by the name problems show) was parsed."""
-    counts: Counter = Counter()
-    real = yamlsource.load_text
-
-    def counting(text, path):
-        counts[path] += 1
-        return real(text, path)
-
-    monkeypatch.setattr(yamlsource, "load_text", counting)
-    return counts
+    return _counted(monkeypatch, "load_text", lambda text, path: path)
 
 
 @pytest.fixture
 def reads(monkeypatch) -> Counter:
     """How many times each file (by the name problems show) was read from the disk."""
-    counts: Counter = Counter()
-    real = yamlsource._read_bytes
-
-    def counting(path, shown):
-        counts[shown] += 1
-        return real(path, shown)
-
-    monkeypatch.setattr(yamlsource, "_read_bytes", counting)
-    return counts
+    return _counted(monkeypatch, "_read_bytes", lambda path, shown: shown)
 
 
 def project(tmp_path: Path, n: int = 3) -> Path:

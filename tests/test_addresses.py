@@ -319,7 +319,7 @@ def test_links_open_data_feed_and_structured_data_follow(site):
     # The page's Markdown links name source files (library/full-record.md): MkDocs writes their French addresses.
     assert hrefs[-3:] == ["bibliotheque/fiche-complete/", "a-propos/", "bibliotheque/"]
     library = soup(site, "fr/bibliotheque/index.html")
-    card = library.select_one('li.rl-card[data-id="full-record"] a')
+    card = library.select_one('.rl-cards > li[data-id="full-record"] a')
     assert card["href"] == "fiche-complete/"
     document = json.loads((site / "fr/bibliotheque/library.json").read_text(encoding="utf-8"))
     entry = next(e for e in document["resources"] if e["id"] == "full-record")

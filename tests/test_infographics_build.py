@@ -139,7 +139,7 @@ def target(site: Path, page_path: str, href: str) -> Path:
 
 def test_pillar_page_lists_tagged_record_in_both_languages(site):
     for prefix, title in (("", "Equity planning guide"), ("fr/", "Guide de planification de l'équité")):
-        cards = page(site, at(prefix, "pillars/equity-specific-populations")).select("li.rl-card")
+        cards = page(site, at(prefix, "pillars/equity-specific-populations")).select(".rl-cards > li")
         assert [c["data-id"] for c in cards] == ["equity-guide"]
         assert cards[0].a.get_text(strip=True) == title
         assert target(site, at(prefix, "pillars/equity-specific-populations"), cards[0].a["href"]).is_file()
@@ -151,7 +151,7 @@ def test_untagged_record_disappears_from_the_pillar_page(tmp_path):
     site = build(project(tmp_path, tagged=TAGGED.replace("pillars: [equity-specific-populations]\n", "")))
     for prefix in ("", "fr/"):
         pillar = page(site, at(prefix, "pillars/equity-specific-populations"))
-        assert pillar.select("li.rl-card") == []
+        assert pillar.select(".rl-cards > li") == []
         assert "equity-guide" not in str(pillar)
         assert (site / at(prefix, "library/equity-guide/index.html")).is_file()
 

@@ -37,11 +37,11 @@ def test_every_term_has_a_page_in_both_languages_listing_its_resources(tmp_path)
             for term in catalogue.vocabularies[vocab_id].terms:
                 assert f"library/{folder}/{term}.md" in pages, (lang, vocab_id, term)
         quality = BeautifulSoup(pages["library/core-elements/quality.md"].preview(), "html.parser")
-        listed = sorted(li["data-id"] for li in quality.select("li.rl-card"))
+        listed = sorted(li["data-id"] for li in quality.select(".rl-cards > li"))
         expected = sorted(r.id for r in catalogue.records.values() if "quality" in r.core_elements)
         assert listed == expected and "english-only" in listed
         # Each card links back to its resource page, from two folders down.
-        assert {a["href"] for a in quality.select("li.rl-card h2 a")} == {f"../../{rid}/" for rid in expected}
+        assert {a["href"] for a in quality.select(".rl-cards > li > h2 a")} == {f"../../{rid}/" for rid in expected}
 
 
 def test_resource_details_link_each_term_to_its_page(tmp_path):

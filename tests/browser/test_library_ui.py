@@ -268,7 +268,7 @@ def test_term_pages_exist_in_both_languages_and_are_linked(watched, lang):
     page.wait_for_url(f"**/{TARGETED[lang]}")
     assert page.locator("h1").inner_text() == TEXTS[lang]["targeted"]
     assert page.locator("html").get_attribute("lang") == lang
-    ids = page.eval_on_selector_all("li.rl-card", "els => els.map(e => e.dataset.id)")
+    ids = page.eval_on_selector_all(".rl-cards > li", "els => els.map(e => e.dataset.id)")
     assert "evidence-based-therapeutic-services" in ids
     shot(page, f"{lang}-390-term-page")
     # The counterpart page exists too (the language switch leads there).
@@ -278,7 +278,7 @@ def test_term_pages_exist_in_both_languages_and_are_linked(watched, lang):
     page.goto(counterpart)
     assert page.locator("html").get_attribute("lang") == other
     assert page.locator("h1").inner_text() == TEXTS[other]["targeted"]
-    assert page.locator("li.rl-card").count() == len(ids)
+    assert page.locator(".rl-cards > li").count() == len(ids)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -296,7 +296,7 @@ def test_without_javascript_the_filters_are_links_to_the_term_pages(watched, lan
     shot(page, f"{lang}-390-no-javascript")
     link.click()
     page.wait_for_url(f"**/{TARGETED[lang]}")
-    assert page.locator("li.rl-card").count() > 0
+    assert page.locator(".rl-cards > li").count() > 0
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

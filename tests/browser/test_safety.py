@@ -154,7 +154,7 @@ SAFETY_PROBE = """() => ({
       .filter(a => a.name.startsWith('on')).map(a => el.tagName + '[' + a.name + ']')),
   // Inside what editors' text becomes (cards, resource pages, descriptions); the
   // library page's own scripts (search, filters) sit outside these.
-  contentScripts: document.querySelectorAll(['.rl-card', '.rl-resource', '.rl-description', '.rl-summary',
+  contentScripts: document.querySelectorAll(['.rl-cards > li', '.rl-resource', '.rl-description', '.rl-summary',
       '.rl-details', '.rl-access', '.rl-related', '.md-content h1'].map(c => c + ' :is(script, iframe, object)').join(', ')).length,
   text: document.querySelector('.md-content').innerText,
   title: document.title,

@@ -163,7 +163,7 @@ def test_each_card_is_rendered_once_and_pages_are_as_if_each_included_it(tmp_pat
         }
         each = {p.path: p.preview() for p in render_language(catalogue, strings, lang, included, project / "docs")}
         assert once == each
-        shown = sum(page.count('<li data-id=') for page in once.values())
+        shown = sum(page.count("<li data-id=") for page in once.values())
         renderer = Renderer(ROOT / "overrides" / "library")
         renderer.pages(
             SiteView(catalogue, strings, lang, project / "docs"), publish(catalogue, strings, lang, project / "docs")

@@ -44,7 +44,7 @@ from resource_library.load.yamlsource import files_unchanged, forget_missing_fil
 from resource_library.model import urls
 from resource_library.model.record import DEFAULT_LANGUAGE
 from resource_library.render.markers import expand_markers
-from resource_library.render.opendata import Publication, publish
+from resource_library.render.opendata import Publication, PublicationMemo, publish
 from resource_library.render.pages import PageMemo, render_language
 from resource_library.render.redirects import moved_pages
 from resource_library.text import typography
@@ -140,6 +140,8 @@ class Build:
         self.parallel_passes: dict = {}
         #: Generated pages of the last render of each language, reused where what they show is the same.
         self.page_memo = PageMemo()
+        #: Each record's lines of the open data files, reused the same way.
+        self.publication_memo = PublicationMemo()
         #: The theme's compiled templates, kept across the passes and rebuilds of the process.
         self.template_code = TemplateCodeCache()
         self._signature: tuple | None = None
@@ -164,6 +166,7 @@ class Build:
             "search_pages": self.search_pages.get(lang),
             "search_order": self.search_order.get(lang),
             "memo": (memo.language(lang), memo.rendered, memo.reused),
+            "publication": self.publication_memo.language(lang),
             "exports": export.made_since(self._exports_at_fork),
             "typography": typography.learnt() if lang != DEFAULT_LANGUAGE else None,
         }
@@ -177,6 +180,7 @@ class Build:
             else:
                 held[lang] = state[name]
         self.page_memo.take_language(lang, *state["memo"])
+        self.publication_memo.take_language(lang, state["publication"])
         export.keep(state["exports"])
         if state["typography"] is not None:
             typography.take_learnt(state["typography"])
@@ -258,19 +262,23 @@ class Build:
                 content.docs_dir,
                 edit_url_base,
                 site_url=site_url,
-                publication=self.publication(lang, site_url),
+                publication=self.publication(lang, site_url, reuse),
                 memo=self.page_memo if reuse else None,
             )
         return content.pages[cache_key]
 
-    def publication(self, lang: str, site_url: str = "") -> Publication:
-        """The open data files and the feed of ``lang`` (addresses absolute under ``site_url`` when given)."""
+    def publication(self, lang: str, site_url: str = "", reuse: bool = False) -> Publication:
+        """The open data files and the feed of ``lang`` (addresses absolute under ``site_url`` when given;
+        ``reuse``: as in :meth:`pages`, with :attr:`publication_memo`)."""
         if self._content is None:
             raise RuntimeError("Build.publication() called before get()")
         key = ("publication", lang, site_url)
         if key not in self._content.pages:
             content = self._content
-            self._content.pages[key] = publish(content.catalogue, content.strings, lang, content.docs_dir, site_url)
+            memo = self.publication_memo if reuse else None
+            self._content.pages[key] = publish(
+                content.catalogue, content.strings, lang, content.docs_dir, site_url, memo
+            )
         return self._content.pages[key]
 
     def files(self, lang: str, site_url: str = "") -> list:

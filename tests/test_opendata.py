@@ -30,10 +30,20 @@ from resource_library.load.interface import load_interface
 from resource_library.load.site import load_site
 from resource_library.load.yamlsource import load_file
 from resource_library.model.record import LANGUAGES, TERM_FIELDS
-from resource_library.render.opendata import csv_cell, publish
+from resource_library.render.opendata import PublicationMemo, csv_cell, json_bytes, publish
 from resource_library.render.structured import script_text
-from resource_library.views.opendata import CSV_PATH, FEED_PATH, FEED_SIZE, JSON_PATH, SCHEMA_PATH, UNPUBLISHED
-from resource_library.views.site import human_size
+from resource_library.views.opendata import (
+    CSV_PATH,
+    FEED_PATH,
+    FEED_SIZE,
+    JSON_PATH,
+    SCHEMA_PATH,
+    UNPUBLISHED,
+    Addresses,
+    library_document,
+    resource_entry,
+)
+from resource_library.views.site import SiteView, human_size
 
 SITE_URL = "https://library.example.org/smh/"
 FR_CA = "Cadre ACQESS : éléments clés de réussite"
@@ -404,3 +414,59 @@ def test_site_file_errors_stop_the_catalogue(tmp_path):
     (project / "data" / "site.yml").write_text("licence: {name: {en: X}, url: https://x.example}\n", encoding="utf-8")
     errors = [str(p) for p in load_catalogue(project).errors]
     assert errors == ["data/site.yml:1:1: -: missing required field `publisher`"]
+
+
+# -- the records' lines kept across the renders of `mkdocs serve` ----------------------
+def test_kept_lines_give_the_files_a_fresh_publication_gives(tmp_path):
+    """With a memo (``mkdocs serve``) the files are the same bytes as without; an edit makes
+    again the lines of the records it changed (its own, and those whose related resources
+    changed), a vocabulary's label every line; a forked pass hands back what it made."""
+    records = fixture_records("full-record", "english-only", "offered-in-french")
+    project = make_project(tmp_path, records=records)
+    strings, _ = load_interface(project / "data" / "interface.yml", "data/interface.yml")
+    memo = PublicationMemo()
+
+    def both(lang: str, memo: PublicationMemo = memo) -> dict:
+        catalogue = load_catalogue(project)
+        assert not catalogue.errors
+        fresh = {f.path: f.content for f in publish(catalogue, strings, lang, project / "docs", SITE_URL).files}
+        kept = {f.path: f.content for f in publish(catalogue, strings, lang, project / "docs", SITE_URL, memo).files}
+        assert kept == fresh
+        return kept
+
+    for lang in LANGUAGES:
+        first = both(lang)
+        assert memo.made == 3
+        assert both(lang) == first and memo.made == 0
+    # json_bytes of the whole document, as the file was written before it was joined from its lines.
+    catalogue = load_catalogue(project)
+    site = SiteView(catalogue, strings, "fr", project / "docs")
+    addresses = Addresses(SITE_URL)
+    entries = [resource_entry(site, r, addresses) for r in catalogue.records.values()]
+    assert both("fr")[JSON_PATH] == json_bytes(library_document(site, entries, addresses))
+
+    record = project / "data" / "resources" / "english-only.yml"
+    record.write_text(record.read_text("utf-8").replace("title:\n  en: ", "title:\n  en: Renamed "), "utf-8")
+    assert b"Renamed" in both("en")[JSON_PATH] and memo.made == 1
+    forked = PublicationMemo()
+    forked._slots = {slot: (key, dict(lines)) for slot, (key, lines) in memo._slots.items()}
+    assert b"Renamed" in both("fr", forked)[CSV_PATH] and forked.made == 1
+    memo.take_language("fr", forked.language("fr"))
+    assert both("fr") == both("fr", forked) and memo.made == 0  # what the forked pass made is kept here
+
+    vocabularies = project / "data" / "vocabularies.yml"
+    vocabularies.write_text(vocabularies.read_text("utf-8").replace("Practice", "Practices", 1), "utf-8")
+    assert b"Practices" in both("en")[CSV_PATH] and memo.made == 3
+
+
+def test_an_empty_library_is_published_as_a_document_with_no_resources(tmp_path):
+    project = make_project(tmp_path, records={})
+    catalogue = load_catalogue(project)
+    strings, _ = load_interface(project / "data" / "interface.yml", "data/interface.yml")
+    assert not catalogue.errors and not catalogue.records
+    files = {f.path: f.content for f in publish(catalogue, strings, "fr", project / "docs", SITE_URL).files}
+    site = SiteView(catalogue, strings, "fr", project / "docs")
+    assert files[JSON_PATH] == json_bytes(library_document(site, [], Addresses(SITE_URL)))
+    document = json.loads(files[JSON_PATH])
+    assert document["count"] == 0 and document["resources"] == []
+    assert len(list(csv.reader(io.StringIO(files[CSV_PATH].decode("utf-8-sig"))))) == 1  # the header alone

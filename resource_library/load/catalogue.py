@@ -155,7 +155,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
                 seen_ids[rid] = shown
         problems += found
         if not any(p.is_error for p in found):
-            record = Record.from_data(doc.data, shown)
+            record = Record.from_data(doc.data, shown, doc.digest)
             records[record.id] = record
             valid_docs.append(doc)
     problems += _slug_problems(valid_docs, catalogue, records)

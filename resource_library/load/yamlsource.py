@@ -116,6 +116,8 @@ class Document:
     data: Any
     positions: Positions
     problems: list
+    #: A digest of the file's bytes (``b""`` when it could not be read): equal digests, equal data.
+    digest: bytes = b""
 
     @property
     def ok(self) -> bool:
@@ -372,7 +374,7 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
     if _read_once.depth and key in _read_once.files:
         entry = _cache.entry(key)
         if entry is not None:
-            return replace(entry[2], problems=list(entry[2].problems))
+            return replace(entry[2], problems=list(entry[2].problems), digest=entry[0])
     raw = _read_bytes(file, shown)
     if isinstance(raw, Document):  # too large or unreadable: nothing worth keeping
         _cache.discard(key)
@@ -384,7 +386,7 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
         _cache.put(key, digest, doc, len(raw))
     if _read_once.depth:
         _read_once.files.add(key)
-    return replace(doc, problems=list(doc.problems))
+    return replace(doc, problems=list(doc.problems), digest=digest)
 
 
 def _read_bytes(file: Path, shown: str):

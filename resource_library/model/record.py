@@ -164,11 +164,14 @@ class Record:
     publisher: Any = None
     translation: dict = field(default_factory=dict)
     related: list = field(default_factory=list)  # ids, filled by the catalogue
+    #: A digest of the file's bytes (``b""``: not known), which the record's fields are made from:
+    #: what is worked out from a record alone is kept while it is the same (render/opendata.py).
+    digest: bytes = field(default=b"", compare=False, repr=False)
 
     @classmethod
-    def from_data(cls, data: dict, source: str) -> Record:
+    def from_data(cls, data: dict, source: str, digest: bytes = b"") -> Record:
         known = {k: v for k, v in data.items() if k in FIELDS_BY_NAME}
-        return cls(source=source, **known)
+        return cls(source=source, digest=digest, **known)
 
     def terms(self, field_name: str) -> list:
         """The terms of a term field, always as a list."""

@@ -13,13 +13,19 @@ gets a leading apostrophe, so a spreadsheet shows it as text instead of running
 it as a formula (CSV injection).
 
 Every file is bytes, written as they are on every system.
+
+Under ``mkdocs serve`` the build keeps each record's JSON entry and CSV line
+(:class:`PublicationMemo`): an edit writes again the lines of the records it
+changed, and the files are joined from the lines kept for the others.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,19 +58,120 @@ def csv_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def library_csv(cols: list, entries: list) -> bytes:
-    """``library.csv``: a header row, then one row per entry."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([csv_cell(c.header) for c in cols])
-    for entry in entries:
-        writer.writerow([csv_cell(c.cell(entry)) for c in cols])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+class CsvLines:
+    """Lines of ``library.csv``, one at a time, as text: :func:`csv_cell` of each value, quoted
+    where needed, ending in CR LF."""
+
+    def __init__(self) -> None:
+        self._buffer = io.StringIO(newline="")
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
+
+    def __call__(self, values: list) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow([csv_cell(v) for v in values])
+        return self._buffer.getvalue()
+
+
+def library_csv(header: str, lines: list) -> bytes:
+    """``library.csv``: the header line, then one line per resource (UTF-8 bytes)."""
+    return b"".join([("\ufeff" + header).encode("utf-8"), *lines])
 
 
 def json_bytes(document: dict, indent: int | None = None) -> bytes:
     separators = (",", ": ") if indent else (",", ":")
     return (json.dumps(document, ensure_ascii=False, indent=indent, separators=separators) + "\n").encode("utf-8")
+
+
+def library_json(site: SiteView, entries: list, addresses: Addresses) -> bytes:
+    """``library.json`` from its entries as JSON (UTF-8 bytes): ``json_bytes(library_document(...))``
+    of the same entries, without writing the kept ones again."""
+    document = library_document(site, [], addresses)
+    document["count"] = len(entries)
+    del document["resources"]  # the last key: written from the entries' own text
+    head = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    parts = [(head[:-1] + ',"resources":[').encode("utf-8")]
+    for n, entry in enumerate(entries):
+        if n:
+            parts.append(b",")
+        parts.append(entry)
+    parts.append(b"]}\n")
+    return b"".join(parts)
+
+
+class PublicationMemo:
+    """Each record's ``library.json`` entry and ``library.csv`` line, per language, as text
+    (kept by the build for ``mkdocs serve``).
+
+    What a record's line says comes from its file (:attr:`Record.digest`), its related
+    resources, and what every line reads: the language, the site's address, the
+    vocabularies, the interface words and the French addresses (the slot's key).  A line
+    is made again when one of them changed; only the last publication's lines are kept.
+    """
+
+    def __init__(self) -> None:
+        #: ``{(lang, site_url): (key, {record id: (record key, JSON entry, CSV line)})}``, both UTF-8.
+        self._slots: dict = {}
+        #: ``{slot: lines}``: what the last publication of the slot started from.
+        self._started: dict = {}
+        #: Lines made (not reused) by the last publication, for the tests.
+        self.made = 0
+
+    def start(self, slot: tuple, key: bytes) -> tuple:
+        """``(kept, now)``: the last publication's lines when ``key`` is the same, and the dict to fill."""
+        last = self._slots.get(slot)
+        kept = last[1] if last is not None and last[0] == key else {}
+        now: dict = {}
+        self._slots[slot] = (key, now)
+        self._started[slot] = kept
+        self.made = 0
+        return kept, now
+
+    def language(self, lang: str) -> dict:
+        """What the last publication of ``lang`` changed, for a process forked before it
+        (a language pass built in parallel hands it back): per slot, the key, the lines
+        made and every record's id."""
+        out = {}
+        for slot, (key, now) in self._slots.items():
+            if slot[0] == lang:
+                kept = self._started.get(slot, {})
+                fresh = {rid: line for rid, line in now.items() if kept.get(rid) is not line}
+                out[slot] = (key, fresh, list(now))
+        return out
+
+    def take_language(self, lang: str, changes: dict) -> None:
+        """Take in :meth:`language` of ``lang`` from a process forked from this one."""
+        for slot, (key, fresh, ids) in changes.items():
+            last = self._slots.get(slot)
+            kept = last[1] if last is not None and last[0] == key else {}
+            lines = {rid: fresh.get(rid) or kept.get(rid) for rid in ids}
+            self._slots[slot] = (key, {rid: line for rid, line in lines.items() if line is not None})
+
+
+def _lines(site: SiteView, addresses: Addresses, cols: list, memo: PublicationMemo | None) -> tuple:
+    """``(JSON entries, CSV lines)`` of every record, as text, in the catalogue's order."""
+    catalogue = site.catalogue
+    kept, now = {}, {}
+    if memo is not None:
+        context = (site.lang, addresses.base, catalogue.vocabularies, site.t.table, catalogue.slugs)
+        key = hashlib.blake2b(pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+        kept, now = memo.start((site.lang, addresses.base), key)
+    csv_line = CsvLines()
+    entries, rows = [], []
+    for record in catalogue.records.values():
+        record_key = (record.digest, tuple(record.related))
+        line = kept.get(record.id)
+        if line is None or line[0] != record_key or not record.digest:
+            entry = resource_entry(site, record, addresses)
+            text = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            line = (record_key, text, csv_line([c.cell(entry) for c in cols]).encode("utf-8"))
+            if memo is not None:
+                memo.made += 1
+        if record.digest:
+            now[record.id] = line
+        entries.append(line[1])
+        rows.append(line[2])
+    return entries, rows
 
 
 @dataclass
@@ -80,18 +187,22 @@ class Publication:
         return next(len(f.content) for f in self.files if f.path == path)
 
 
-def publish(catalogue, strings: dict, lang: str, docs_dir: Path | None, site_url: str = "") -> Publication:
-    """Every open data file of ``lang``."""
+def publish(
+    catalogue, strings: dict, lang: str, docs_dir: Path | None, site_url: str = "", memo: PublicationMemo | None = None
+) -> Publication:
+    """Every open data file of ``lang`` (``memo``: the records' lines of the last publication, reused
+    where they are the same)."""
     site = SiteView(catalogue, strings, lang, docs_dir)
     addresses = Addresses(site_url)
-    entries = [resource_entry(site, record, addresses) for record in catalogue.records.values()]
+    cols = columns(site)
+    entries, rows = _lines(site, addresses, cols, memo)
     return Publication(
         lang,
         addresses,
         [
-            GeneratedFile(JSON_PATH, json_bytes(library_document(site, entries, addresses))),
+            GeneratedFile(JSON_PATH, library_json(site, entries, addresses)),
             GeneratedFile(SCHEMA_PATH, json_bytes(library_schema(site, addresses), indent=2)),
-            GeneratedFile(CSV_PATH, library_csv(columns(site), entries)),
+            GeneratedFile(CSV_PATH, library_csv(CsvLines()([c.header for c in cols]), rows)),
             GeneratedFile(FEED_PATH, atom_feed(site, addresses)),
         ],
     )

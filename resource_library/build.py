@@ -10,7 +10,7 @@ project (its root and ``docs/`` folder) and lives as long as the process:
 - each language's pages, and its open data files and feed (``render/opendata.py``),
   are made once per version of the content; when the process builds again (``mkdocs
   serve``) a page whose view did not change since the last render is not rendered
-  again (:attr:`Build.page_memo`);
+  again, nor a record's lines of the open data files (:attr:`Build.kept`);
 - :attr:`Build.held` keeps the HTML kept out of Markdown until the page that
   carries its placeholders has been converted (``render/blocks.py``);
 - :attr:`Build.not_found` and :attr:`Build.home_alternates` carry what the
@@ -44,7 +44,7 @@ from resource_library.load.yamlsource import files_unchanged, forget_missing_fil
 from resource_library.model import urls
 from resource_library.model.record import DEFAULT_LANGUAGE
 from resource_library.render.markers import expand_markers
-from resource_library.render.opendata import Publication, PublicationMemo, publish
+from resource_library.render.opendata import Publication, publish
 from resource_library.render.pages import PageMemo, render_language
 from resource_library.render.redirects import moved_pages
 from resource_library.text import typography
@@ -138,10 +138,10 @@ class Build:
         self.preview: PreviewState | None = None
         #: ``{lang: (process id, folder)}``: language passes running in parallel (``resource_library_mkdocs/parallel.py``).
         self.parallel_passes: dict = {}
-        #: Generated pages of the last render of each language, reused where what they show is the same.
-        self.page_memo = PageMemo()
-        #: Each record's lines of the open data files, reused the same way.
-        self.publication_memo = PublicationMemo()
+        #: Work of the last build reused where what it was made from is the same: each language's
+        #: generated pages and cards (where what they show is the same), each record's lines of the
+        #: open data files (``resource_library/kept.py``).
+        self.kept = PageMemo()
         #: The theme's compiled templates, kept across the passes and rebuilds of the process.
         self.template_code = TemplateCodeCache()
         self._signature: tuple | None = None
@@ -159,14 +159,13 @@ class Build:
 
     def pass_state(self, lang: str) -> dict:
         """What a language pass leaves for the next build of the process, to hand back when
-        the pass ran in another process (after :meth:`forked`): the pages kept for reuse,
-        the sections search indexes, the drawings' files made and the French lines typeset."""
-        memo = self.page_memo
+        the pass ran in another process (after :meth:`forked`): the pages and other work kept
+        for reuse, the sections search indexes, the drawings' files made and the French lines typeset."""
+        kept = self.kept
         return {
             "search_pages": self.search_pages.get(lang),
             "search_order": self.search_order.get(lang),
-            "memo": (memo.language(lang), memo.rendered, memo.reused),
-            "publication": self.publication_memo.language(lang),
+            "kept": (kept.language(lang), kept.rendered, kept.reused),
             "exports": export.made_since(self._exports_at_fork),
             "typography": typography.learnt() if lang != DEFAULT_LANGUAGE else None,
         }
@@ -179,8 +178,7 @@ class Build:
                 held.pop(lang, None)
             else:
                 held[lang] = state[name]
-        self.page_memo.take_language(lang, *state["memo"])
-        self.publication_memo.take_language(lang, state["publication"])
+        self.kept.take_language(lang, *state["kept"])
         export.keep(state["exports"])
         if state["typography"] is not None:
             typography.take_learnt(state["typography"])
@@ -246,7 +244,7 @@ class Build:
         """Generated pages of ``lang`` for the content last loaded (``site_url``: the site's public address, if any).
 
         ``reuse``: keep the pages for the next render and reuse the last render's where what
-        they show is the same (:attr:`page_memo`; for a process that builds again, as
+        they show is the same (:attr:`kept`; for a process that builds again, as
         ``mkdocs serve`` does: a single build would only pay their memory).
         """
         if self._content is None:
@@ -263,21 +261,21 @@ class Build:
                 edit_url_base,
                 site_url=site_url,
                 publication=self.publication(lang, site_url, reuse),
-                memo=self.page_memo if reuse else None,
+                memo=self.kept if reuse else None,
             )
         return content.pages[cache_key]
 
     def publication(self, lang: str, site_url: str = "", reuse: bool = False) -> Publication:
         """The open data files and the feed of ``lang`` (addresses absolute under ``site_url`` when given;
-        ``reuse``: as in :meth:`pages`, with :attr:`publication_memo`)."""
+        ``reuse``: as in :meth:`pages`, with :attr:`kept`)."""
         if self._content is None:
             raise RuntimeError("Build.publication() called before get()")
         key = ("publication", lang, site_url)
         if key not in self._content.pages:
             content = self._content
-            memo = self.publication_memo if reuse else None
+            kept = self.kept if reuse else None
             self._content.pages[key] = publish(
-                content.catalogue, content.strings, lang, content.docs_dir, site_url, memo
+                content.catalogue, content.strings, lang, content.docs_dir, site_url, kept
             )
         return self._content.pages[key]
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import base64
+import copy
 import csv
 import hashlib
 import io
@@ -25,12 +26,13 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft7Validator
 from sitebuild import ROOT, build, fixture_records, make_project
 
+from resource_library.kept import KeptWork
 from resource_library.load.catalogue import load_catalogue
 from resource_library.load.interface import load_interface
 from resource_library.load.site import load_site
 from resource_library.load.yamlsource import load_file
 from resource_library.model.record import LANGUAGES, TERM_FIELDS
-from resource_library.render.opendata import PublicationMemo, csv_cell, json_bytes, publish
+from resource_library.render.opendata import csv_cell, json_bytes, publish
 from resource_library.render.structured import script_text
 from resource_library.views.opendata import (
     CSV_PATH,
@@ -418,26 +420,29 @@ def test_site_file_errors_stop_the_catalogue(tmp_path):
 
 # -- the records' lines kept across the renders of `mkdocs serve` ----------------------
 def test_kept_lines_give_the_files_a_fresh_publication_gives(tmp_path):
-    """With a memo (``mkdocs serve``) the files are the same bytes as without; an edit makes
-    again the lines of the records it changed (its own, and those whose related resources
-    changed), a vocabulary's label every line; a forked pass hands back what it made."""
+    """With the build's kept work (``mkdocs serve``) the files are the same bytes as without;
+    an edit makes again the lines of the records it changed, a vocabulary's label every
+    line; a forked pass hands back what it made."""
     records = fixture_records("full-record", "english-only", "offered-in-french")
     project = make_project(tmp_path, records=records)
     strings, _ = load_interface(project / "data" / "interface.yml", "data/interface.yml")
-    memo = PublicationMemo()
+    kept = KeptWork()
 
-    def both(lang: str, memo: PublicationMemo = memo) -> dict:
+    def both(lang: str, kept: KeptWork = kept) -> dict:
         catalogue = load_catalogue(project)
         assert not catalogue.errors
         fresh = {f.path: f.content for f in publish(catalogue, strings, lang, project / "docs", SITE_URL).files}
-        kept = {f.path: f.content for f in publish(catalogue, strings, lang, project / "docs", SITE_URL, memo).files}
-        assert kept == fresh
-        return kept
+        again = {f.path: f.content for f in publish(catalogue, strings, lang, project / "docs", SITE_URL, kept).files}
+        assert again == fresh
+        return again
+
+    def made(lang: str, kept: KeptWork = kept) -> list:
+        return sorted(kept.made((lang, "open data", SITE_URL)))
 
     for lang in LANGUAGES:
         first = both(lang)
-        assert memo.made == 3
-        assert both(lang) == first and memo.made == 0
+        assert made(lang) == ["english-only", "full-record", "offered-in-french"]
+        assert both(lang) == first and made(lang) == []
     # json_bytes of the whole document, as the file was written before it was joined from its lines.
     catalogue = load_catalogue(project)
     site = SiteView(catalogue, strings, "fr", project / "docs")
@@ -447,16 +452,15 @@ def test_kept_lines_give_the_files_a_fresh_publication_gives(tmp_path):
 
     record = project / "data" / "resources" / "english-only.yml"
     record.write_text(record.read_text("utf-8").replace("title:\n  en: ", "title:\n  en: Renamed "), "utf-8")
-    assert b"Renamed" in both("en")[JSON_PATH] and memo.made == 1
-    forked = PublicationMemo()
-    forked._slots = {slot: (key, dict(lines)) for slot, (key, lines) in memo._slots.items()}
-    assert b"Renamed" in both("fr", forked)[CSV_PATH] and forked.made == 1
-    memo.take_language("fr", forked.language("fr"))
-    assert both("fr") == both("fr", forked) and memo.made == 0  # what the forked pass made is kept here
+    assert b"Renamed" in both("en")[JSON_PATH] and made("en") == ["english-only"]
+    forked = copy.deepcopy(kept)  # a process forked from this one
+    assert b"Renamed" in both("fr", forked)[CSV_PATH] and made("fr", forked) == ["english-only"]
+    kept.take_language("fr", forked.language("fr"))
+    assert both("fr") == both("fr", forked) and made("fr") == []  # what the forked pass made is kept here
 
     vocabularies = project / "data" / "vocabularies.yml"
     vocabularies.write_text(vocabularies.read_text("utf-8").replace("Practice", "Practices", 1), "utf-8")
-    assert b"Practices" in both("en")[CSV_PATH] and memo.made == 3
+    assert b"Practices" in both("en")[CSV_PATH] and len(made("en")) == 3
 
 
 def test_an_empty_library_is_published_as_a_document_with_no_resources(tmp_path):

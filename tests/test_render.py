@@ -292,7 +292,8 @@ def test_page_memo_reuses_only_pages_whose_view_is_unchanged(tmp_path):
     assert "library/offered-in-french.md" in changed and "library/index.md" in changed
     assert memo.rendered >= len(changed) and 0 < memo.reused < len(first)
     # The cards rendered again are the renamed record's, one per depth of the pages showing it.
-    fresh = [pickle.loads(key[1]) for *_pages, cards, _keys in memo.language("en").values() for key in cards]
+    made = memo.made(("en", "cards", str(templates)))
+    fresh = [pickle.loads(key[1]) for key in made]
     assert len(fresh) > 1 and {card["id"] for card in fresh} == {"offered-in-french"}
     assert "library/full-record.md" not in changed or "A renamed tip sheet" in again["library/full-record.md"]
 
@@ -326,12 +327,11 @@ def test_page_memo_takes_back_what_a_forked_copy_rendered(tmp_path):
     edited = render(child)
     handed = pickle.loads(pickle.dumps(child.language("fr")))
     assert child.language("en") == {}
-    fresh = sum(len(pages) for _key, pages, _paths, _cards, _card_keys in handed.values())
-    assert 0 < fresh == child.rendered < len(first)  # only the pages rendered go back
+    pages_slot, cards_slot = ("fr", "pages", str(templates)), ("fr", "cards", str(templates))
+    assert set(handed) == {pages_slot, cards_slot}
+    assert 0 < len(handed[pages_slot][1]) == child.rendered < len(first)  # only the pages rendered go back
     # ... and only the cards that changed (none here: the French card shows the French title)
-    cards = [
-        pickle.loads(key[1]) for _key, _pages, _paths, fresh_cards, _keys in handed.values() for key in fresh_cards
-    ]
+    cards = [pickle.loads(key[1]) for key in handed[cards_slot][1]]
     assert {card["id"] for card in cards} <= {"offered-in-french"}
     parent.take_language("fr", handed, child.rendered, child.reused)
     assert (parent.rendered, parent.reused) == (child.rendered, child.reused)

@@ -15,20 +15,22 @@ it as a formula (CSV injection).
 Every file is bytes, written as they are on every system.
 
 Under ``mkdocs serve`` the build keeps each record's JSON entry and CSV line
-(:class:`PublicationMemo`): an edit writes again the lines of the records it
-changed, and the files are joined from the lines kept for the others.
+(:class:`~resource_library.kept.KeptWork`): an edit writes again the lines of the
+records it changed, and the files are joined from the lines kept for the others.
+A record's lines come from its file (:attr:`Record.digest`), its related resources,
+and what every line reads: the language, the site's address, the vocabularies, the
+interface words and the French addresses (the table's key).
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resource_library.kept import KeptWork, key_of
 from resource_library.render.dataschema import library_schema
 from resource_library.render.feed import atom_feed
 from resource_library.views.infographics import GeneratedFile
@@ -99,63 +101,13 @@ def library_json(site: SiteView, entries: list, addresses: Addresses) -> bytes:
     return b"".join(parts)
 
 
-class PublicationMemo:
-    """Each record's ``library.json`` entry and ``library.csv`` line, per language, as text
-    (kept by the build for ``mkdocs serve``).
-
-    What a record's line says comes from its file (:attr:`Record.digest`), its related
-    resources, and what every line reads: the language, the site's address, the
-    vocabularies, the interface words and the French addresses (the slot's key).  A line
-    is made again when one of them changed; only the last publication's lines are kept.
-    """
-
-    def __init__(self) -> None:
-        #: ``{(lang, site_url): (key, {record id: (record key, JSON entry, CSV line)})}``, both UTF-8.
-        self._slots: dict = {}
-        #: ``{slot: lines}``: what the last publication of the slot started from.
-        self._started: dict = {}
-        #: Lines made (not reused) by the last publication, for the tests.
-        self.made = 0
-
-    def start(self, slot: tuple, key: bytes) -> tuple:
-        """``(kept, now)``: the last publication's lines when ``key`` is the same, and the dict to fill."""
-        last = self._slots.get(slot)
-        kept = last[1] if last is not None and last[0] == key else {}
-        now: dict = {}
-        self._slots[slot] = (key, now)
-        self._started[slot] = kept
-        self.made = 0
-        return kept, now
-
-    def language(self, lang: str) -> dict:
-        """What the last publication of ``lang`` changed, for a process forked before it
-        (a language pass built in parallel hands it back): per slot, the key, the lines
-        made and every record's id."""
-        out = {}
-        for slot, (key, now) in self._slots.items():
-            if slot[0] == lang:
-                kept = self._started.get(slot, {})
-                fresh = {rid: line for rid, line in now.items() if kept.get(rid) is not line}
-                out[slot] = (key, fresh, list(now))
-        return out
-
-    def take_language(self, lang: str, changes: dict) -> None:
-        """Take in :meth:`language` of ``lang`` from a process forked from this one."""
-        for slot, (key, fresh, ids) in changes.items():
-            last = self._slots.get(slot)
-            kept = last[1] if last is not None and last[0] == key else {}
-            lines = {rid: fresh.get(rid) or kept.get(rid) for rid in ids}
-            self._slots[slot] = (key, {rid: line for rid, line in lines.items() if line is not None})
-
-
-def _lines(site: SiteView, addresses: Addresses, cols: list, memo: PublicationMemo | None) -> tuple:
-    """``(JSON entries, CSV lines)`` of every record, as text, in the catalogue's order."""
+def _lines(site: SiteView, addresses: Addresses, cols: list, kept_work: KeptWork | None) -> tuple:
+    """``(JSON entries, CSV lines)`` of every record, as UTF-8, in the catalogue's order."""
     catalogue = site.catalogue
     kept, now = {}, {}
-    if memo is not None:
-        context = (site.lang, addresses.base, catalogue.vocabularies, site.t.table, catalogue.slugs)
-        key = hashlib.blake2b(pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
-        kept, now = memo.start((site.lang, addresses.base), key)
+    if kept_work is not None:
+        key = key_of(addresses.base, catalogue.vocabularies, site.t.table, catalogue.slugs)
+        kept, now = kept_work.start((site.lang, "open data", addresses.base), key)
     csv_line = CsvLines()
     entries, rows = [], []
     for record in catalogue.records.values():
@@ -165,8 +117,6 @@ def _lines(site: SiteView, addresses: Addresses, cols: list, memo: PublicationMe
             entry = resource_entry(site, record, addresses)
             text = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             line = (record_key, text, csv_line([c.cell(entry) for c in cols]).encode("utf-8"))
-            if memo is not None:
-                memo.made += 1
         if record.digest:
             now[record.id] = line
         entries.append(line[1])
@@ -188,14 +138,14 @@ class Publication:
 
 
 def publish(
-    catalogue, strings: dict, lang: str, docs_dir: Path | None, site_url: str = "", memo: PublicationMemo | None = None
+    catalogue, strings: dict, lang: str, docs_dir: Path | None, site_url: str = "", kept: KeptWork | None = None
 ) -> Publication:
-    """Every open data file of ``lang`` (``memo``: the records' lines of the last publication, reused
-    where they are the same)."""
+    """Every open data file of ``lang`` (``kept``: the build's, to reuse the records' lines of the
+    last publication where they are the same)."""
     site = SiteView(catalogue, strings, lang, docs_dir)
     addresses = Addresses(site_url)
     cols = columns(site)
-    entries, rows = _lines(site, addresses, cols, memo)
+    entries, rows = _lines(site, addresses, cols, kept)
     return Publication(
         lang,
         addresses,

@@ -25,6 +25,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from resource_library.kept import KeptWork, key_of
 from resource_library.load.pagepaths import TERM_PAGE_FOLDERS
 from resource_library.load.signature import signature
 from resource_library.model.record import LANGUAGES
@@ -151,7 +152,7 @@ def _markdown_text(context, text) -> Markup:
 _ENVIRONMENTS: dict = {}
 
 
-class PageMemo:
+class PageMemo(KeptWork):
     """The pages of the last render of each language, by what they show (kept by the build).
 
     A page whose template is given the same things (its view: texts, labels, cards,
@@ -160,56 +161,28 @@ class PageMemo:
     reuses the others.  The cards' HTML is kept the same way (:class:`_Cards`): a page
     rendered again renders only the cards that changed.  Only what the last render
     used is kept.  A view that cannot be pickled is rendered every time.
+
+    Two tables of :class:`~resource_library.kept.KeptWork` per language and templates
+    folder: ``{page path: (view, page, its cards)}`` and ``{card: (card, HTML)}``.
     """
 
     def __init__(self) -> None:
-        #: ``{(templates folder, lang): (key, {page path: (view, page, its cards)}, {card: (card, HTML)})}``.
-        self._slots: dict = {}
-        #: ``{slot: (pages, cards)}``: the last render's starting point (what it could reuse).
-        self._started: dict = {}
+        super().__init__()
         #: Pages rendered and reused by the last render (for the preview's log and the tests).
         self.rendered = 0
         self.reused = 0
 
-    def start(self, slot: tuple, key: tuple) -> tuple:
+    def start_render(self, templates: str, lang: str, key: bytes) -> tuple:
         """``(kept, now, cards kept, cards now)``: the last render's pages and cards when ``key``
         is the same, and the dicts to fill."""
-        last = self._slots.get(slot)
-        kept, cards = (last[1], last[2]) if last is not None and last[0] == key else ({}, {})
-        now: dict = {}
-        cards_now: dict = {}
-        self._slots[slot] = (key, now, cards_now)
-        self._started[slot] = (kept, cards)
+        kept, now = self.start((lang, "pages", templates), key)
+        kept_cards, cards = self.start((lang, "cards", templates), key)
         self.rendered = self.reused = 0
-        return kept, now, cards, cards_now
+        return kept, now, kept_cards, cards
 
-    def language(self, lang: str) -> dict:
-        """What the last render of ``lang`` changed, for a process forked before it (a language
-        pass built in parallel hands it back): per slot, the key, the pages rendered (the
-        others are the forking process's own) and every page's path, the cards rendered
-        and every card's key."""
-        out = {}
-        for slot, (key, now, cards) in self._slots.items():
-            if slot[1] == lang:
-                kept, kept_cards = self._started.get(slot, ({}, {}))
-                fresh = {path: entry for path, entry in now.items() if kept.get(path) is not entry}
-                fresh_cards = {card: html for card, html in cards.items() if card not in kept_cards}
-                out[slot] = (key, fresh, list(now), fresh_cards, list(cards))
-        return out
-
-    def take_language(self, lang: str, changes: dict, rendered: int, reused: int) -> None:
-        """Take in :meth:`language` of ``lang`` from a process forked from this one."""
-        for slot, (key, fresh, paths, fresh_cards, card_keys) in changes.items():
-            last = self._slots.get(slot)
-            # What the other process started from:
-            kept, kept_cards = (last[1], last[2]) if last is not None and last[0] == key else ({}, {})
-            pages = {path: fresh.get(path) or kept.get(path) for path in paths}
-            cards = (fresh_cards.get(card) or kept_cards.get(card) for card in card_keys)
-            self._slots[slot] = (
-                key,
-                {path: entry for path, entry in pages.items() if entry is not None},
-                {entry[0]: entry for entry in cards if entry is not None},
-            )
+    def take_language(self, lang: str, changes: dict, rendered: int = 0, reused: int = 0) -> None:
+        """Take in :meth:`language` of ``lang`` and the counts of a process forked from this one."""
+        super().take_language(lang, changes)
         self.rendered, self.reused = rendered, reused
 
 
@@ -339,9 +312,8 @@ class Renderer:
     def pages(self, site: SiteView, publication: Publication) -> list:
         """Every generated page of ``site.lang``; ``publication``: the open data files they link to."""
         if self.memo is not None:
-            slot = (str(self.templates_dir), site.lang)
-            key = (self.templates_signature, pickle.dumps(site.t.table, protocol=pickle.HIGHEST_PROTOCOL))
-            self._kept, self._now, kept_cards, cards = self.memo.start(slot, key)
+            key = key_of(self.templates_signature, site.t.table)
+            self._kept, self._now, kept_cards, cards = self.memo.start_render(str(self.templates_dir), site.lang, key)
             self._cards = _Cards(self.env, kept_cards, cards)
         out = [self.library(site, publication), self.data_page(site, publication)]
         out += [self.resource(site, record, publication) for record in site.catalogue.records.values()]

@@ -192,7 +192,9 @@ def on_post_build(config):
     # The pages of this pass (a preview rebuild keeps those it did not render again).
     known = build.search_pages.get(lang, {})
     pages = {url: known[url] for url in build.search_order.get(lang, []) if url in known}
-    write_search_data(content.catalogue, lang, Path(config.site_dir), pages, glossary)
+    # Under `mkdocs serve`, with what the last build made of the records that did not change.
+    kept = build.kept if session.serving() else None
+    write_search_data(content.catalogue, lang, Path(config.site_dir), pages, glossary, kept)
     default, _ = i18n.languages(config)
     if lang == default:  # one copy serves every language: the site folder is shared by the passes
         copy_lunr_js(Path(config.site_dir))

@@ -7,6 +7,7 @@ is indexed both ways and the two compact forms must be equal.
 
 from __future__ import annotations
 
+import copy
 import random
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,11 +17,14 @@ from lunr.tokenizer import Tokenizer
 from sitebuild import ROOT, fixture_records, make_project
 
 from resource_library import load_catalogue
+from resource_library.kept import KeptWork
+from resource_library.load.glossary import load_glossary
 from resource_library.search.codec import load_packed, pack_index
-from resource_library.search.data import search_data
+from resource_library.search.data import search_data, wire_data
 from resource_library.search.index import build_documents, build_index, builder
 from resource_library.search.packed import packed_index, tokenize
 from resource_library.search.site import SITE_FIELDS, site_documents
+from resource_library.search.wire import from_wire
 from resource_library.views.site import page_url
 
 LANGS = ("en", "fr")
@@ -208,3 +212,54 @@ def test_own_terms_are_the_words_of_the_languages_own_texts(fixture_catalogue, l
     packed = search_data(fixture_catalogue, lang, {}, glossary)["index"]
     assert own_terms(packed) == expected
     assert own_terms(packed) < set(packed["terms"])  # some words are only the glossary's
+
+
+# -- work kept across the builds of `mkdocs serve` -------------------------------------
+def test_kept_work_gives_the_search_data_a_fresh_build_gives(tmp_path):
+    """With the build's kept work the search data is the same as without it; an edit works out
+    again the edited record's documents and terms and the postings of the terms it changed;
+    a forked pass hands back what it made."""
+    shipped = {p.name: p.read_text("utf-8") for p in sorted((ROOT / "data" / "resources").glob("*.yml"))}
+    project = make_project(tmp_path, records=shipped)
+    glossary = load_glossary(project / "data" / "glossary.yml", "data/glossary.yml")[0]
+    pages = {"about/": ("About", [("", "About", "Who we are and how schools reach us.")], None)}
+    kept = KeptWork()
+
+    def both(lang: str, kept: KeptWork = kept) -> dict:
+        catalogue = load_catalogue(project)
+        assert not catalogue.errors, [str(p) for p in catalogue.errors]
+        fresh = wire_data(search_data(catalogue, lang, pages, glossary))
+        again = wire_data(search_data(catalogue, lang, pages, glossary, kept), kept)
+        assert again == fresh
+        return again
+
+    def made(lang: str, what: str, kept: KeptWork = kept) -> list:
+        slot = next(s for s in kept.language(lang) if s[1] == what)
+        return sorted(kept.made(slot))
+
+    tables = ("search records", "search terms", "search postings")
+    for lang in LANGS:
+        first = both(lang)
+        assert len(made(lang, "search records")) == len(shipped)
+        assert "i:core-elements-infographic" in made(lang, "search terms")  # a drawing's text version
+        assert both(lang) == first and [made(lang, what) for what in tables] == [[], [], []]
+
+    record = project / "data" / "resources" / "core-elements-infographic.yml"
+    text = record.read_text("utf-8")
+    record.write_text(text.replace('title:\n  en: "', 'title:\n  en: "Schools Zanzibar '), "utf-8")
+    edited = both("en")
+    assert edited != first and made("en", "search records") == ["core-elements-infographic"]
+    assert made("en", "search terms") == ["core-elements-infographic", "i:core-elements-infographic"]
+    terms = from_wire(edited["index"])["terms"]
+    postings = made("en", "search postings")
+    assert {"school", "zanzibar"} <= set(postings) and len(postings) < len(terms) / 10
+
+    edits = text.replace('title:\n  en: "', 'title:\n  en: "Schools Zanzibar ').replace(
+        '  fr: "', '  fr: "Écoles Zanzibar ', 1
+    )
+    record.write_text(edits, "utf-8")
+    forked = copy.deepcopy(kept)  # a process forked from this one
+    both("fr", forked)
+    assert made("fr", "search records", forked) == ["core-elements-infographic"]
+    kept.take_language("fr", forked.language("fr"))
+    assert both("fr") == both("fr", forked) and [made("fr", what) for what in tables] == [[], [], []]

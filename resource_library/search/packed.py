@@ -18,6 +18,7 @@ from typing import Any
 from lunr import __TARGET_JS_VERSION__
 from lunr.tokenizer import SEPARATOR_CHARS
 
+from resource_library.kept import KeptWork
 from resource_library.search.codec import pack_index
 from resource_library.search.index import FIELDS, build_documents, builder, document
 from resource_library.search.pipeline import PerWordPipeline
@@ -42,14 +43,15 @@ def packed_index(records: Iterable, lang: str) -> dict:
     return pack_documents([document(record, lang) for record in records], lang)
 
 
-def pack_documents(documents: Iterable, lang: str, fields_boosts=FIELDS) -> dict:
+def pack_documents(documents: Iterable, lang: str, fields_boosts=FIELDS, kept: KeptWork | None = None) -> dict:
     """``pack_index(build_documents(documents, lang, fields_boosts))``, accumulated directly.
 
     Documents are taken in the order of their refs (their numbers in the compact
     form), so each posting grows in number order and is written as gaps as it goes.
     No document (a library not translated yet) gives an empty index: the page finds
     nothing by words and still filters (lunr.py's own builder cannot make it: it
-    divides by the number of documents).
+    divides by the number of documents).  ``kept``: the build's, whose terms of each
+    document are taken while the document's texts are the same.
     """
     documents = [doc for doc in documents if doc is not None]
     docs = sorted(documents, key=lambda doc: str(doc["id"]))
@@ -62,13 +64,20 @@ def pack_documents(documents: Iterable, lang: str, fields_boosts=FIELDS) -> dict
     fields = [name for name, _boost in fields_boosts]
     k = len(fields)
     lengths: list = [[] for _f in fields]
+    last, now = kept.start((lang, "search terms", tuple(fields)), b"") if kept is not None else ({}, None)
     # term -> k gap lists (one per field), then the last document number of each.
     postings: dict[str, list[Any]] = {}
     for n, doc in enumerate(docs):
-        for f, field_name in enumerate(fields):
-            terms = _field_terms(b.pipeline, doc[field_name])
-            lengths[f].append(len(terms))
-            for term, tf in Counter(terms).items():
+        texts = tuple(doc[field_name] for field_name in fields)
+        entry = last.get(doc["id"])
+        if entry is None or entry[0] != texts:
+            counted = [_field_terms(b.pipeline, text) for text in texts]
+            entry = (texts, [(len(terms), list(Counter(terms).items())) for terms in counted])
+        if now is not None:
+            now[doc["id"]] = entry
+        for f, (length, counts) in enumerate(entry[1]):
+            lengths[f].append(length)
+            for term, tf in counts:
                 row = postings.get(term)
                 if row is None:
                     row = postings[term] = [[] for _f in fields] + [0] * k

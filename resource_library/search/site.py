@@ -20,6 +20,11 @@ What the index holds, per language (only text written in that language):
 :func:`query` is the reference of what ``site-search.js`` does with a reader's
 query: vocabulary terms, glossary synonyms, and one-edit retries of long words
 when few results come back.  The parity test checks that the two agree.
+
+Under ``mkdocs serve`` the build keeps each record's documents and facets, each
+document's terms and each term's coded postings (:class:`~resource_library.kept.KeptWork`):
+an edit works out again what the records it changed are made of, and the file is
+put together from the rest as it was.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from resource_library.kept import KeptWork, key_of
 from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
 from resource_library.search.facets import FACETS, record_facets
 from resource_library.search.fold import prepare_query
@@ -199,6 +205,43 @@ def _labels(catalogue, lang: str) -> dict:
     return out
 
 
+def _record_parts(record, lang: str, labels: dict, page_url) -> tuple:
+    """``(facets, [(ref, document, what its result shows)])`` of one record in ``lang``: what the
+    library page filters on, its document (when it has text in ``lang``) and its drawing's text
+    version's (when it has one in ``lang``)."""
+    documents = []
+    doc = resource_document(record, lang, labels)
+    if doc is not None:
+        snippet = _own(record.summary, lang) or plain(_own(record.description, lang) or "")
+        documents.append((record.id, doc, [record.type, doc["title"] or record.id, None, _short(snippet)]))
+    alt = _own(record.alt, lang) if record.alt else None
+    if alt:
+        title = _own(record.title, lang) or record.id
+        url = page_url(lang, f"library/{record.id}/") + "#rl-text-version"
+        doc = {"id": f"i:{record.id}", "title": title, "keywords": "", "text": alt}
+        documents.append((doc["id"], doc, ["infographic", title, url, _short(alt)]))
+    return {"f": record_facets(record), "d": record.last_changed}, documents
+
+
+def records_parts(catalogue, lang: str, page_url, kept: KeptWork | None = None) -> dict:
+    """``{record id: parts}`` (:func:`_record_parts`) of every record, in the catalogue's order;
+    ``kept``: the build's, whose parts of the last build are taken while a record's file is
+    the same (and the labels and addresses every record's parts read)."""
+    labels = _labels(catalogue, lang)
+    last, now = {}, {}
+    if kept is not None:
+        last, now = kept.start((lang, "search records"), key_of(labels, catalogue.slugs))
+    out = {}
+    for record in catalogue.records.values():
+        entry = last.get(record.id)
+        if entry is None or entry[0] != record.digest or not record.digest:
+            entry = (record.digest, _record_parts(record, lang, labels, page_url))
+        if record.digest:
+            now[record.id] = entry
+        out[record.id] = entry[1]
+    return out
+
+
 def resource_document(record, lang: str, labels: dict) -> dict | None:
     title = _own(record.title, lang)
     summary = _own(record.summary, lang)
@@ -220,33 +263,22 @@ def resource_document(record, lang: str, labels: dict) -> dict | None:
     }
 
 
-def site_documents(catalogue, lang: str, pages: dict, glossary, page_url) -> tuple:
+def site_documents(catalogue, lang: str, pages: dict, glossary, page_url, parts: dict | None = None) -> tuple:
     """``(documents, shown)``: lunr documents and, per ref, what a result shows.
 
     ``pages``: ``{url: (title, [(anchor, heading, text)])}`` of the language's pages;
     ``glossary``: the glossary terms (``model`` objects with ``id``, ``en``, ``fr``,
-    ``accepted``, ``not_preferred``, ``definition``); ``page_url``: views.site.page_url.
+    ``accepted``, ``not_preferred``, ``definition``); ``page_url``: views.site.page_url;
+    ``parts``: :func:`records_parts`, when worked out already.
     """
-    labels = _labels(catalogue, lang)
+    if parts is None:
+        parts = records_parts(catalogue, lang, page_url)
     docs: list = []
     shown: dict = {}
-    for record in catalogue.records.values():
-        doc = resource_document(record, lang, labels)
-        if doc is not None:
+    for _facets, documents in parts.values():
+        for ref, doc, result in documents:
             docs.append(doc)
-            snippet = _own(record.summary, lang) or plain(_own(record.description, lang) or "")
-            shown[record.id] = [record.type, doc["title"] or record.id, None, _short(snippet)]
-        alt = _own(record.alt, lang) if record.alt else None
-        if alt:
-            ref = f"i:{record.id}"
-            title = _own(record.title, lang) or record.id
-            docs.append({"id": ref, "title": title, "keywords": "", "text": alt})
-            shown[ref] = [
-                "infographic",
-                title,
-                page_url(lang, f"library/{record.id}/") + "#rl-text-version",
-                _short(alt),
-            ]
+            shown[ref] = result
     for url, (page_title, sections, *_boost) in pages.items():
         kind = page_kind(url, lang)
         for anchor, heading, text in sections:
@@ -322,12 +354,14 @@ def synonyms(glossary, lang: str, pipeline, index_terms: set) -> list:
     return out
 
 
-def site_search_data(catalogue, lang: str, pages: dict, glossary, page_url, library_records: dict) -> dict:
-    """Everything the search scripts need for ``lang``: the index, what results show, vocabulary, synonyms.
+def site_search_data(catalogue, lang: str, pages: dict, glossary, page_url, kept: KeptWork | None = None) -> dict:
+    """Everything the search scripts need for ``lang``: the index, what results show, vocabulary,
+    synonyms, and what the library page reads per record (``records``: facets and date).
 
-    ``library_records``: what the library page reads per record (``records`` of its data).
+    ``kept``: the build's (``mkdocs serve``), to take the last build's work where it is the same.
     """
-    docs, shown = site_documents(catalogue, lang, pages, glossary, page_url)
+    parts = records_parts(catalogue, lang, page_url, kept)
+    docs, shown = site_documents(catalogue, lang, pages, glossary, page_url, parts)
     # Pages' `search: boost:` (front matter): their results' scores are multiplied by it.
     boosts = {
         (f"p:{url}#{anchor}" if anchor else f"p:{url}"): float(page[2])
@@ -335,13 +369,13 @@ def site_search_data(catalogue, lang: str, pages: dict, glossary, page_url, libr
         if len(page) > 2 and page[2] not in (None, 1)
         for anchor, _heading, _text in page[1]
     }
-    packed = pack_documents(docs, lang, SITE_FIELDS)
+    packed = pack_documents(docs, lang, SITE_FIELDS, kept)
     pipeline = builder(lang).pipeline
     return {
         "lang": lang,
         "fields": [name for name, _ in SITE_FIELDS],
         "facets": [param for param, _f, _v in FACETS],
-        "records": library_records,
+        "records": {rid: facets for rid, (facets, _documents) in parts.items()},
         "index": packed,
         "library": page_url(lang, "library/"),
         # A resource's address: prefix + id + suffix (what page_url makes of library/<id>/).

@@ -41,11 +41,16 @@ def is_wire(index: dict) -> bool:
     return isinstance(index.get("postings"), str)
 
 
-def to_wire(packed: dict) -> dict:
-    """The wire form of a compact index (other keys are kept as they are)."""
+def to_wire(packed: dict, rows: tuple | None = None) -> dict:
+    """The wire form of a compact index (other keys are kept as they are).
+
+    ``rows``: ``(kept, now)`` of a table of :class:`~resource_library.kept.KeptWork` whose key
+    holds the number of refs: each term's bits of the last build, taken while its postings are
+    the same, and the dict to fill.
+    """
     out = dict(packed)
     out["terms"] = _front_coded(packed["terms"])
-    out["postings"] = _encode_postings(packed["postings"], len(packed["refs"]))
+    out["postings"] = _encode_postings(packed["postings"], len(packed["refs"]), packed["terms"], rows)
     return out
 
 
@@ -112,40 +117,56 @@ def _rice(value: int, r: int) -> str:
     return "1" * (value >> r) + "0" + (format(value & ((1 << r) - 1), f"0{r}b") if r else "")
 
 
-def _encode_postings(postings: list, span: int) -> str:
+def _encode_postings(postings: list, span: int, terms: list, rows: tuple | None = None) -> str:
+    last, now = rows if rows is not None else ({}, None)
     bits: list = []
-    add = bits.append
-    for row in postings:
-        for entries in row:
-            docs: list = []
-            frequencies: list = []
-            n = 0
-            for value in entries:
-                if value < 0:
-                    frequencies[-1] = -value
-                else:
-                    n += value
-                    docs.append(n)
-                    frequencies.append(1)
-            add(_gamma(len(docs) + 1))
-            if not docs:
-                continue
-            r = rice_parameter(span, len(docs))
-            add("".join(_rice(d - p - 1, r) for p, d in zip([-1] + docs, docs)))
-            repeated = [(i, tf) for i, tf in enumerate(frequencies) if tf > 1]
-            add(_gamma(len(repeated) + 1))
-            if repeated:
-                r = rice_parameter(len(docs), len(repeated))
-                previous = -1
-                for i, tf in repeated:
-                    add(_rice(i - previous - 1, r) + _gamma(tf - 1))
-                    previous = i
+    for term, row in zip(terms, postings):
+        if now is None:
+            bits.append(_row_bits(row, span))
+            continue
+        key = tuple(map(tuple, row))
+        entry = last.get(term)
+        if entry is None or entry[0] != key:
+            entry = (key, _row_bits(row, span))
+        now[term] = entry
+        bits.append(entry[1])
     stream = "".join(bits)
     stream += "0" * (-len(stream) % 24)
     if not stream:
         return ""
     data = int(stream, 2).to_bytes(len(stream) // 8, "big")
     return base64.b64encode(data).decode("ascii")
+
+
+def _row_bits(row: list, span: int) -> str:
+    """The bits of one term's postings (each field's), as a string of 0 and 1."""
+    bits: list = []
+    add = bits.append
+    for entries in row:
+        docs: list = []
+        frequencies: list = []
+        n = 0
+        for value in entries:
+            if value < 0:
+                frequencies[-1] = -value
+            else:
+                n += value
+                docs.append(n)
+                frequencies.append(1)
+        add(_gamma(len(docs) + 1))
+        if not docs:
+            continue
+        r = rice_parameter(span, len(docs))
+        add("".join(_rice(d - p - 1, r) for p, d in zip([-1] + docs, docs)))
+        repeated = [(i, tf) for i, tf in enumerate(frequencies) if tf > 1]
+        add(_gamma(len(repeated) + 1))
+        if repeated:
+            r = rice_parameter(len(docs), len(repeated))
+            previous = -1
+            for i, tf in repeated:
+                add(_rice(i - previous - 1, r) + _gamma(tf - 1))
+                previous = i
+    return "".join(bits)
 
 
 class _Bits:

@@ -5,9 +5,9 @@ kind of work has its tables, one per language and setting (a *slot*, a tuple who
 first item is the language): ``{item: (item key, value)}``, valid under the slot's
 *key* (what every item of the table reads: labels, interface words, addresses).
 
-A user of a table calls :meth:`KeptWork.start` once per build with the slot's key,
-looks each item up in ``kept``, makes it again when its item key differs, and puts
-every item it used in ``now``.  Only what the last build used is kept.  A language
+A user of a table starts it once per build with the slot's key (:func:`table`), then
+asks it for each item with the item's key (:meth:`Table.use`): the value of the last
+build while the key is the same, else a new one.  Only what the last build used is kept.  A language
 pass built in a forked process hands back what it made (:meth:`KeptWork.language`,
 :meth:`KeptWork.take_language`), so the next fork starts from it.
 
@@ -25,6 +25,36 @@ import pickle
 def key_of(*parts) -> bytes:
     """A short digest of ``parts`` pickled: equal for equal data (a slot's key)."""
     return hashlib.blake2b(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+
+
+class Table:
+    """One table in one build (:func:`table`): each item's value of the last build while its key is the same."""
+
+    def __init__(self, kept: dict | None = None, now: dict | None = None) -> None:
+        self._kept = {} if kept is None else kept
+        self._now = now
+
+    @property
+    def keeping(self) -> bool:
+        """Whether values are kept (else every value is made, as in a single build)."""
+        return self._now is not None
+
+    def use(self, item, key, make, *args):
+        """The value of ``item``: the last build's when its key was ``key``, else ``make(*args)``.
+        A ``key`` of None (nothing says when the value changes) always makes it, and keeps nothing."""
+        if self._now is None or key is None:
+            return make(*args)
+        entry = self._kept.get(item)
+        if entry is None or entry[0] != key:
+            entry = (key, make(*args))
+        self._now[item] = entry
+        return entry[1]
+
+
+def table(kept: KeptWork | None, slot: tuple, key: bytes = b"") -> Table:
+    """The table ``slot`` of this build under ``key`` (started: it holds what this build uses), or,
+    without ``kept``, a table that keeps nothing."""
+    return Table(*kept.start(slot, key)) if kept is not None else Table()
 
 
 class KeptWork:

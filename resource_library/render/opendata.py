@@ -30,7 +30,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from resource_library.kept import KeptWork, key_of
+from resource_library.kept import KeptWork, key_of, table
 from resource_library.render.dataschema import library_schema
 from resource_library.render.feed import atom_feed
 from resource_library.views.infographics import GeneratedFile
@@ -101,26 +101,24 @@ def library_json(site: SiteView, entries: list, addresses: Addresses) -> bytes:
     return b"".join(parts)
 
 
-def _lines(site: SiteView, addresses: Addresses, cols: list, kept_work: KeptWork | None) -> tuple:
+def _lines(site: SiteView, addresses: Addresses, cols: list, kept: KeptWork | None) -> tuple:
     """``(JSON entries, CSV lines)`` of every record, as UTF-8, in the catalogue's order."""
     catalogue = site.catalogue
-    kept, now = {}, {}
-    if kept_work is not None:
-        key = key_of(addresses.base, catalogue.vocabularies, site.t.table, catalogue.slugs)
-        kept, now = kept_work.start((site.lang, "open data", addresses.base), key)
+    key = key_of(addresses.base, catalogue.vocabularies, site.t.table, catalogue.slugs) if kept is not None else b""
+    lines = table(kept, (site.lang, "open data", addresses.base), key)
     csv_line = CsvLines()
+
+    def made(record) -> tuple:
+        entry = resource_entry(site, record, addresses)
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return text, csv_line([c.cell(entry) for c in cols]).encode("utf-8")
+
     entries, rows = [], []
     for record in catalogue.records.values():
-        record_key = (record.digest, tuple(record.related))
-        line = kept.get(record.id)
-        if line is None or line[0] != record_key or not record.digest:
-            entry = resource_entry(site, record, addresses)
-            text = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            line = (record_key, text, csv_line([c.cell(entry) for c in cols]).encode("utf-8"))
-        if record.digest:
-            now[record.id] = line
-        entries.append(line[1])
-        rows.append(line[2])
+        record_key = (record.digest, tuple(record.related)) if record.digest else None
+        text, row = lines.use(record.id, record_key, made, record)
+        entries.append(text)
+        rows.append(row)
     return entries, rows
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from resource_library.kept import KeptWork, key_of
+from resource_library.kept import KeptWork, key_of, table
 from resource_library.search.assets import INDEX_PATH
 from resource_library.search.site import site_search_data
 from resource_library.search.wire import to_wire
@@ -35,7 +35,7 @@ def wire_data(data: dict, kept: KeptWork | None = None) -> dict:
     """Search data as written: the index in its wire form (:mod:`resource_library.search.wire`);
     ``kept``: the build's, whose bits of each term are taken while its postings are the same."""
     index = data["index"]
-    rows = kept.start((data["lang"], "search postings"), key_of(len(index["refs"]))) if kept is not None else None
+    rows = table(kept, (data["lang"], "search postings"), key_of(len(index["refs"])))
     return {**data, "index": to_wire(index, rows)}
 
 

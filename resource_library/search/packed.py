@@ -18,7 +18,7 @@ from typing import Any
 from lunr import __TARGET_JS_VERSION__
 from lunr.tokenizer import SEPARATOR_CHARS
 
-from resource_library.kept import KeptWork
+from resource_library.kept import KeptWork, table
 from resource_library.search.codec import pack_index
 from resource_library.search.index import FIELDS, build_documents, builder, document
 from resource_library.search.pipeline import PerWordPipeline
@@ -64,18 +64,17 @@ def pack_documents(documents: Iterable, lang: str, fields_boosts=FIELDS, kept: K
     fields = [name for name, _boost in fields_boosts]
     k = len(fields)
     lengths: list = [[] for _f in fields]
-    last, now = kept.start((lang, "search terms", tuple(fields)), b"") if kept is not None else ({}, None)
+    counted = table(kept, (lang, "search terms", tuple(fields)))
+
+    def count(texts: tuple) -> list:
+        """``[(length, [(term, frequency)])]``: each field's."""
+        return [(len(terms), list(Counter(terms).items())) for terms in (_field_terms(b.pipeline, t) for t in texts)]
+
     # term -> k gap lists (one per field), then the last document number of each.
     postings: dict[str, list[Any]] = {}
     for n, doc in enumerate(docs):
         texts = tuple(doc[field_name] for field_name in fields)
-        entry = last.get(doc["id"])
-        if entry is None or entry[0] != texts:
-            counted = [_field_terms(b.pipeline, text) for text in texts]
-            entry = (texts, [(len(terms), list(Counter(terms).items())) for terms in counted])
-        if now is not None:
-            now[doc["id"]] = entry
-        for f, (length, counts) in enumerate(entry[1]):
+        for f, (length, counts) in enumerate(counted.use(doc["id"], texts, count, texts)):
             lengths[f].append(length)
             for term, tf in counts:
                 row = postings.get(term)

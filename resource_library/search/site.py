@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from resource_library.kept import KeptWork, key_of
+from resource_library.kept import KeptWork, key_of, table
 from resource_library.model.record import DEFAULT_LANGUAGE, LANGUAGES
 from resource_library.search.facets import FACETS, record_facets
 from resource_library.search.fold import prepare_query
@@ -228,18 +228,11 @@ def records_parts(catalogue, lang: str, page_url, kept: KeptWork | None = None) 
     ``kept``: the build's, whose parts of the last build are taken while a record's file is
     the same (and the labels and addresses every record's parts read)."""
     labels = _labels(catalogue, lang)
-    last, now = {}, {}
-    if kept is not None:
-        last, now = kept.start((lang, "search records"), key_of(labels, catalogue.slugs))
-    out = {}
-    for record in catalogue.records.values():
-        entry = last.get(record.id)
-        if entry is None or entry[0] != record.digest or not record.digest:
-            entry = (record.digest, _record_parts(record, lang, labels, page_url))
-        if record.digest:
-            now[record.id] = entry
-        out[record.id] = entry[1]
-    return out
+    parts = table(kept, (lang, "search records"), key_of(labels, catalogue.slugs) if kept is not None else b"")
+    return {
+        record.id: parts.use(record.id, record.digest or None, _record_parts, record, lang, labels, page_url)
+        for record in catalogue.records.values()
+    }
 
 
 def resource_document(record, lang: str, labels: dict) -> dict | None:

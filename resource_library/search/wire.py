@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import base64
 
+from resource_library.kept import Table
+
 #: Longest shared prefix written (longer ones are cut to it).
 MAX_PREFIX = 60
 
@@ -41,16 +43,15 @@ def is_wire(index: dict) -> bool:
     return isinstance(index.get("postings"), str)
 
 
-def to_wire(packed: dict, rows: tuple | None = None) -> dict:
+def to_wire(packed: dict, rows: Table | None = None) -> dict:
     """The wire form of a compact index (other keys are kept as they are).
 
-    ``rows``: ``(kept, now)`` of a table of :class:`~resource_library.kept.KeptWork` whose key
-    holds the number of refs: each term's bits of the last build, taken while its postings are
-    the same, and the dict to fill.
+    ``rows``: a :class:`~resource_library.kept.Table` whose key holds the number of refs, to
+    take each term's bits of the last build while its postings are the same.
     """
     out = dict(packed)
     out["terms"] = _front_coded(packed["terms"])
-    out["postings"] = _encode_postings(packed["postings"], len(packed["refs"]), packed["terms"], rows)
+    out["postings"] = _encode_postings(packed["postings"], len(packed["refs"]), packed["terms"], rows or Table())
     return out
 
 
@@ -117,19 +118,11 @@ def _rice(value: int, r: int) -> str:
     return "1" * (value >> r) + "0" + (format(value & ((1 << r) - 1), f"0{r}b") if r else "")
 
 
-def _encode_postings(postings: list, span: int, terms: list, rows: tuple | None = None) -> str:
-    last, now = rows if rows is not None else ({}, None)
-    bits: list = []
-    for term, row in zip(terms, postings):
-        if now is None:
-            bits.append(_row_bits(row, span))
-            continue
-        key = tuple(map(tuple, row))
-        entry = last.get(term)
-        if entry is None or entry[0] != key:
-            entry = (key, _row_bits(row, span))
-        now[term] = entry
-        bits.append(entry[1])
+def _encode_postings(postings: list, span: int, terms: list, rows: Table) -> str:
+    bits = [
+        rows.use(term, tuple(map(tuple, row)) if rows.keeping else None, _row_bits, row, span)
+        for term, row in zip(terms, postings)
+    ]
     stream = "".join(bits)
     stream += "0" * (-len(stream) % 24)
     if not stream:

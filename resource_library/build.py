@@ -288,12 +288,14 @@ class Build:
             self._content.pages[key] = svg_files(self._content.catalogue, lang) + self.publication(lang, site_url).files
         return self._content.pages[key]
 
-    def moved_pages(self, lang: str, moves, site_url: str = "") -> list:
-        """Pages at the former addresses ``moves`` (``[(old URL, URL now)]``) of ``lang`` (``render/redirects.py``)."""
+    def moved_pages(self, lang: str, moves, site_url: str = "", reuse: bool = False) -> list:
+        """Pages at the former addresses ``moves`` (``[(old URL, URL now)]``) of ``lang`` (``render/redirects.py``;
+        ``reuse``: as in :meth:`pages`)."""
         if self._content is None:
             raise RuntimeError("Build.moved_pages() called before get()")
         content = self._content
-        return moved_pages(content.templates_dir, content.strings, lang, moves, site_url)
+        kept = self.kept if reuse else None
+        return moved_pages(content.templates_dir, content.strings, lang, moves, site_url, kept)
 
     def links(self, lang: str, from_url: str) -> dict:
         """The Data page and the feed of ``lang``, as linked from the page at ``from_url`` (head, footer)."""

@@ -116,7 +116,7 @@ def _addresses(files, config):
     moves = i18n.apply_addresses(files, config)
     # The pages' order for site search, by their addresses (the French ones just set).
     build.search_order[lang] = [f.url for f in files.documentation_pages()]
-    for page in build.moved_pages(lang, moves, site_url=config.site_url or ""):
+    for page in build.moved_pages(lang, moves, site_url=config.site_url or "", reuse=session.serving()):
         files.append(File.generated(config, page.path, content=page.content))
     return files
 

@@ -24,12 +24,13 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import ROOT, build, fixture_records, html_pages, make_project
 
+from resource_library.kept import KeptWork
 from resource_library.load.catalogue import load_catalogue
 from resource_library.load.interface import load_interface
 from resource_library.model import urls
 from resource_library.model.urls import former_url, localize, localized_url, moved
 from resource_library.render import csp
-from resource_library.render.redirects import former_copies, moved_page
+from resource_library.render.redirects import former_copies, moved_page, moved_pages
 from resource_library.views.site import page_url
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -116,6 +117,23 @@ def strings():
     table, problems = load_interface(ROOT / "data" / "interface.yml", "data/interface.yml")
     assert not [p for p in problems if p.is_error]
     return table
+
+
+def test_moved_pages_kept_across_builds_are_the_pages_made_again(strings):
+    """Under ``mkdocs serve`` the build keeps the moved pages: the same pages as made afresh,
+    taken back while the words and the template are the same, made again when the words change."""
+    templates = ROOT / "overrides" / "library"
+    moves = [("fr/library/x/", "fr/bibliotheque/x/"), ("fr/library/y/", "fr/bibliotheque/z/")]
+    kept = KeptWork()
+    fresh = moved_pages(templates, strings, "fr", moves, SITE_URL)
+    assert moved_pages(templates, strings, "fr", moves, SITE_URL, kept) == fresh
+    slot = ("fr", "moved pages", SITE_URL)
+    assert len(kept.made(slot)) == 2
+    assert moved_pages(templates, strings, "fr", moves[:1], SITE_URL, kept) == fresh[:1] and not kept.made(slot)
+    reworded = {**strings, "moved_title": {"en": "Moved", "fr": "Déplacée ailleurs"}}
+    again = moved_pages(templates, reworded, "fr", moves, SITE_URL, kept)
+    assert again == moved_pages(templates, reworded, "fr", moves, SITE_URL) != fresh
+    assert "Déplacée ailleurs" in again[0].content and len(kept.made(slot)) == 2
 
 
 def test_moved_page_sends_readers_on(strings):

@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from resource_library.kept import KeptWork, key_of, table
 from resource_library.model.record import LANGUAGES
 from resource_library.model.urls import former_url, localized_url
-from resource_library.render.pages import _environment
+from resource_library.render.pages import _environment, _templates
 from resource_library.text.typography import french_text
 from resource_library.views.site import Strings, relative
 
@@ -77,12 +78,21 @@ def _moved_page(template, texts: list, lang: str, old_url: str, new_url: str, si
     return MovedPage(old_url + "index.html", old_url, new_url, html.lstrip("\n"))
 
 
-def moved_pages(templates_dir: Path, strings: dict, lang: str, moves, site_url: str = "") -> list:
-    """A :class:`MovedPage` for each ``(old URL, new URL)`` of ``moves``, in address order."""
+def moved_pages(
+    templates_dir: Path, strings: dict, lang: str, moves, site_url: str = "", kept: KeptWork | None = None
+) -> list:
+    """A :class:`MovedPage` for each ``(old URL, new URL)`` of ``moves``, in address order;
+    ``kept``: the build's, whose pages of the last build are taken while the template and the
+    words are the same (every French record has one: 5,000 pages at 5,000 records)."""
     # The template and the texts are the same for every page: read and typeset once.
-    template = _environment(templates_dir).get_template("moved.html")
+    env, templates = _templates(templates_dir)
     texts = _texts(strings, lang)
-    return [_moved_page(template, texts, lang, old, new, site_url) for old, new in sorted(set(moves))]
+    pages = table(kept, (lang, "moved pages", site_url), key_of(templates, texts) if kept is not None else b"")
+    template = env.get_template("moved.html")
+    return [
+        pages.use((old, new), True, _moved_page, template, texts, lang, old, new, site_url)
+        for old, new in sorted(set(moves))
+    ]
 
 
 def former_copies(lang: str, paths) -> list:

@@ -199,16 +199,21 @@ class SiteView:
     # -- records -----------------------------------------------------------
     def card(self, record, from_url: str) -> Card:
         """What a listing shows of one record."""
-        # A record appears on many pages (library, pillars, related resources):
-        # everything but the link is worked out once per language.
+        # A record appears on many pages (library, pillars, related resources): everything but
+        # the link is worked out once per language, and each card once per link (the pages at
+        # one depth share it; templates only read cards).
         cached = self._cards.get(record.id)
         if cached is None:
             base = self._card(record)
             digest = hashlib.blake2b(pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
-            cached = self._cards[record.id] = (base, digest)
-        base, digest = cached
+            links: dict[str, Card] = {}
+            cached = self._cards[record.id] = (base, digest, links)
+        base, digest, by_href = cached
         href = relative(from_url, base["url"])
-        return Card(base, href=href, fingerprint=(base["id"], digest, href))
+        card = by_href.get(href)
+        if card is None:
+            card = by_href[href] = Card(base, href=href, fingerprint=(base["id"], digest, href))
+        return card
 
     def _card(self, record) -> dict:
         url = page_url(self.lang, f"library/{record.id}/")

@@ -93,8 +93,10 @@ def _relpath(to_url: str, from_url: str) -> str:
     return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(from_url: str, to_url: str) -> str:
-    """Relative link between two directory URLs of the site."""
+    """Relative link between two directory URLs of the site (tens of thousands per build, many
+    the same: a card's link from each page at one depth)."""
     rel = _relpath(to_url or ".", from_url or ".")
     if not to_url or to_url.endswith("/"):
         return "./" if rel == "." else rel + "/"

@@ -122,12 +122,15 @@ def budgets(results: dict) -> list:
 
 def _preview_line(label: str, s: dict) -> str:
     rendered = {e.get("rendered") for e in s["edits"]} - {None}
+    extra = sum(e.get("extra_builds") or 0 for e in s["edits"])
     return (
         f"{label}: "
         + ", ".join(f"{e['edit_to_reload_s']:.2f} s" for e in s["edits"])
         + f"; median {s['warm_rebuild_s']:.2f} s (MkDocs reports {s['reported_build_s']:.2f} s"
         + (f"; the server used {s['cpu_s']:.2f} s of CPU" if s.get("cpu_s") is not None else "")
-        + f"; first build {s['startup_s']:.1f} s)"
+        + f"; first build {s['startup_s']:.1f} s"
+        + (f"; {extra} save(s) started a second build, not timed" if extra else "")
+        + ")"
         + (f"\n{'':24}{'; '.join(sorted(rendered))}" if rendered else "")
     )
 

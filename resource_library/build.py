@@ -129,7 +129,7 @@ class Build:
         self.home_alternates = None
         #: The pass's :class:`~resource_library.render.csp.KnownScripts`: the only inline scripts pages may carry.
         self.known_scripts = None
-        #: ``{lang: {url: (title, sections, boost)}}``: pages as site search indexes them (search/site.py),
+        #: ``{lang: {url: (title, sections, boost, fingerprint of the HTML read)}}``: pages as site search indexes them (search/site.py),
         #: kept across rebuilds (a preview renders only the pages that changed) ...
         self.search_pages: dict = {}
         #: ... and ``{lang: [url]}``: the pages of the pass, in order (the ones the search data holds).

@@ -19,6 +19,7 @@ import contextlib
 import gc
 import os
 import pickle
+import select
 import signal
 import sys
 import tempfile
@@ -109,7 +110,23 @@ def _work_and_exit(work: Callable[[list], T], items: list, name: str) -> None:
 
 
 def wait(pid: int, seconds: float):
-    """The exit status of process ``pid``, or None (and the process stopped) after ``seconds``."""
+    """The exit status of process ``pid``, or None (and the process stopped) after ``seconds``.
+
+    Woken by the process's end where the system tells it (Linux: a descriptor of the process),
+    else by looking every few milliseconds."""
+    try:
+        handle = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        try:
+            ended, _, _ = select.select([handle], [], [], max(seconds, 0.0))
+        finally:
+            os.close(handle)
+        if not ended:
+            stop(pid)
+            return None
+        return os.waitpid(pid, 0)[1]
     deadline = time.monotonic() + seconds
     delay = 0.005
     while True:

@@ -159,7 +159,13 @@ def _search_sections(html, page, config, files):
         title = unescaped(str(page.title or ""))
         settings = (page.meta or {}).get("search")
         boost = settings.get("boost") if isinstance(settings, dict) else None
-        pages[page.url] = (title, page_sections(html, title, lang), boost)
+        # Under `mkdocs serve` a page rendered again with the same HTML keeps its sections (a
+        # hand-written page is rendered at every save: reading its HTML again is most of the work).
+        fingerprint = hash((html, title, lang))
+        last = pages.get(page.url)
+        same = last is not None and len(last) > 3 and last[3] == fingerprint
+        sections = last[1] if same else page_sections(html, title, lang)
+        pages[page.url] = (title, sections, boost, fingerprint)
     else:
         pages.pop(page.url, None)
     return html

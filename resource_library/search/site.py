@@ -272,7 +272,7 @@ def site_documents(catalogue, lang: str, pages: dict, glossary, page_url, parts:
         for ref, doc, result in documents:
             docs.append(doc)
             shown[ref] = result
-    for url, (page_title, sections, *_boost) in pages.items():
+    for url, (page_title, sections, *_rest) in pages.items():
         kind = page_kind(url, lang)
         for anchor, heading, text in sections:
             ref = f"p:{url}#{anchor}" if anchor else f"p:{url}"

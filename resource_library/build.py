@@ -24,12 +24,14 @@ project and calls it from its event handlers; nothing here imports MkDocs.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from resource_library.drawing import export
+from resource_library.kept import key_of
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
 from resource_library.load.glossary import load_glossary
@@ -262,8 +264,14 @@ class Build:
                 site_url=site_url,
                 publication=self.publication(lang, site_url, reuse),
                 memo=self.kept if reuse else None,
+                files=self._other_files(edit_url_base, site_url) if reuse else None,
             )
         return content.pages[cache_key]
+
+    def _other_files(self, *settings) -> bytes:
+        """A digest of every file of the walk but the records' (names, sizes, times), with ``settings``."""
+        records = os.path.join(str(self.root / "data"), "resources") + os.sep
+        return key_of(settings, [entry for entry in self.files_signature if not entry[0].startswith(records)])
 
     def publication(self, lang: str, site_url: str = "", reuse: bool = False) -> Publication:
         """The open data files and the feed of ``lang`` (addresses absolute under ``site_url`` when given;

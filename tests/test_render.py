@@ -337,3 +337,54 @@ def test_page_memo_takes_back_what_a_forked_copy_rendered(tmp_path):
     assert (parent.rendered, parent.reused) == (child.rendered, child.reused)
     assert render(parent) == edited  # every page reused, as the copy would have
     assert parent.rendered == 0 and parent.reused == len(first)
+
+
+def test_resource_pages_are_reused_by_what_they_read(tmp_path, monkeypatch):
+    """Under ``mkdocs serve`` (a memo and the digest of the project's other files) a resource
+    page is taken from the last render without working out its view while its record's file,
+    its related records' files and the other files are the same; the pages equal a fresh render."""
+    import yaml
+
+    from resource_library.render.pages import PageMemo
+    from resource_library.views.site import SiteView
+
+    records = fixture_records("english-only", "full-record", "offered-in-french")
+    project = make_project(tmp_path, records=records)
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    templates, docs = ROOT / "overrides" / "library", project / "docs"
+    memo = PageMemo()
+    views: list = []
+    original = SiteView.resource
+
+    def counted(self, record):
+        views.append(record.id)
+        return original(self, record)
+
+    monkeypatch.setattr(SiteView, "resource", counted)
+
+    def render(catalogue, files: bytes | None = b"other files") -> dict:
+        views.clear()
+        pages = render_language(catalogue, strings, "en", templates, docs, memo=memo, files=files)
+        return {p.path: p.preview() for p in pages}
+
+    every = ["english-only", "full-record", "offered-in-french"]
+    first = render(load_catalogue(project))
+    assert sorted(views) == every
+    assert render(load_catalogue(project)) == first and views == []
+
+    record = project / "data" / "resources" / "offered-in-french.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("A tip sheet offered in French", "A renamed tip sheet"),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(project)
+    relating = sorted(rid for rid, r in catalogue.records.items() if "offered-in-french" in r.related)
+    assert relating, "the fixture needs a record relating the renamed one"
+    again = render(catalogue)
+    assert sorted(views) == sorted(["offered-in-french", *relating])
+    fresh = {p.path: p.preview() for p in render_language(catalogue, strings, "en", templates, docs)}
+    assert again == fresh and again != first
+    # Another file of the project changed (its digest): every view is worked out again.
+    assert render(catalogue, b"other files, one edited") == fresh and sorted(views) == every
+    # Without the digest nothing says what a page read: views are compared, as for other pages.
+    assert render(catalogue, None) == fresh and sorted(views) == every

@@ -271,16 +271,21 @@ class _Cards:
 class Renderer:
     """Renders every generated page of one language."""
 
-    def __init__(self, templates_dir: Path, memo: PageMemo | None = None):
+    def __init__(self, templates_dir: Path, memo: PageMemo | None = None, files: bytes | None = None):
         self.env, self.templates_signature = _templates(templates_dir)
         self.templates_dir = Path(templates_dir).resolve()
         self.memo = memo
+        #: A digest of every file a resource page may read but the records' (None: not known).
+        self.files = files
         self._kept: dict = {}
         self._now: dict | None = None
         self._cards = _Cards(self.env)
 
-    def render_page(self, name: str, path: str, source: str | None, **context) -> GeneratedPage:
-        """Template ``name`` rendered as the page ``path`` (or the same page from the last render: see PageMemo)."""
+    def render_page(
+        self, name: str, path: str, source: str | None, read: tuple | None = None, **context
+    ) -> GeneratedPage:
+        """Template ``name`` rendered as the page ``path`` (or the same page from the last render: see
+        PageMemo); ``read``: what the page was made from, kept with it (:meth:`resource`)."""
         view = None
         if self._now is not None:
             try:  # the interface words (t) are in the memo's key
@@ -301,7 +306,7 @@ class Renderer:
         text = self.env.get_template(name).render(markdown_texts=texts, card=card, **context)
         page = split_page(text, path, source, texts)
         if view is not None and self._now is not None and self.memo is not None:
-            self._now[path] = (view, page, tuple(dict.fromkeys(cards)))
+            self._now[path] = (view, page, tuple(dict.fromkeys(cards)), read)
             self.memo.rendered += 1
         return page
 
@@ -426,13 +431,37 @@ class Renderer:
         )
 
     def resource(self, site: SiteView, record, publication: Publication) -> GeneratedPage:
-        """The page of ``record``."""
+        """The page of ``record``.
+
+        Under ``mkdocs serve`` it is taken from the last render, without working out its view,
+        while what it reads is the same (:meth:`_read_by`).
+        """
+        path = f"library/{record.id}.md"
+        read = self._read_by(site, record)
+        entry = self._kept.get(path) if read is not None else None
+        if entry is not None and entry[3] == read and self._now is not None and self.memo is not None:
+            self._now[path] = entry
+            self._cards.keep(entry[2])
+            self.memo.reused += 1
+            return entry[1]
         r = site.resource(record)
         r["infographic"] = infographic_view(site, record, r["url"])
         r["head"] = resource_head(site, record, publication.addresses)
-        return self.render_page(
-            "resource.html", f"library/{record.id}.md", record.source, t=site.t, lang=site.lang, r=r
-        )
+        return self.render_page("resource.html", path, record.source, read, t=site.t, lang=site.lang, r=r)
+
+    def _read_by(self, site: SiteView, record) -> tuple | None:
+        """What the page of ``record`` is made from, or None when it is not known: the record's file
+        (its digest) and path, its related records' files, and every other file of the project
+        (:attr:`files`: labels, interface words, templates, the site's data, the files of
+        ``docs/`` it links to).  An infographic's page also shows what other records say of the
+        drawing (the PDF's date): it is not known here."""
+        if self.files is None or self._now is None or not record.digest or record.type == "infographic":
+            return None
+        records = site.catalogue.records
+        related = tuple((rid, records[rid].digest) for rid in record.related if rid in records)
+        if not all(digest for _rid, digest in related):
+            return None
+        return (record.digest, record.source, related, self.files)
 
     def pillars(self, site: SiteView) -> list:
         vocab = site.catalogue.vocabularies.get("pillars")
@@ -562,15 +591,18 @@ def render_language(
     site_url: str = "",
     publication: Publication | None = None,
     memo: PageMemo | None = None,
+    files: bytes | None = None,
 ) -> list:
     """All generated pages of one language (the hooks' and scripts' entry point).
 
     ``publication``: the open data files of ``lang`` (made here from ``site_url`` when not given);
-    ``memo``: the pages of the last render, reused where nothing they show changed (the build keeps one).
+    ``memo``: the pages of the last render, reused where nothing they show changed (the build keeps one);
+    ``files``: with ``memo``, a digest of every file of the project but the records, with the
+    addresses of the site (resource pages are then reused by what they read: :meth:`Renderer.resource`).
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
     site = SiteView(catalogue, strings, lang, docs_dir, edit_url_base)
     if publication is None:
         publication = publish(catalogue, strings, lang, docs_dir, site_url)
-    return Renderer(templates_dir, memo).pages(site, publication)
+    return Renderer(templates_dir, memo, files).pages(site, publication)

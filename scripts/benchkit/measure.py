@@ -265,11 +265,11 @@ def measure_serve(project: Path, edits: int = 3, dirty: bool = True, record: Pat
         while True:
             remaining = deadline - time.perf_counter()
             if remaining <= 0:
-                raise TimeoutError(f"{pattern} (last lines: {' | '.join(transcript[-3:])})")
+                raise TimeoutError(f"{pattern} (last lines: {' | '.join(transcript[-12:])})")
             try:
                 when, line = lines.get(timeout=remaining)
             except queue.Empty:
-                raise TimeoutError(f"{pattern} (last lines: {' | '.join(transcript[-3:])})") from None
+                raise TimeoutError(f"{pattern} (last lines: {' | '.join(transcript[-12:])})") from None
             if line is None:
                 raise RuntimeError("mkdocs serve stopped:\n" + "\n".join(transcript[-30:]))
             transcript.append(line)

@@ -89,3 +89,12 @@ def test_pages_left_out_of_the_menu_on_purpose_are_not_reported():
     assert spec.match_file("privacy.md") and spec.match_file("fr/privacy.md")
     assert spec.match_file("legal/terms.md") and not spec.match_file("fr/legal/terms.md")
     assert not spec.match_file("about.md") and not not_in_nav("nav:\n  - index.md\n").match_file("privacy.md")
+
+
+def test_mkdocs_yml_sets_each_setting_once():
+    """YAML keeps the last of two equal keys, and ``check`` reads the first ``not_in_nav:``:
+    a setting written twice could make the two disagree."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    top = [line.split(":", 1)[0] for line in text.split("\n") if line[:1].isalpha() and ":" in line]
+    assert sorted({key for key in top if top.count(key) > 1}) == []
+    assert "not_in_nav" in top and "nav" in top

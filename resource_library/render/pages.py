@@ -295,11 +295,7 @@ class Renderer:
                 view = None
             entry = self._kept.get(path)
             if view is not None and entry is not None and entry[0] == view:
-                self._now[path] = entry
-                self._cards.keep(entry[2])
-                assert self.memo is not None
-                self.memo.reused += 1
-                return entry[1]
+                return self._reuse(path, entry)
         texts: list = []
         cards: list = []
         card = self._cards.page(context.get("t"), context.get("lang", ""), cards)
@@ -309,6 +305,14 @@ class Renderer:
             self._now[path] = (view, page, tuple(dict.fromkeys(cards)), read)
             self.memo.rendered += 1
         return page
+
+    def _reuse(self, path: str, entry: tuple) -> GeneratedPage:
+        """The page at ``path`` of the last render (its memo ``entry``), with its cards, for this one."""
+        assert self._now is not None and self.memo is not None  # only with a memo
+        self._now[path] = entry
+        self._cards.keep(entry[2])
+        self.memo.reused += 1
+        return entry[1]
 
     def fragment(self, name: str, **context) -> str:
         """Template ``name`` rendered as a piece of HTML (no Markdown in it), without its last line end."""
@@ -439,11 +443,8 @@ class Renderer:
         path = f"library/{record.id}.md"
         read = self._read_by(site, record)
         entry = self._kept.get(path) if read is not None else None
-        if entry is not None and entry[3] == read and self._now is not None and self.memo is not None:
-            self._now[path] = entry
-            self._cards.keep(entry[2])
-            self.memo.reused += 1
-            return entry[1]
+        if entry is not None and entry[3] == read:
+            return self._reuse(path, entry)
         r = site.resource(record)
         r["infographic"] = infographic_view(site, record, r["url"])
         r["head"] = resource_head(site, record, publication.addresses)

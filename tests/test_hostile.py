@@ -21,6 +21,8 @@ vocabularies, pillars, interface words and glossary) and changes it::
           - ["library_title:", "library_titel:"]  # as shipped, so a new entry does not break the case)
       expect:                                # every line `check` prints (errors and warnings), in order;
         - "data/resources/full-record.yml:3:10: title.en: ..."   # each is a prefix of the printed line
+        - "mkdocs.yml:{line of - About: about.md}:12: nav: ..."   # {line of TEXT}: the line of the
+                                             # project's mkdocs.yml holding TEXT (it moves as settings do)
       build: fails                           # optional: `mkdocs build --strict` must fail (with the first
                                              # expected error in its output, or one of the expected
                                              # warnings when there is no error) or `passes`
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import base64
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -101,6 +104,19 @@ def run_check(project: Path) -> subprocess.CompletedProcess:
     )
 
 
+def _lines_filled_in(project: Path, expected: str) -> str:
+    """``expected`` with each ``{line of TEXT}`` replaced by the number of the first line of the
+    project's ``mkdocs.yml`` that holds TEXT."""
+
+    def number(match) -> str:
+        lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+        found = [n for n, line in enumerate(lines, start=1) if match.group(1) in line]
+        assert found, f"no line of mkdocs.yml holds {match.group(1)!r}"
+        return str(found[0])
+
+    return re.sub(r"\{line of ([^}]+)\}", number, expected)
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_hostile_case(tmp_path, case):
     project = hostile_project(tmp_path, case)
@@ -108,7 +124,7 @@ def test_hostile_case(tmp_path, case):
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
     printed = [line for line in result.stdout.splitlines() if line.strip()]
-    expected = case.get("expect") or []
+    expected = [_lines_filled_in(project, line) for line in case.get("expect") or []]
     assert len(printed) == len(expected), "\n".join(["printed:", *printed, "expected:", *expected])
     for want, got in zip(expected, printed):
         assert got.startswith(want), (want, got)

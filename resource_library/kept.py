@@ -13,7 +13,7 @@ pass built in a forked process hands back what it made (:meth:`KeptWork.language
 
 The tables, per language: the generated pages and their cards (``PageMemo`` in
 ``render/pages.py``, the build's object: a page is reused when its view is the same, and a
-resource page, without working out its view, when the files it reads are); each record's
+resource page or a term page, without working out its view, when the files it reads are); each record's
 lines of the open data files (``render/opendata.py``); each record's search documents,
 each document's terms and each term's coded postings (``search/site.py``, ``search/packed.py``,
 ``search/wire.py``); the pages left at former addresses (``render/redirects.py``).

@@ -388,3 +388,57 @@ def test_resource_pages_are_reused_by_what_they_read(tmp_path, monkeypatch):
     assert render(catalogue, b"other files, one edited") == fresh and sorted(views) == every
     # Without the digest nothing says what a page read: views are compared, as for other pages.
     assert render(catalogue, None) == fresh and sorted(views) == every
+
+
+def test_term_pages_are_reused_by_the_records_they_list(tmp_path, monkeypatch):
+    """Under ``mkdocs serve`` a term page is taken from the last render without working out its
+    cards while the files of the records it lists and the project's other files are the same:
+    an edit works out again the pages of the edited record's terms, before and after the edit."""
+    import yaml
+
+    from resource_library.render.pages import PageMemo, Renderer
+
+    records = fixture_records("english-only", "full-record", "offered-in-french")
+    project = make_project(tmp_path, records=records)
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    templates, docs = ROOT / "overrides" / "library", project / "docs"
+    memo = PageMemo()
+    worked: list = []
+    original = Renderer.render_page
+
+    def counted(self, name, path, *args, **context):
+        if name == "term.html":
+            worked.append(path)
+        return original(self, name, path, *args, **context)
+
+    monkeypatch.setattr(Renderer, "render_page", counted)
+
+    def render(catalogue, files: bytes | None = b"other files") -> dict:
+        worked.clear()
+        pages = render_language(catalogue, strings, "fr", templates, docs, memo=memo, files=files)
+        return {p.path: p.preview() for p in pages}
+
+    first = render(load_catalogue(project))
+    terms = sorted(worked)
+    assert "library/types/tip-sheet.md" in terms and "library/languages/fr.md" in terms
+    assert render(load_catalogue(project)) == first and worked == []
+
+    record = project / "data" / "resources" / "offered-in-french.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8")
+        .replace("Une fiche-conseil offerte en français", "Une fiche-conseil renommée")
+        .replace("type: tip-sheet", "type: guide"),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(project)
+    again = render(catalogue)
+    # The pages of its terms: its languages, and its type before and after the edit.
+    assert sorted(worked) == ["library/languages/fr.md", "library/types/guide.md", "library/types/tip-sheet.md"]
+    fresh = {p.path: p.preview() for p in render_language(catalogue, strings, "fr", templates, docs)}
+    assert again == fresh and again != first
+    assert "Une fiche-conseil renommée" in again["library/types/guide.md"]
+    assert "Une fiche-conseil renommée" not in again["library/types/tip-sheet.md"]
+    # Another file of the project changed: every term page is worked out again.
+    assert render(catalogue, b"other files, one edited") == fresh and sorted(worked) == terms
+    # Without the digest, term pages are compared by their views (worked out), as other pages are.
+    assert render(catalogue, None) == fresh and sorted(worked) == terms

@@ -158,7 +158,9 @@ class PageMemo(KeptWork):
     A page whose template is given the same things (its view: texts, labels, cards,
     links, pickled), with the same interface words and templates, is not rendered
     again: on ``mkdocs serve`` an edit renders the pages that show the record and
-    reuses the others.  The cards' HTML is kept the same way (:class:`_Cards`): a page
+    reuses the others.  A resource page is reused without working out its view while the
+    files it reads are the same (:meth:`Renderer.resource`), and a term page while the
+    files of the records it lists are (:meth:`Renderer.terms`).  The cards' HTML is kept the same way (:class:`_Cards`): a page
     rendered again renders only the cards that changed.  Only what the last render
     used is kept.  A view that cannot be pickled is rendered every time.
 
@@ -376,6 +378,13 @@ class Renderer:
                 url = site.term_page(vocab_id, term.id)
                 assert url is not None
                 records = tagged.get((param, term.id), [])
+                path = f"library/{folder}/{term.id}.md"
+                # Under `mkdocs serve`: the last render's page while its records' files are the same.
+                read = self._listing(records)
+                kept = self._kept_by_read(path, read)
+                if kept is not None:
+                    out.append(kept)
+                    continue
                 cards = sorted((site.card(r, url) for r in records), key=lambda c: (c["sort"], c["id"]))
                 label = pick(term.label, lang)
                 assert label is not None  # a term's label has English text (required when loading)
@@ -393,8 +402,9 @@ class Renderer:
                 out.append(
                     self.render_page(
                         "term.html",
-                        f"library/{folder}/{term.id}.md",
+                        path,
                         vocab.source or "data/vocabularies.yml",
+                        read,
                         t=site.t,
                         lang=lang,
                         term=view,
@@ -442,13 +452,31 @@ class Renderer:
         """
         path = f"library/{record.id}.md"
         read = self._read_by(site, record)
-        entry = self._kept.get(path) if read is not None else None
-        if entry is not None and entry[3] == read:
-            return self._reuse(path, entry)
+        kept = self._kept_by_read(path, read)
+        if kept is not None:
+            return kept
         r = site.resource(record)
         r["infographic"] = infographic_view(site, record, r["url"])
         r["head"] = resource_head(site, record, publication.addresses)
         return self.render_page("resource.html", path, record.source, read, t=site.t, lang=site.lang, r=r)
+
+    def _kept_by_read(self, path: str, read: tuple | None) -> GeneratedPage | None:
+        """The page at ``path`` of the last render when it read the same (``read``, not None), else None."""
+        entry = self._kept.get(path) if read is not None else None
+        if entry is not None and entry[3] == read:
+            return self._reuse(path, entry)
+        return None
+
+    def _listing(self, records) -> tuple | None:
+        """What a page listing ``records`` (their cards) is made from, or None when it is not known:
+        each record's file (its digest), and every other file of the project (:attr:`files`: labels,
+        interface words, templates, vocabularies, addresses).  A card shows its record alone."""
+        if self.files is None or self._now is None:
+            return None
+        listed = tuple((record.id, record.digest) for record in records)
+        if not all(digest for _rid, digest in listed):
+            return None
+        return (listed, self.files)
 
     def _read_by(self, site: SiteView, record) -> tuple | None:
         """What the page of ``record`` is made from, or None when it is not known: the record's file

@@ -31,7 +31,7 @@ from pathlib import Path
 import jinja2
 
 from resource_library.drawing import export
-from resource_library.kept import key_of
+from resource_library.kept import key_of, table
 from resource_library.load.catalogue import Catalogue, load_catalogue
 from resource_library.load.files import check_files
 from resource_library.load.glossary import load_glossary
@@ -311,11 +311,15 @@ class Build:
             raise RuntimeError("Build.links() called before get()")
         return site_links(Strings(self._content.strings, lang), lang, from_url)
 
-    def expand_markers(self, markdown: str, lang: str, src_uri: str, shown_path: str, line_offset: int = 0) -> tuple:
-        """A hand-written page's Markdown with placeholders for its markers, and their HTML (see markers.py)."""
+    def expand_markers(
+        self, markdown: str, lang: str, src_uri: str, shown_path: str, line_offset: int = 0, reuse: bool = False
+    ) -> tuple:
+        """A hand-written page's Markdown with placeholders for its markers, and their HTML (see markers.py);
+        ``reuse``: as in :meth:`pages`, the page's resource lists are kept in :attr:`kept`."""
         if self._content is None:
             raise RuntimeError("Build.expand_markers() called before get()")
         neutral = src_uri[len(lang) + 1 :] if lang != DEFAULT_LANGUAGE and src_uri.startswith(f"{lang}/") else src_uri
+        lists = table(self.kept, (lang, "resource lists", src_uri), self._other_files()) if reuse else None
         return expand_markers(
             markdown,
             self._content.catalogue,
@@ -325,4 +329,5 @@ class Build:
             shown_path,
             line_offset,
             templates_dir=self._content.templates_dir,
+            lists=lists,
         )

@@ -9,7 +9,8 @@
 
 :func:`assemble` (``on_page_content``) puts the HTML in place and adds its ``id``
 attributes to the page's anchors, so MkDocs still checks links such as
-``library/x.md#rl-details-title``.
+``library/x.md#rl-details-title``; :func:`indexed` gives the site's search the page
+without the lists of records it leaves out, before that.
 
 The HTML waits in the project's :attr:`Build.held <resource_library.build.Build.held>`.
 Not a hook itself: ``library`` and ``translation`` add their pages through
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from resource_library.build import Build
-from resource_library.render.blocks import anchor_ids, insert_blocks
+from resource_library.render.blocks import anchor_ids, indexed_text, insert_blocks
 from resource_library_mkdocs import i18n
 
 
@@ -63,3 +64,16 @@ def assemble(build: Build, html: str, page) -> str:
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= anchor_ids(blocks)
     return out
+
+
+def indexed(build: Build, html: str, page) -> str:
+    """``html`` (Markdown's output for ``page``) as the site's search reads it: with the HTML kept
+    out of Markdown in place, but the lists of records, which it leaves out (``render/blocks.py``).
+    ``html`` as it is when a placeholder was lost (:func:`assemble` reports it)."""
+    entry = build.held.get(page.file.src_uri)
+    if entry is None or entry[0] is not page.file:
+        return html
+    try:
+        return indexed_text(html, entry[1])
+    except ValueError:
+        return html

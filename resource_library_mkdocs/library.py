@@ -19,10 +19,11 @@
   ... -->`` markers of hand-written pages with placeholders, keeping the lists and
   drawings aside (a bad marker stops the build); keep only the front matter
   settings the site reads, escaped for the theme (``render/pagemeta.py``).
-- ``on_page_content`` (priority 100, before the other handlers read the HTML): put
-  the HTML kept out of Markdown back in place (``assembly``).
-- ``on_page_content`` (priority -50, once the HTML is whole): keep the sections
-  of the pages site search indexes by their HTML (``search/site.py``).
+- ``on_page_content`` (priority 150): keep the sections of the pages site search
+  indexes (``search/site.py``), read from the page with the HTML kept out of
+  Markdown in place but the lists of records, which the search leaves out
+  (``assembly.indexed``); at priority 100, before the other handlers read the
+  HTML, put the HTML kept out of Markdown back in place (``assembly``).
 - ``on_page_context``: the links every page carries to its language's feed
   (``<head>``) and Data page (footer), as ``rl_links``; the header's search box
   (``rl_search``).
@@ -136,7 +137,9 @@ def on_page_markdown(markdown, page, config, files):
     source, _ = read_page(Path(page.file.abs_src_path), shown)
     offset = front_matter_lines(source or "")
     try:
-        text, blocks = build.expand_markers(markdown, i18n.current_language(config), page.file.src_uri, shown, offset)
+        text, blocks = build.expand_markers(
+            markdown, i18n.current_language(config), page.file.src_uri, shown, offset, reuse=session.serving()
+        )
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     assembly.hold(build, page, blocks)
@@ -151,27 +154,30 @@ def _assemble(html, page, config, files):
         raise PluginError(str(exc)) from None
 
 
-@event_priority(-50)
+@event_priority(150)
 def _search_sections(html, page, config, files):
+    # Before _assemble: the page without the lists of records the search leaves out (a hand-written
+    # page's lists change with every record they show; parsing them was most of the work).
+    build = build_for(config)
     lang = i18n.current_language(config)
-    pages = build_for(config).search_pages.setdefault(lang, {})
+    pages = build.search_pages.setdefault(lang, {})
     if indexed_page(page.url, page.meta, lang):
         title = unescaped(str(page.title or ""))
         settings = (page.meta or {}).get("search")
         boost = settings.get("boost") if isinstance(settings, dict) else None
-        # Under `mkdocs serve` a page rendered again with the same HTML keeps its sections (a
-        # hand-written page is rendered at every save: reading its HTML again is most of the work).
-        fingerprint = hash((html, title, lang))
+        text = assembly.indexed(build, html, page)
+        # Under `mkdocs serve` a page rendered again with the same text keeps its sections.
+        fingerprint = hash((text, title, lang))
         last = pages.get(page.url)
         same = last is not None and len(last) > 3 and last[3] == fingerprint
-        sections = last[1] if same else page_sections(html, title, lang)
+        sections = last[1] if same else page_sections(text, title, lang)
         pages[page.url] = (title, sections, boost, fingerprint)
     else:
         pages.pop(page.url, None)
     return html
 
 
-on_page_content = CombinedEvent(_assemble, _search_sections)
+on_page_content = CombinedEvent(_search_sections, _assemble)
 
 
 def on_page_context(context, page, config, nav):

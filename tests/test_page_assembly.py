@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import DEFAULT_DOCS, build, fixture_records, make_project, mkdocs
 
-from resource_library.render.blocks import anchor_ids, insert_blocks
+from resource_library.render.blocks import Unindexed, anchor_ids, indexed_text, insert_blocks
 from resource_library.render.pages import Renderer, split_page
+from resource_library.search.site import page_sections
 
 
 def test_split_page_gives_markdown_the_front_matter_and_texts_and_keeps_the_html():
@@ -107,7 +108,16 @@ def test_markers_become_placeholders_and_their_html_is_kept_aside():
         templates_dir=ROOT / "overrides" / "library",
     )
     assert text == "# T\n\n\n<!-- rl-block 0 -->\n\n\nMiddle.\n\n<!-- rl-block 1 -->\n\n"
-    assert blocks[0].startswith('<div class="rl-resources">') and blocks[1].startswith("<figure ")
+    assert blocks[0].startswith('<div class="rl-resources" data-search-exclude>') and blocks[1].startswith("<figure ")
+    # The site's search reads the page without the list (each record is its own result), and finds
+    # the same in it as in the whole page.
+    assert isinstance(blocks[0], Unindexed) and not isinstance(blocks[1], Unindexed)
+    html = '<h2 id="a">A</h2><p>Before.</p><!-- rl-block 0 --><h3 id="b">B</h3><!-- rl-block 1 --><p>After.</p>'
+    whole, indexed = insert_blocks(html, blocks), indexed_text(html, blocks)
+    assert blocks[0] not in indexed and blocks[1] in indexed
+    assert page_sections(indexed, "T", "en") == page_sections(whole, "T", "en")
+    listed = [a.get_text() for a in BeautifulSoup(blocks[0], "html.parser").select("li a")]
+    assert listed and not any(title in " ".join(s[2] for s in page_sections(whole, "T", "en")) for title in listed)
     assert insert_blocks("<p>a</p><!-- rl-block 1 --><!-- rl-block 0 -->", blocks).endswith(blocks[0])
 
 
@@ -142,3 +152,63 @@ def test_hand_written_pages_get_lists_and_drawings_with_checked_anchors(tmp_path
     assert "rl-block" not in str(page)
     french = BeautifulSoup((site / "fr/index.html").read_text(encoding="utf-8"), "html.parser")
     assert french.select_one('.rl-resources a[href="bibliotheque/sharp-title/"]')["lang"] == "en"
+
+
+def test_resource_lists_are_kept_by_the_records_they_show(tmp_path, monkeypatch):
+    """Under ``mkdocs serve`` a hand-written page's resource list is taken from the last build
+    while its criteria and the files of its records are the same; a list showing an edited record
+    is made again; without a digest every list is; the HTML is always what a fresh expansion gives."""
+    from sitebuild import ROOT
+
+    from resource_library import load_catalogue, load_interface
+    from resource_library.kept import KeptWork, table
+    from resource_library.render import markers
+
+    project = make_project(tmp_path, records=fixture_records("english-only", "full-record", "offered-in-french"))
+    strings, _ = load_interface(ROOT / "data" / "interface.yml", "data/interface.yml")
+    page = (
+        "# T\n\n<!-- resources type=guide -->\n\n<!-- resources type=tip-sheet -->\n\n<!-- resources type=guide -->\n"
+    )
+    made: list = []
+    original = markers.resource_list
+
+    def counted(renderer, site, records, page_path):
+        made.append(tuple(r.id for r in records))
+        return original(renderer, site, records, page_path)
+
+    monkeypatch.setattr(markers, "resource_list", counted)
+    kept = KeptWork()
+
+    def expand(catalogue, key=b"other files", keep=True):
+        made.clear()
+        lists = table(kept, ("fr", "resource lists", "guide.md"), key) if keep else None
+        return markers.expand_markers(
+            page,
+            catalogue,
+            strings,
+            "fr",
+            "guide.md",
+            "docs/fr/guide.md",
+            templates_dir=ROOT / "overrides" / "library",
+            lists=lists,
+        )
+
+    first = expand(load_catalogue(project))
+    assert made == [("english-only",), ("offered-in-french",), ("english-only",)]
+    assert expand(load_catalogue(project)) == first and made == []
+    assert all(isinstance(block, Unindexed) for block in first[1])
+
+    record = project / "data" / "resources" / "offered-in-french.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("Une fiche-conseil offerte en français", "Une fiche renommée"),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(project)
+    again = expand(catalogue)
+    assert made == [("offered-in-french",)] and again != first
+    assert again == expand(catalogue, keep=False) and "Une fiche renommée" in again[1][1]
+    # What every list reads changed (the table's key): every list is made again.
+    assert expand(catalogue, b"other files, one edited") == again and len(made) == 3
+    # A record without a digest: nothing says when its lists change.
+    catalogue.records["english-only"].digest = b""
+    assert expand(catalogue, b"other files, one edited") == again and made == [("english-only",), ("english-only",)]

@@ -50,6 +50,23 @@ def insert_blocks(text: str, blocks) -> str:
     return out
 
 
+class Unindexed(str):
+    """A block the site's search leaves out whole (its element has ``data-search-exclude``): the
+    list of records of a hand-written page, whose records are found as their own results."""
+
+    __slots__ = ()
+
+
+def indexed_text(text: str, blocks) -> str:
+    """``text`` with its blocks in place but the :class:`Unindexed` ones: what the site's search
+    reads of the page, the same as from the whole page, without parsing the lists.
+
+    Raises:
+        ValueError: as :func:`insert_blocks`.
+    """
+    return insert_blocks(text, ["" if isinstance(block, Unindexed) else block for block in blocks])
+
+
 def anchor_ids(blocks) -> set:
     """The ``id`` attributes in ``blocks`` (anchors that links to the page may name)."""
     return {found for block in blocks for found in _ID.findall(block)}

@@ -21,9 +21,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from resource_library.kept import Table
 from resource_library.load.pagemarkers import scan_markers
 from resource_library.load.problems import ContentError
-from resource_library.render.blocks import insert_blocks, placeholder
+from resource_library.render.blocks import Unindexed, insert_blocks, placeholder
 from resource_library.render.pages import Renderer
 from resource_library.text.fallback import pick
 from resource_library.views.infographics import drawing_figure
@@ -64,7 +65,17 @@ def resource_list(renderer: Renderer, site: SiteView, records: list, page_path: 
             }
         )
     items.sort(key=lambda item: item["sort"])
-    return renderer.fragment("_resource-list.html", t=site.t, lang=lang, items=items)
+    # Out of the site's search, as every listing of records is: each record is a result of its own.
+    return Unindexed(renderer.fragment("_resource-list.html", t=site.t, lang=lang, items=items))
+
+
+def _listed(criteria: dict, records: list) -> tuple | None:
+    """What a resource list is made from but the table's key: its criteria and each record's file
+    (its digest; None when a record has none: nothing then says when the list changes)."""
+    listed = tuple((record.id, record.digest) for record in records)
+    if not all(digest for _rid, digest in listed):
+        return None
+    return (sorted((field, sorted(terms)) for field, terms in criteria.items()), listed)
 
 
 def infographic_figure(renderer: Renderer, site: SiteView, info, page_path: str) -> str:
@@ -91,6 +102,7 @@ def expand_markers(
     line_offset: int = 0,
     *,
     templates_dir: Path,
+    lists: Table | None = None,
 ) -> tuple:
     """``markdown`` with a placeholder for each marker, and the HTML of each, in ``lang``.
 
@@ -100,6 +112,9 @@ def expand_markers(
         shown_path: The file named in problems (``docs/fr/core-elements.md``).
         line_offset: Lines of the file above ``markdown`` (see ``load.frontmatter``).
         templates_dir: The templates of generated pages (``overrides/library``).
+        lists: The page's resource lists of the last build (``mkdocs serve``), each taken
+            again while its criteria and the files of the records it shows are the same (the
+            table's key covers what every list reads: templates, labels, words, addresses).
     Returns:
         ``(text, blocks)``: ``text`` has ``<!-- rl-block N -->`` on a line of its own,
         between blank lines, where ``blocks[N]`` (HTML) goes.
@@ -114,6 +129,7 @@ def expand_markers(
         return markdown, []
     renderer = Renderer(templates_dir)
     site = SiteView(catalogue, strings, lang, docs_dir=None)
+    lists = lists if lists is not None else Table()
     out: list = []
     blocks: list = []
     start = 0
@@ -122,7 +138,12 @@ def expand_markers(
         if marker.kind == "infographic":
             blocks.append(infographic_figure(renderer, site, catalogue.infographics[marker.drawing], page_path))
         else:
-            blocks.append(resource_list(renderer, site, matching_records(catalogue, marker.criteria), page_path))
+            records = matching_records(catalogue, marker.criteria)
+            blocks.append(
+                lists.use(
+                    len(blocks), _listed(marker.criteria, records), resource_list, renderer, site, records, page_path
+                )
+            )
         out += ["", placeholder(len(blocks) - 1), ""]
         start = marker.index + 1
     out += lines[start:]

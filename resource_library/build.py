@@ -140,6 +140,9 @@ class Build:
         self.preview: PreviewState | None = None
         #: ``{lang: (process id, folder)}``: language passes running in parallel (``resource_library_mkdocs/parallel.py``).
         self.parallel_passes: dict = {}
+        #: Under ``mkdocs serve``: the garbage collection due once the server waits (a timer;
+        #: ``resource_library_mkdocs/collector.py``).
+        self.idle_collection = None
         #: Work of the last build reused where what it was made from is the same: each language's
         #: generated pages and cards (where what they show is the same), each record's lines of the
         #: open data files (``resource_library/kept.py``).

@@ -7,8 +7,9 @@ standard input, a new configuration and ``build(config, serve_url=..., dirty=Tru
 into the same site folder.  ``--dirty`` stays in ``sys.argv`` because
 mkdocs-static-i18n reads it there for its other language's pass.  Prints ``BUILT``
 (or ``FAILED`` and the error) after each build, with the number of objects then kept out
-of the garbage collector (``frozen=N``: a parallel pass freezes them only while it runs),
-and the preview's log lines.
+of the garbage collector (``frozen=N``: a parallel pass freezes them only while it runs,
+and the server's idle collection until the end of the next build), and the preview's log
+lines.  A line ``idle`` waits as a server does between saves, then prints ``IDLE frozen=N``.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import time
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from resource_library_mkdocs import collector
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -50,6 +54,10 @@ def main() -> int:
         except BaseException as exc:  # reported to the test, which decides
             print(f"FAILED {type(exc).__name__}: {exc}", flush=True)
         line = sys.stdin.readline()
+        while line.strip() == "idle":  # the server waits: its collection runs (collector.py)
+            time.sleep(collector.IDLE_SECONDS + 1.0)
+            print(f"IDLE frozen={gc.get_freeze_count()}", flush=True)
+            line = sys.stdin.readline()
         if not line or line.strip() == "quit":
             return 0
         current = config()

@@ -239,3 +239,29 @@ def test_adversarial_svg_is_checked_in_linear_time(piece):
 def test_any_bytes_give_problems_never_an_exception(raw):
     for problem in svg_problems(raw, "x.svg"):
         assert problem.path == "x.svg" and problem.line >= 1 and problem.column >= 1 and problem.field == "-"
+
+
+def test_a_file_that_grows_while_it_is_read_is_read_up_to_the_cap_only(tmp_path):
+    """``read_limited`` asks for the size ``fstat`` gave (and a byte more); a file that grew since
+    is read on, never past the cap, and is then refused as too large."""
+    from resource_library.load.files import LIMITS, _read_up_to
+
+    grown = tmp_path / "grown.yml"
+    grown.write_bytes(b"x" * 200_000)
+    handle = os.open(grown, os.O_RDONLY)
+    try:  # as if fstat had seen 10 bytes: the rest is read too, up to `most`
+        assert len(_read_up_to(handle, 10, 150_001)) == 150_001
+    finally:
+        os.close(handle)
+    handle = os.open(grown, os.O_RDONLY)
+    try:
+        assert _read_up_to(handle, 200_000, 10**6) == b"x" * 200_000
+    finally:
+        os.close(handle)
+    cap = LIMITS["yaml"][0]
+    grown.write_bytes(b"a: 1\n" + b"#" * cap)
+    assert read_limited(grown, "grown.yml", "yaml").message.startswith("the file is 0.3 MB")
+    grown.write_bytes(b"a: 1\n")
+    assert read_limited(grown, "grown.yml", "yaml") == b"a: 1\n"
+    (tmp_path / "empty.yml").write_bytes(b"")
+    assert read_limited(tmp_path / "empty.yml", "empty.yml", "yaml") == b""

@@ -188,19 +188,39 @@ def read_limited(file, shown: str, kind: str):
         if problem is not None:
             return problem
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        with os.fdopen(os.open(file, flags), "rb") as handle:
-            st = os.fstat(handle.fileno())
+        handle = os.open(file, flags)
+        try:
+            st = os.fstat(handle)
             problem = not_a_file(file, shown, st)
             if problem is not None:
                 return problem
             if st.st_size > limit:
                 return too_large(shown, st.st_size, kind)
-            raw = handle.read(limit + 1)
+            raw = _read_up_to(handle, st.st_size, limit + 1)
+        finally:
+            os.close(handle)
     except OSError as exc:
         return Problem(shown, 1, 1, "-", f"cannot read the file: {exc.strerror}")
     if len(raw) > limit:
         return too_large(shown, len(raw), kind)
     return raw
+
+
+def _read_up_to(handle: int, size: int, most: int) -> bytes:
+    """At most ``most`` bytes of the open file ``handle``, whose size was ``size``: asked for in
+    one read of that size (and one byte more, to see it grew), not a buffer of ``most`` bytes
+    per file (thousands of records are read at each build)."""
+    chunks = []
+    total = 0
+    want = min(size + 1, most)
+    while total < most:
+        chunk = os.read(handle, min(want, most - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 1 << 16
+    return b"".join(chunks)
 
 
 def check_files(root, data_dir=None, docs_dir=None) -> list:

@@ -38,6 +38,15 @@ __all__ = ["on_serve"]
 
 #: The kinds of report that say a file changed (not that it was opened or read).
 CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
+#: ... asked of the system alone: each build reads every record, and a report of each
+#: opening would cost the build the time to hear it.
+CHANGE_EVENTS = [
+    watchdog.events.FileCreatedEvent,
+    watchdog.events.FileDeletedEvent,
+    watchdog.events.FileModifiedEvent,
+    watchdog.events.FileMovedEvent,
+    watchdog.events.FileClosedEvent,
+]
 
 
 def _state(path: str):
@@ -117,7 +126,7 @@ class Hearing:
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = self._native_event  # type: ignore[method-assign]
         try:
-            self.native.schedule(handler, path, recursive=recursive and os.path.isdir(path))
+            self.native.schedule(handler, path, recursive=recursive and os.path.isdir(path), event_filter=CHANGE_EVENTS)
         except OSError as exc:  # e.g. the system's limit of watches: polling alone hears this path
             log.debug(f"Cannot hear changes of '{path}' as they happen ({exc}); polling only")
             return

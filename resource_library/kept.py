@@ -11,7 +11,7 @@ build while the key is the same, else a new one.  Only what the last build used 
 pass built in a forked process hands back what it made (:meth:`KeptWork.language`,
 :meth:`KeptWork.take_language`), so the next fork starts from it.
 
-The tables, per language: the generated pages and their cards (``PageMemo`` in
+The tables, per language: each record's card but its link (``views/site.py``); the generated pages and their cards (``PageMemo`` in
 ``render/pages.py``, the build's object: a page is reused when its view is the same, and a
 resource page or a term page, without working out its view, when the files it reads are); each record's
 lines of the open data files (``render/opendata.py``); each record's search documents,

@@ -442,3 +442,59 @@ def test_term_pages_are_reused_by_the_records_they_list(tmp_path, monkeypatch):
     assert render(catalogue, b"other files, one edited") == fresh and sorted(worked) == terms
     # Without the digest, term pages are compared by their views (worked out), as other pages are.
     assert render(catalogue, None) == fresh and sorted(worked) == terms
+
+
+def test_card_views_are_kept_by_their_records_files_and_survive_a_fork(tmp_path, monkeypatch):
+    """Under ``mkdocs serve`` each record's card (but its link) is worked out again only when its
+    file changed; handed back from a forked pass (pickled) it gives the same pages."""
+    import pickle
+
+    import yaml
+
+    from resource_library.render.pages import PageMemo
+    from resource_library.views.site import SiteView
+
+    records = fixture_records("english-only", "full-record", "offered-in-french")
+    project = make_project(tmp_path, records=records)
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    templates, docs = ROOT / "overrides" / "library", project / "docs"
+    worked: list = []
+    original = SiteView._card
+
+    def counted(self, record):
+        worked.append(record.id)
+        return original(self, record)
+
+    monkeypatch.setattr(SiteView, "_card", counted)
+
+    def render(catalogue, memo, files: bytes | None = b"other files") -> dict:
+        worked.clear()
+        pages = render_language(catalogue, strings, "en", templates, docs, memo=memo, files=files)
+        return {p.path: p.preview() for p in pages}
+
+    memo = PageMemo()
+    first = render(load_catalogue(project), memo)
+    assert sorted(worked) == ["english-only", "full-record", "offered-in-french"]
+    record = project / "data" / "resources" / "offered-in-french.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("A tip sheet offered in French", "A renamed tip sheet"),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(project)
+    child = pickle.loads(pickle.dumps(memo))  # a forked pass
+    again = render(catalogue, child)
+    assert worked == ["offered-in-french"]
+    fresh = {p.path: p.preview() for p in render_language(catalogue, strings, "en", templates, docs)}
+    assert again == fresh != first
+    memo.take_language("en", pickle.loads(pickle.dumps(child.language("en"))))
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("A renamed tip sheet", "A tip sheet renamed twice"),
+        encoding="utf-8",
+    )
+    catalogue = load_catalogue(project)
+    twice = render(catalogue, memo)
+    assert worked == ["offered-in-french"]  # the parent took back the child's cards
+    assert twice == {p.path: p.preview() for p in render_language(catalogue, strings, "en", templates, docs)}
+    # Another file of the project changed (labels, words...): every card is worked out again.
+    render(catalogue, memo, b"other files, one edited")
+    assert sorted(worked) == ["english-only", "full-record", "offered-in-french"]

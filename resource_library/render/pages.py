@@ -25,7 +25,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from resource_library.kept import KeptWork, key_of
+from resource_library.kept import KeptWork, key_of, table
 from resource_library.load.pagepaths import TERM_PAGE_FOLDERS
 from resource_library.load.signature import signature
 from resource_library.model.record import LANGUAGES
@@ -326,6 +326,8 @@ class Renderer:
             key = key_of(self.templates_signature, site.t.table)
             self._kept, self._now, kept_cards, cards = self.memo.start_render(str(self.templates_dir), site.lang, key)
             self._cards = _Cards(self.env, kept_cards, cards)
+            if self.files is not None:  # what a card reads but its record: labels, words, addresses
+                site.card_views = table(self.memo, (site.lang, "card views"), key_of(self.files, site.t.table))
         out = [self.library(site, publication), self.data_page(site, publication)]
         out += [self.resource(site, record, publication) for record in site.catalogue.records.values()]
         out += self.pillars(site)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from resource_library.kept import Table
 from resource_library.load.interface import fill
 from resource_library.load.pagepaths import TERM_PAGE_FOLDERS
 from resource_library.model.record import LANGUAGES, TERM_FIELDS
@@ -165,6 +166,10 @@ class SiteView:
         self.docs_dir = docs_dir
         self.edit_url_base = edit_url_base.rstrip("/")
         self._cards: dict = {}
+        #: Each record's card but its link (:meth:`_card_view`), by its file's digest: a table of
+        #: the build's kept work under what every card reads (labels, words, addresses), given by
+        #: the renderer under ``mkdocs serve`` (``render/pages.py``); else one that keeps nothing.
+        self.card_views = Table()
         self._term_pages: dict = {}
 
     def term_page(self, vocab_id: str, term: str) -> str | None:
@@ -206,8 +211,8 @@ class SiteView:
         # one depth share it; templates only read cards).
         cached = self._cards.get(record.id)
         if cached is None:
-            base = self._card(record)
-            digest = hashlib.blake2b(pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+            # Under `mkdocs serve`, the last build's while the record's file is the same (:attr:`card_views`).
+            base, digest = self.card_views.use(record.id, record.digest or None, self._card_view, record)
             links: dict[str, Card] = {}
             cached = self._cards[record.id] = (base, digest, links)
         base, digest, by_href = cached
@@ -216,6 +221,11 @@ class SiteView:
         if card is None:
             card = by_href[href] = Card(base, href=href, fingerprint=(base["id"], digest, href))
         return card
+
+    def _card_view(self, record) -> tuple:
+        """``(everything a card shows but its link, a digest of it)``."""
+        base = self._card(record)
+        return base, hashlib.blake2b(pickle.dumps(base, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
 
     def _card(self, record) -> dict:
         url = page_url(self.lang, f"library/{record.id}/")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -136,12 +137,12 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     seen_ids: dict = {}
     records: dict = {}
     valid_docs: list = []
-    files = sorted(layout.resources(root).glob("*.yml"))
+    files = _record_files(layout.resources(root))
     catalogue.record_files = len(files)
     folders: dict = {}
-    _check_on_two_cores(root, files, checked, folders)
-    for file in files:
-        shown = _rel(root, file, folders)
+    named = [(file, _rel(root, file, folders)) for file in files]
+    _check_on_two_cores(named, checked)
+    for file, shown in named:
         doc = load_file(file, shown)
         found = list(doc.problems)
         if doc.ok:
@@ -214,17 +215,18 @@ def _rel(root: Path, path: Path, folders: dict | None = None) -> str:
     """``path`` as shown in problems: relative to ``root``.  ``folders``: the folders already
     resolved by this load, as shown (a thousand records share one)."""
     # The folder is resolved, never the file: a file that is a symbolic link is named as such.
-    shown = folders.get(path.parent, False) if folders is not None else False
+    parent, name = os.path.split(os.fspath(path))
+    shown = folders.get(parent, False) if folders is not None else False
     if shown is False:
         try:
-            shown = path.parent.resolve().relative_to(root).as_posix()
+            shown = Path(parent).resolve().relative_to(root).as_posix()
         except ValueError:  # outside the project: named as given
             shown = None
         if folders is not None:
-            folders[path.parent] = shown
+            folders[parent] = shown
     if shown is None:
         return str(path)
-    return path.name if shown == "." else f"{shown}/{path.name}"
+    return name if shown == "." else f"{shown}/{name}"
 
 
 #: A load with at least this many record files never parsed (a build, ``check``, the first
@@ -233,17 +235,27 @@ def _rel(root: Path, path: Path, folders: dict | None = None) -> str:
 PARALLEL_FROM = 200
 
 
-def _check_on_two_cores(root: Path, files: list, checked: _SchemaChecks, folders: dict) -> None:
-    """Fill the parse cache and ``checked`` for the record files never parsed, on two cores:
-    the loop of :func:`load_catalogue` then finds every file parsed and checked."""
-    fresh = [file for file in files if not parsed(file, _rel(root, file, folders))]
+def _record_files(folder: Path) -> list:
+    """The files ``*.yml`` of ``folder``, sorted (as ``sorted(folder.glob("*.yml"))``, without
+    making and comparing a path object per name: thousands of records at each build)."""
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.endswith(".yml"))
+    except OSError:  # no such folder (reported with the files: load/files.py)
+        return []
+    return [folder / name for name in names]
+
+
+def _check_on_two_cores(named: list, checked: _SchemaChecks) -> None:
+    """Fill the parse cache and ``checked`` for the record files never parsed (``named``: each
+    file and how problems name it), on two cores: the loop of :func:`load_catalogue` then finds
+    every file parsed and checked."""
+    fresh = [(file, shown) for file, shown in named if not parsed(file, shown)]
     if len(fresh) < PARALLEL_FROM or not cores.wanted():
         return
 
     def check(part: list) -> list:
         out = []
-        for file in part:
-            shown = _rel(root, file, folders)
+        for file, shown in part:
             doc = load_file(file, shown)
             problems = None
             if doc.ok and isinstance(doc.data, dict):

@@ -286,3 +286,13 @@ def node_or_skip(test: str) -> str:
             pytest.fail(f"node is required in CI for {test}")
         pytest.skip(f"node is not installed: {test} needs it")
     return node
+
+
+def wait_until(condition, seconds: float = 10.0) -> bool:
+    """Whether ``condition()`` becomes true within ``seconds`` (asked every 10 ms)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()

@@ -5,17 +5,10 @@ from __future__ import annotations
 import gc
 import time
 
+from sitebuild import wait_until
+
 from resource_library.build import Build
 from resource_library_mkdocs import collector
-
-
-def _wait_for(condition, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return condition()
 
 
 def test_after_a_build_the_idle_collection_freezes_what_survives(tmp_path):
@@ -26,7 +19,7 @@ def test_after_a_build_the_idle_collection_freezes_what_survives(tmp_path):
         del garbage
         collector.after_build(build, delay=0.05)
         assert gc.get_freeze_count() == 0  # nothing frozen until the collection has run
-        assert _wait_for(lambda: gc.get_freeze_count() > 0)
+        assert wait_until(lambda: gc.get_freeze_count() > 0)
         assert gc.collect() == 0  # the collection found the cycle; nothing is left to scan for it
         # The end of the next build gives every frozen object back to the collector.
         collector.after_build(build, delay=60)

@@ -11,17 +11,9 @@ import time
 
 import pytest
 from mkdocs.livereload import LiveReloadServer
+from sitebuild import wait_until
 
 from resource_library_mkdocs import hearing
-
-
-def _wait_for(condition, seconds: float = 10.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return condition()
 
 
 @pytest.fixture
@@ -56,10 +48,10 @@ def test_a_save_is_heard_at_once_and_once(tmp_path, server):
     try:
         # The polling observer is not started: only the system's report can ask for a build.
         record.write_text("id: b\n", encoding="utf-8")
-        assert _wait_for(lambda: _asked(server)), "a save was not heard as it happened"
+        assert wait_until(lambda: _asked(server)), "a save was not heard as it happened"
         _reset(server)
         (docs / "page.md").write_text("# Page\n", encoding="utf-8")
-        assert _wait_for(lambda: _asked(server))
+        assert wait_until(lambda: _asked(server))
         _reset(server)
         # Reading is not a change.
         record.read_bytes()
@@ -73,7 +65,7 @@ def test_a_save_is_heard_at_once_and_once(tmp_path, server):
         for handler in list(server.observer._handlers.values()):
             assert all(getattr(h.on_any_event, "_library_hearing", False) for h in handler)
         record.write_text("id: c, and longer\n", encoding="utf-8")
-        assert _wait_for(lambda: _asked(server))
+        assert wait_until(lambda: _asked(server))
     finally:
         server.shutdown()  # the native observer stops with the server
 

@@ -8,6 +8,28 @@ from resource_library import load_catalogue, render_language
 from resource_library.model.record import Record
 
 
+def _three_records(tmp_path):
+    """``(project, interface words, templates, docs)`` of a project of three fixture records."""
+    import yaml
+
+    project = make_project(tmp_path, records=fixture_records("english-only", "full-record", "offered-in-french"))
+    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
+    return project, strings, ROOT / "overrides" / "library", project / "docs"
+
+
+def _counted(monkeypatch, owner, name: str, item=lambda args: args[1].id) -> list:
+    """The list ``owner.name`` appends ``item(its arguments)`` to at each call (``monkeypatch``-ed)."""
+    calls: list = []
+    original = getattr(owner, name)
+
+    def counting(*args, **kwargs):
+        calls.append(item(args))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
 def test_hostile_text_is_escaped_by_the_renderer(tmp_path):
     project = make_project(tmp_path, records=fixture_records("english-only"))
     catalogue = load_catalogue(project)
@@ -343,24 +365,12 @@ def test_resource_pages_are_reused_by_what_they_read(tmp_path, monkeypatch):
     """Under ``mkdocs serve`` (a memo and the digest of the project's other files) a resource
     page is taken from the last render without working out its view while its record's file,
     its related records' files and the other files are the same; the pages equal a fresh render."""
-    import yaml
-
     from resource_library.render.pages import PageMemo
     from resource_library.views.site import SiteView
 
-    records = fixture_records("english-only", "full-record", "offered-in-french")
-    project = make_project(tmp_path, records=records)
-    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
-    templates, docs = ROOT / "overrides" / "library", project / "docs"
+    project, strings, templates, docs = _three_records(tmp_path)
     memo = PageMemo()
-    views: list = []
-    original = SiteView.resource
-
-    def counted(self, record):
-        views.append(record.id)
-        return original(self, record)
-
-    monkeypatch.setattr(SiteView, "resource", counted)
+    views = _counted(monkeypatch, SiteView, "resource")
 
     def render(catalogue, files: bytes | None = b"other files") -> dict:
         views.clear()
@@ -394,28 +404,18 @@ def test_term_pages_are_reused_by_the_records_they_list(tmp_path, monkeypatch):
     """Under ``mkdocs serve`` a term page is taken from the last render without working out its
     cards while the files of the records it lists and the project's other files are the same:
     an edit works out again the pages of the edited record's terms, before and after the edit."""
-    import yaml
-
     from resource_library.render.pages import PageMemo, Renderer
 
-    records = fixture_records("english-only", "full-record", "offered-in-french")
-    project = make_project(tmp_path, records=records)
-    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
-    templates, docs = ROOT / "overrides" / "library", project / "docs"
+    project, strings, templates, docs = _three_records(tmp_path)
     memo = PageMemo()
+    calls = _counted(monkeypatch, Renderer, "render_page", lambda args: (args[1], args[2]))
     worked: list = []
-    original = Renderer.render_page
-
-    def counted(self, name, path, *args, **context):
-        if name == "term.html":
-            worked.append(path)
-        return original(self, name, path, *args, **context)
-
-    monkeypatch.setattr(Renderer, "render_page", counted)
 
     def render(catalogue, files: bytes | None = b"other files") -> dict:
+        calls.clear()
         worked.clear()
         pages = render_language(catalogue, strings, "fr", templates, docs, memo=memo, files=files)
+        worked.extend(path for name, path in calls if name == "term.html")
         return {p.path: p.preview() for p in pages}
 
     first = render(load_catalogue(project))
@@ -449,23 +449,11 @@ def test_card_views_are_kept_by_their_records_files_and_survive_a_fork(tmp_path,
     file changed; handed back from a forked pass (pickled) it gives the same pages."""
     import pickle
 
-    import yaml
-
     from resource_library.render.pages import PageMemo
     from resource_library.views.site import SiteView
 
-    records = fixture_records("english-only", "full-record", "offered-in-french")
-    project = make_project(tmp_path, records=records)
-    strings = yaml.safe_load((ROOT / "data" / "interface.yml").read_text(encoding="utf-8"))
-    templates, docs = ROOT / "overrides" / "library", project / "docs"
-    worked: list = []
-    original = SiteView._card
-
-    def counted(self, record):
-        worked.append(record.id)
-        return original(self, record)
-
-    monkeypatch.setattr(SiteView, "_card", counted)
+    project, strings, templates, docs = _three_records(tmp_path)
+    worked = _counted(monkeypatch, SiteView, "_card")
 
     def render(catalogue, memo, files: bytes | None = b"other files") -> dict:
         worked.clear()

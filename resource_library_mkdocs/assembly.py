@@ -10,7 +10,7 @@
 :func:`assemble` (``on_page_content``) puts the HTML in place and adds its ``id``
 attributes to the page's anchors, so MkDocs still checks links such as
 ``library/x.md#rl-details-title``; :func:`indexed` gives the site's search the page
-without the lists of records it leaves out, before that.
+without the lists of records it leaves out.
 
 The HTML waits in the project's :attr:`Build.held <resource_library.build.Build.held>`.
 Not a hook itself: ``library`` and ``translation`` add their pages through
@@ -67,13 +67,9 @@ def assemble(build: Build, html: str, page) -> str:
 
 
 def indexed(build: Build, html: str, page) -> str:
-    """``html`` (Markdown's output for ``page``) as the site's search reads it: with the HTML kept
-    out of Markdown in place, but the lists of records, which it leaves out (``render/blocks.py``).
-    ``html`` as it is when a placeholder was lost (:func:`assemble` reports it)."""
+    """``html`` (the page's content, whole) as the site's search reads it: without the lists of
+    records, which it leaves out (``render/blocks.py``)."""
     entry = build.held.get(page.file.src_uri)
     if entry is None or entry[0] is not page.file:
         return html
-    try:
-        return indexed_text(html, entry[1])
-    except ValueError:
-        return html
+    return indexed_text(html, entry[1])

@@ -19,11 +19,11 @@
   ... -->`` markers of hand-written pages with placeholders, keeping the lists and
   drawings aside (a bad marker stops the build); keep only the front matter
   settings the site reads, escaped for the theme (``render/pagemeta.py``).
-- ``on_page_content`` (priority 150): keep the sections of the pages site search
-  indexes (``search/site.py``), read from the page with the HTML kept out of
-  Markdown in place but the lists of records, which the search leaves out
-  (``assembly.indexed``); at priority 100, before the other handlers read the
-  HTML, put the HTML kept out of Markdown back in place (``assembly``).
+- ``on_page_content`` (priority 100, before the other handlers read the HTML): put
+  the HTML kept out of Markdown back in place (``assembly``).
+- ``on_page_content`` (priority -50, once the HTML is whole): keep the sections
+  of the pages site search indexes (``search/site.py``), read without the lists
+  of records, which the search leaves out (``assembly.indexed``).
 - ``on_page_context``: the links every page carries to its language's feed
   (``<head>``) and Data page (footer), as ``rl_links``; the header's search box
   (``rl_search``).
@@ -154,10 +154,11 @@ def _assemble(html, page, config, files):
         raise PluginError(str(exc)) from None
 
 
-@event_priority(150)
+@event_priority(-50)
 def _search_sections(html, page, config, files):
-    # Before _assemble: the page without the lists of records the search leaves out (a hand-written
-    # page's lists change with every record they show; parsing them was most of the work).
+    # Once the HTML is whole (an untranslated page's English marked as such, notices in place),
+    # read without the lists of records the search leaves out: a hand-written page's lists change
+    # with every record they show, and parsing them was most of the work.
     build = build_for(config)
     lang = i18n.current_language(config)
     pages = build.search_pages.setdefault(lang, {})
@@ -177,7 +178,7 @@ def _search_sections(html, page, config, files):
     return html
 
 
-on_page_content = CombinedEvent(_search_sections, _assemble)
+on_page_content = CombinedEvent(_assemble, _search_sections)
 
 
 def on_page_context(context, page, config, nav):

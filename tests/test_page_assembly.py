@@ -113,7 +113,8 @@ def test_markers_become_placeholders_and_their_html_is_kept_aside():
     # the same in it as in the whole page.
     assert isinstance(blocks[0], Unindexed) and not isinstance(blocks[1], Unindexed)
     html = '<h2 id="a">A</h2><p>Before.</p><!-- rl-block 0 --><h3 id="b">B</h3><!-- rl-block 1 --><p>After.</p>'
-    whole, indexed = insert_blocks(html, blocks), indexed_text(html, blocks)
+    whole = insert_blocks(html, blocks)
+    indexed = indexed_text(whole, blocks)
     assert blocks[0] not in indexed and blocks[1] in indexed
     assert page_sections(indexed, "T", "en") == page_sections(whole, "T", "en")
     listed = [a.get_text() for a in BeautifulSoup(blocks[0], "html.parser").select("li a")]

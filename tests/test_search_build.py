@@ -184,3 +184,26 @@ def test_a_library_without_french_text_builds_an_empty_french_index(tmp_path):
     assert list(data["records"]) == ["english-only"]  # the French page still filters it
     english = json.loads((site / "library/search-index.json").read_text(encoding="utf-8"))
     assert [ref for ref in english["index"]["refs"] if ":" not in ref] == ["english-only"]
+
+
+def test_hand_written_pages_are_found_by_their_own_words_in_their_language(tmp_path):
+    """A hand-written page's list of records is left out of site search (each record is a result of
+    its own), and a page not yet translated is not found by its English words in French."""
+    docs = {
+        "index.md": "# Home\n\nWelcome.\n",
+        "fr/index.md": "# Accueil\n\nBienvenue.\n",
+        "about.md": "# About\n\nWho we are: quokkaword.\n\n<!-- resources type=guide -->\n",
+    }
+    records = fixture_records("english-only", "full-record", "offered-in-french")
+    site = build(make_project(tmp_path, records=records, docs=docs))
+    guide_title = "A guide written in English only"
+    assert guide_title in (site / "about" / "index.html").read_text(encoding="utf-8")  # the list is on the page
+    for prefix in ("", "fr/"):
+        docs_of = site_data(site, prefix)["docs"]
+        about = [d for ref, d in docs_of.items() if ref.startswith("p:") and d[2].startswith(f"{prefix}about/")]
+        text = " ".join(d[1] + " " + d[3] for d in about)
+        assert guide_title not in text
+        if prefix:  # the French pass shows the English page, marked as English: not in the French index
+            assert "quokkaword" not in text
+        else:
+            assert "quokkaword" in text

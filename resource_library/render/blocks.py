@@ -57,14 +57,14 @@ class Unindexed(str):
     __slots__ = ()
 
 
-def indexed_text(text: str, blocks) -> str:
-    """``text`` with its blocks in place but the :class:`Unindexed` ones: what the site's search
-    reads of the page, the same as from the whole page, without parsing the lists.
-
-    Raises:
-        ValueError: as :func:`insert_blocks`.
-    """
-    return insert_blocks(text, ["" if isinstance(block, Unindexed) else block for block in blocks])
+def indexed_text(html: str, blocks) -> str:
+    """``html``, a page with its ``blocks`` in place, without the :class:`Unindexed` ones: what the
+    site's search reads of the page, the same as from the whole page, without parsing the lists
+    (a block changed on its way, if any, stays: then it is read, and left out, as before)."""
+    for block in blocks:
+        if isinstance(block, Unindexed) and block:
+            html = html.replace(block, "", 1)
+    return html
 
 
 def anchor_ids(blocks) -> set:

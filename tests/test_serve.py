@@ -30,23 +30,11 @@ def test_serve_rebuilds_on_record_change_without_looping(tmp_path):
         extra = server.pending()
         assert not any(BUILT in line or "Building documentation" in line for line in extra), "".join(extra)
         # Saves are heard as they happen and by MkDocs' polling (hearing.py): each save, one build.
-        for number in range(3):
-            record.write_text(
-                record.read_text(encoding="utf-8").replace("A renamed guide", f"A guide renamed {number}"),
-                encoding="utf-8",
-            )
+        for old, new in (("A renamed guide", "A guide renamed again"), ("A guide renamed again", "A renamed guide")):
+            record.write_text(record.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
             assert server.wait_for(RELOADED, 60), "".join(server.log)
-            time.sleep(3)
-            extra = server.pending()
-            assert not any("Building documentation" in line for line in extra), "".join(extra)
-            record = project / "data" / "resources" / "english-only.yml"
-            record.write_text(
-                record.read_text(encoding="utf-8").replace(f"A guide renamed {number}", "A renamed guide"),
-                encoding="utf-8",
-            )
-            assert server.wait_for(RELOADED, 60), "".join(server.log)
-            time.sleep(3)
+            time.sleep(3)  # polling has seen the save since
             extra = server.pending()
             assert not any("Building documentation" in line for line in extra), "".join(extra)
         starts = sum("Detected file changes" in line for line in server.log)
-        assert starts == 7, "".join(server.log)
+        assert starts == 3, "".join(server.log)

@@ -54,6 +54,13 @@ class Table:
         return entry[1]
 
 
+def files_of(records) -> tuple | None:
+    """``((id, digest of its file), ...)`` of ``records``: what work made from them reads of them
+    (equal digests, equal fields); None when one has no digest (nothing says when it changes)."""
+    files = tuple((record.id, record.digest) for record in records)
+    return files if all(digest for _rid, digest in files) else None
+
+
 def table(kept: KeptWork | None, slot: tuple, key: bytes = b"") -> Table:
     """The table ``slot`` of this build under ``key`` (started: it holds what this build uses), or,
     without ``kept``, a table that keeps nothing."""

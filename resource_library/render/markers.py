@@ -21,7 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from resource_library.kept import Table
+from resource_library.kept import Table, files_of
 from resource_library.load.pagemarkers import scan_markers
 from resource_library.load.problems import ContentError
 from resource_library.render.blocks import Unindexed, insert_blocks, placeholder
@@ -72,10 +72,8 @@ def resource_list(renderer: Renderer, site: SiteView, records: list, page_path: 
 def _listed(criteria: dict, records: list) -> tuple | None:
     """What a resource list is made from but the table's key: its criteria and each record's file
     (its digest; None when a record has none: nothing then says when the list changes)."""
-    listed = tuple((record.id, record.digest) for record in records)
-    if not all(digest for _rid, digest in listed):
-        return None
-    return (sorted((field, sorted(terms)) for field, terms in criteria.items()), listed)
+    listed = files_of(records)
+    return None if listed is None else (sorted((field, sorted(terms)) for field, terms in criteria.items()), listed)
 
 
 def infographic_figure(renderer: Renderer, site: SiteView, info, page_path: str) -> str:

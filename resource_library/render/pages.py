@@ -25,7 +25,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from resource_library.kept import KeptWork, key_of, table
+from resource_library.kept import KeptWork, files_of, key_of, table
 from resource_library.load.pagepaths import TERM_PAGE_FOLDERS
 from resource_library.load.signature import signature
 from resource_library.model.record import LANGUAGES
@@ -327,7 +327,7 @@ class Renderer:
             self._kept, self._now, kept_cards, cards = self.memo.start_render(str(self.templates_dir), site.lang, key)
             self._cards = _Cards(self.env, kept_cards, cards)
             if self.files is not None:  # what a card reads but its record: labels, words, addresses
-                site.card_views = table(self.memo, (site.lang, "card views"), key_of(self.files, site.t.table))
+                site.card_views = table(self.memo, (site.lang, "card views"), self.files)
         out = [self.library(site, publication), self.data_page(site, publication)]
         out += [self.resource(site, record, publication) for record in site.catalogue.records.values()]
         out += self.pillars(site)
@@ -475,10 +475,8 @@ class Renderer:
         interface words, templates, vocabularies, addresses).  A card shows its record alone."""
         if self.files is None or self._now is None:
             return None
-        listed = tuple((record.id, record.digest) for record in records)
-        if not all(digest for _rid, digest in listed):
-            return None
-        return (listed, self.files)
+        listed = files_of(records)
+        return None if listed is None else (listed, self.files)
 
     def _read_by(self, site: SiteView, record) -> tuple | None:
         """What the page of ``record`` is made from, or None when it is not known: the record's file
@@ -489,10 +487,8 @@ class Renderer:
         if self.files is None or self._now is None or not record.digest or record.type == "infographic":
             return None
         records = site.catalogue.records
-        related = tuple((rid, records[rid].digest) for rid in record.related if rid in records)
-        if not all(digest for _rid, digest in related):
-            return None
-        return (record.digest, record.source, related, self.files)
+        related = files_of(records[rid] for rid in record.related if rid in records)
+        return None if related is None else (record.digest, record.source, related, self.files)
 
     def pillars(self, site: SiteView) -> list:
         vocab = site.catalogue.vocabularies.get("pillars")

@@ -338,9 +338,9 @@ def measure_serve(project: Path, edits: int = 3, dirty: bool = True, record: Pat
         "startup_s": first_build,
         "edits": results,
         "warm_rebuild_s": statistics.median(r["edit_to_reload_s"] for r in results),
-        "reported_build_s": statistics.median(
-            [r["reported_build_s"] for r in results if r["reported_build_s"]] or [0.0]
-        ),
+        "reported_build_s": statistics.median(times)
+        if (times := [r["reported_build_s"] for r in results if r["reported_build_s"]])
+        else None,
         "cpu_s": statistics.median(r["cpu_s"] for r in results)
         if all(r["cpu_s"] is not None for r in results)
         else None,

@@ -126,7 +126,8 @@ def _preview_line(label: str, s: dict) -> str:
     return (
         f"{label}: "
         + ", ".join(f"{e['edit_to_reload_s']:.2f} s" for e in s["edits"])
-        + f"; median {s['warm_rebuild_s']:.2f} s (MkDocs reports {s['reported_build_s']:.2f} s"
+        + f"; median {s['warm_rebuild_s']:.2f} s (MkDocs reports "
+        + (f"{s['reported_build_s']:.2f} s" if s.get("reported_build_s") is not None else "no build time")
         + (f"; the server used {s['cpu_s']:.2f} s of CPU" if s.get("cpu_s") is not None else "")
         + f"; first build {s['startup_s']:.1f} s"
         + (f"; {extra} save(s) started a second build, not timed" if extra else "")

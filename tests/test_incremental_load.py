@@ -139,3 +139,68 @@ def test_related_resources_follow_edited_tags_and_stay_for_other_edits(tmp_path)
     edited = related()
     assert set(edited) == set(first) and edited != first and edited["r0"][0] != "r3"
     assert edited == from_scratch()
+
+
+def test_link_problems_of_unchanged_texts_are_kept_while_the_pages_they_lead_to_are_the_same(tmp_path, monkeypatch):
+    from resource_library.load import links
+
+    docs = {
+        "index.md": "# Home\n\nWelcome.\n",
+        "about.md": "# About\n\n## Who we are\n\nWe are.\n",
+        "fr/index.md": "# Accueil\n\nBienvenue.\n",
+        "fr/about.md": "# À propos\n\n## Qui nous sommes { #who-we-are }\n\nNous.\n",
+    }
+    records = fixture_records("english-only", "full-record")
+    plain = records["english-only.yml"]
+    records["english-only.yml"] = plain.replace("**English**.", "**English**; see [us](../about.md).")
+    project = make_project(tmp_path, records=records, docs=docs)
+    sections = project / "data" / "resources" / "sections.yml"
+    sections.write_text(
+        plain.replace("id: english-only", "id: sections").replace(
+            "**English**.", "**English**; see [who](../about.md#who-we-are)."
+        ),
+        encoding="utf-8",
+    )
+
+    judged: list = []
+    texts = links._texts
+
+    def counting(doc, path, page, site, typed=False):
+        if page.startswith("library/"):  # the records' texts (the pillars' are judged at every build)
+            judged.append(page)
+        return texts(doc, path, page, site, typed)
+
+    monkeypatch.setattr(links, "_texts", counting)
+
+    def problems() -> list:
+        catalogue = load_catalogue(project)
+        assert _messages(catalogue) == []
+        return [f"{p.path}: {p.message}" for p in links.link_problems(project, catalogue)]
+
+    assert problems() == []
+    assert sorted(judged) == ["library/english-only.md", "library/full-record.md", "library/sections.md"]
+
+    # Nothing changed: only the text that links to a section is judged again.
+    judged.clear()
+    assert problems() == []
+    assert judged == ["library/sections.md"]
+
+    # The section is renamed: the link to it is wrong now.
+    about = project / "docs" / "about.md"
+    about.write_text("# About\n\n## Our team\n\nWe are.\n", encoding="utf-8")
+    assert any("sections.yml" in m and "#who-we-are" in m for m in problems())
+
+    # The page a text leads to is gone: the kept answer is not used.
+    about.unlink()
+    (project / "docs" / "fr" / "about.md").unlink()
+    judged.clear()
+    found = problems()
+    assert any("english-only.yml" in m and "../about.md" in m for m in found), found
+    assert "library/english-only.md" in judged
+
+    # An edited record is judged again.
+    record = project / "data" / "resources" / "full-record.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("id: full-record\n", "id: full-record\n\n"), "utf-8")
+    judged.clear()
+    problems()
+    assert "library/full-record.md" in judged and "library/english-only.md" not in judged

@@ -236,3 +236,18 @@ def test_a_builds_walk_makes_it_read_each_record_once(tmp_path, reads):
     os.utime(file, ns=(file.stat().st_atime_ns, file.stat().st_mtime_ns + 2_000_000_000))
     build.begin_pass()
     assert build.get().catalogue.records["r1"].title["fr"] == "Bilans du jour"
+
+
+def test_each_caller_gets_every_field_of_the_parsed_document_and_its_own_problems(tmp_path):
+    import dataclasses
+
+    from resource_library.load.yamlsource import Document, load_file
+
+    path = tmp_path / "r.yml"
+    path.write_text("id: a\nid: b\n", encoding="utf-8")  # a duplicate key: one problem
+    first, second = load_file(path, "r.yml"), load_file(path, "r.yml")
+    # load_file copies a kept Document field by field (yamlsource._shared): a field added to
+    # Document must be copied there too.
+    assert [f.name for f in dataclasses.fields(Document)] == ["path", "data", "positions", "problems", "digest"]
+    assert second == dataclasses.replace(first, problems=list(first.problems)) and second.problems
+    assert second.data is first.data and second.problems is not first.problems

@@ -22,7 +22,7 @@ from jsonschema import Draft7Validator
 from resource_library import cores
 from resource_library.load.drawings import load_infographics
 from resource_library.load.editorial import record_warnings
-from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal
+from resource_library.load.files import IMAGE_FIELD_SUFFIXES, link_refusal, record_files
 from resource_library.load.pagepaths import TERM_PAGE_FOLDERS, conflicts, generated_pages
 from resource_library.load.pageslugs import page_slugs
 from resource_library.load.problems import WARNING, ContentError, Problem, sorted_problems
@@ -137,7 +137,7 @@ def load_catalogue(root: Path | str, layout: Layout = Layout()) -> Catalogue:
     seen_ids: dict = {}
     records: dict = {}
     valid_docs: list = []
-    files = _record_files(layout.resources(root))
+    files = record_files(layout.resources(root))
     catalogue.record_files = len(files)
     folders: dict = {}
     named = [(file, _rel(root, file, folders)) for file in files]
@@ -233,16 +233,6 @@ def _rel(root: Path, path: Path, folders: dict | None = None) -> str:
 #: build of ``mkdocs serve``) parses and checks half of them in a forked process, at the same
 #: time as the other half (``resource_library/cores.py``); fewer are quicker in one process.
 PARALLEL_FROM = 200
-
-
-def _record_files(folder: Path) -> list:
-    """The files ``*.yml`` of ``folder``, sorted (as ``sorted(folder.glob("*.yml"))``, without
-    making and comparing a path object per name: thousands of records at each build)."""
-    try:
-        names = sorted(name for name in os.listdir(folder) if name.endswith(".yml"))
-    except OSError:  # no such folder (reported with the files: load/files.py)
-        return []
-    return [folder / name for name in names]
 
 
 def _check_on_two_cores(named: list, checked: _SchemaChecks) -> None:

@@ -27,6 +27,7 @@ Every scan is linear in the size of the text.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import posixpath
 import re
 from functools import lru_cache
@@ -116,6 +117,14 @@ class Site:
         self.catalogue = catalogue
         self._rendered = rendered
         self._anchors: dict = {}
+        #: How many links to a section were judged: their answer depends on other pages' text.
+        self.sections_judged = 0
+
+    def shape(self) -> bytes:
+        """A digest of what :meth:`problem` reads but the pages' sections: the files of
+        ``docs/`` and the pages the build makes."""
+        names = "\n".join(sorted(self.generated)) + "\n\n" + "\n".join(sorted(self.files))
+        return hashlib.blake2b(f"{self.docs}\n{names}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
     def localized(self, neutral: str, lang: str) -> str | None:
         """The file under ``docs/`` that MkDocs uses for ``neutral`` in ``lang``'s pass, if any."""
@@ -168,6 +177,8 @@ class Site:
                 f"from this page, e.g. '{suggestion}{'#' + anchor if anchor else ''}'"
             )
         neutral_page = _neutral(src_uri, lang)
+        if anchor:
+            self.sections_judged += 1
         if not path:
             return self._anchor_problem(neutral_page, anchor, lang, target, shown_docs) if anchor else None
         resolved = posixpath.normpath(posixpath.join(here, unquote(path))).lstrip("/")
@@ -375,6 +386,13 @@ def nav_problems(root: Path, shown_docs: str, site: Site) -> list:
     return problems
 
 
+#: The problems of the links of each text of a record or program, ``{(file, digest of its
+#: bytes, text, page, typed, site's shape): problems}``, from the last :func:`link_problems`:
+#: ``mkdocs serve`` checks every record at each save, and their texts rarely change.  A text
+#: that links to a section of a page is checked every time (another page's text decides).
+_KEPT_TEXTS: dict = {}
+
+
 def link_problems(root: Path, catalogue, docs_dir: Path | None = None) -> list:
     """Problems of every link MkDocs checks: in the hand-written pages, in the Markdown
     texts of records, pillars and programs on the pages the build makes, and in the menu."""
@@ -395,10 +413,23 @@ def link_problems(root: Path, catalogue, docs_dir: Path | None = None) -> list:
     for pid, program in catalogue.programs.items():
         texts += [(program.source, (key,), f"programs/{pid}.md", False) for key in ("description", "contact")]
     documents: dict = {}
+    shape, kept = site.shape(), {}
     for source, path, page, typed in texts:
         if source not in documents:
             documents[source] = load_file(root / source, source)
-        problems += _texts(documents[source], path, page, site, typed)
+        doc = documents[source]
+        key = (str(root / source), doc.digest, path, page, typed, shape)
+        found = _KEPT_TEXTS.get(key) if doc.digest else None
+        if found is None:
+            judged = site.sections_judged
+            found = tuple(_texts(doc, path, page, site, typed))
+            if doc.digest and site.sections_judged == judged:  # a link to a section is judged at every build
+                kept[key] = found
+        else:
+            kept[key] = found
+        problems += found
+    _KEPT_TEXTS.clear()
+    _KEPT_TEXTS.update(kept)
     if pillars is not None and pillars.source:
         doc = load_file(root / pillars.source, pillars.source)
         entries = doc.data.get("pillars") if doc.ok and isinstance(doc.data, dict) else None

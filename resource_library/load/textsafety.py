@@ -25,6 +25,7 @@ reported, not only the first.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -75,9 +76,21 @@ SAFE_SCHEMES = ("https", "mailto", "tel")
 
 def link_scheme(target: str) -> str | None:
     """The scheme a browser would see in ``target`` (``None`` for a relative link)."""
+    # Every build asks again for every link of every record: the answers are kept
+    # (for the usual lengths of an address: a text may be one long line).
+    return _known_scheme(target) if len(target) <= _KEPT_TARGET else _scheme(target)
+
+
+_KEPT_TARGET = 2048
+
+
+def _scheme(target: str) -> str | None:
     decoded = _URL_NOISE.sub("", html.unescape(target))
     match = _SCHEME.match(decoded)
     return match.group(1).lower() if match else None
+
+
+_known_scheme = functools.lru_cache(maxsize=1 << 15)(_scheme)
 
 
 def _inline_targets(text: str) -> Iterator[tuple[int, str, str]]:

@@ -26,7 +26,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -374,7 +374,7 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
     if _read_once.depth and key in _read_once.files:
         entry = _cache.entry(key)
         if entry is not None:
-            return replace(entry[2], problems=list(entry[2].problems), digest=entry[0])
+            return _shared(entry[2], entry[0])
     raw = _read_bytes(file, shown)
     if isinstance(raw, Document):  # too large or unreadable: nothing worth keeping
         _cache.discard(key)
@@ -386,7 +386,13 @@ def load_file(file: Path, display_path: str | None = None) -> Document:
         _cache.put(key, digest, doc, len(raw))
     if _read_once.depth:
         _read_once.files.add(key)
-    return replace(doc, problems=list(doc.problems), digest=digest)
+    return _shared(doc, digest)
+
+
+def _shared(doc: Document, digest: bytes) -> Document:
+    """The parsed ``doc`` for one caller: the same data, its own list of problems
+    (as ``dataclasses.replace``, at a third of the cost: thousands of calls per build)."""
+    return Document(doc.path, doc.data, doc.positions, list(doc.problems), digest)
 
 
 def _read_bytes(file: Path, shown: str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from resource_library.load.files import record_files
 from resource_library.load.glossary import find_not_preferred
 from resource_library.load.glossary import message as glossary_message
 from resource_library.load.problems import WARNING, Problem
@@ -77,8 +78,8 @@ def french_warnings(root: Path | str, terms: list, docs: str = "docs") -> list:
     if _RECORD_WARNINGS["terms"] != terms_key:
         _RECORD_WARNINGS["terms"], _RECORD_WARNINGS["seen"] = terms_key, {}
     last, now = _RECORD_WARNINGS["seen"], {}
-    for path in sorted((root / "data" / "resources").glob("*.yml")):
-        shown = path.relative_to(root).as_posix()
+    for path in record_files(root / "data" / "resources"):
+        shown = f"data/resources/{path.name}"
         doc = load_file(path, shown)
         if not doc.ok or not isinstance(doc.data, dict):
             continue

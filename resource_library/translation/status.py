@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from resource_library.load.files import record_files
 from resource_library.load.glossary import load_glossary
 from resource_library.load.yamlsource import field_name, load_file
 from resource_library.translation.hashing import SOURCE, TARGET, normalise, read_text, record_texts, text_hash
@@ -140,14 +142,21 @@ def page_status(root: Path, rel: str, docs: str = "docs") -> Item:
 _RECORD_STATES: dict = {}
 
 
-def record_status(root: Path, path: Path) -> Item | None:
-    """State of the French fields of one record (``None`` when it cannot be read)."""
-    shown = path.relative_to(root).as_posix()
+def record_status(root: Path, path: Path, snapshots: set | None = None) -> Item | None:
+    """State of the French fields of one record (``None`` when it cannot be read).
+
+    ``snapshots``: the names in the folder of the records' snapshots, when known (a
+    record without one needs no look at the disk)."""
+    shown = (
+        f"data/resources/{path.name}"
+        if path.parent == root / "data" / "resources"
+        else path.relative_to(root).as_posix()
+    )
     doc = load_file(path, shown)
     if not doc.ok or not isinstance(doc.data, dict):
         _RECORD_STATES.pop(str(path), None)
         return None
-    snapshot = read_record_snapshot(root, path.stem)
+    snapshot = read_record_snapshot(root, path.stem) if snapshots is None or f"{path.stem}.yml" in snapshots else {}
     kept = _RECORD_STATES.get(str(path))
     if kept is not None and kept[0] is doc.data and kept[1] == snapshot:
         return kept[2]
@@ -292,9 +301,13 @@ def project_status(root: Path | str, docs: str = "docs", warnings: bool = True) 
     root = Path(root).resolve()
     pages = [page_status(root, rel, docs) for rel in english_pages(root, docs)]
     records = []
-    files = sorted((root / "data" / "resources").glob("*.yml"))
+    files = record_files(root / "data" / "resources")
+    try:
+        snapshots = set(os.listdir(root / SNAPSHOTS / "records"))
+    except OSError:  # none yet
+        snapshots = set()
     for path in files:
-        item = record_status(root, path)
+        item = record_status(root, path, snapshots)
         if item is not None:
             records.append(item)
     for gone in set(_RECORD_STATES) - {str(path) for path in files}:

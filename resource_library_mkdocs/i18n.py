@@ -125,6 +125,30 @@ def sitemap_entries(config: MkDocsConfig, lang: str) -> list:
     return [file(f, True) for f in i18n_plugin(config).i18n_files_per_language.get(lang, [])]
 
 
+def sitemap_key(context: dict) -> int:
+    """Everything the ``sitemap.xml`` template reads of ``context`` (see :func:`sitemap_entries`):
+    equal keys, equal sitemaps (``preview.py`` keeps a preview's sitemap while its key is the same)."""
+
+    def page(p):
+        return None if p is None else (getattr(p, "is_link", False), p.canonical_url, p.abs_url, p.update_date)
+
+    def file(f, alternates: bool):
+        described = (f.url, page(f.page), getattr(f, "locale", None))
+        if alternates:
+            others = getattr(f, "alternates", None) or {}
+            described += (tuple((lang, file(other, False)) for lang, other in others.items()),)
+        return described
+
+    alternates = context.get("i18n_alternates") or {}
+    config = context.get("config")
+    return hash(
+        (
+            getattr(config, "site_url", None),
+            tuple((lang, tuple(file(f, True) for f in files)) for lang, files in alternates.items()),
+        )
+    )
+
+
 def set_sitemap_entries(context: dict, lang: str, entries: list) -> None:
     """Make the sitemap of this pass list ``entries`` (:func:`sitemap_entries`) as the pages of ``lang``,
     in the order of the passes (the default language first)."""

@@ -40,6 +40,7 @@ DOCS = {
     "fr/lists.md": "# Listes\n\n<!-- resources pillar=leadership-and-capacity -->\n",
 }
 PARALLEL_LINE = "in parallel (process"
+KEPT_SITEMAPS = re.compile(r"; sitemap kept \(([^)]*)\)")
 RENDERED = re.compile(r"Preview: rendered en (\d+)/(\d+), fr (\d+)/(\d+) pages \(([^)]*)\)")
 
 
@@ -118,6 +119,8 @@ class Driver:
         found = [m for m in found if m]
         assert len(found) == 1, "".join(seen)
         m = found[0]
+        #: The languages whose sitemap was taken from the last build (preview.py, ``_KeptSitemap``).
+        self.sitemaps_kept = KEPT_SITEMAPS.search(m.string)[1] if KEPT_SITEMAPS.search(m.string) else ""
         return int(m[1]), int(m[2]), int(m[3]), int(m[4]), m[5]
 
     def idle(self) -> int:
@@ -190,6 +193,8 @@ def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, m
         assert "A renamed tip sheet" in (site / "library" / "offered-in-french" / "index.html").read_text("utf-8")
         assert "A renamed tip sheet" in (site / "lists" / "index.html").read_text("utf-8")
         assert moved.stat().st_mtime_ns == 1_000_000_000
+        # The sitemap lists the same pages at the same addresses: each pass keeps its last one.
+        assert driver.sitemaps_kept == "en, fr"
         assert_same_as_full_build(project, site)
         # Between saves the server collects its garbage and freezes what is left (collector.py):
         # the next build's collections leave it aside, and its end gives it back (frozen=0).
@@ -203,6 +208,7 @@ def test_preview_rebuilds_only_changed_pages_and_equals_a_full_build(tmp_path, m
         assert reason == "only records changed"
         assert not (site / "library" / "english-only").exists()
         assert (site / "fr" / "library" / "second-guide" / "index.html").is_file()
+        assert driver.sitemaps_kept == ""  # other pages: the sitemap is rendered again
         assert_same_as_full_build(project, site)
 
         # Interface words change every page's chrome: everything is rendered again.

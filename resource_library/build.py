@@ -271,6 +271,11 @@ class Build:
             )
         return content.pages[cache_key]
 
+    def translation_pages(self, lang: str, edit_url_base: str = "", reuse: bool = False) -> list:
+        """The translation status page and the glossary page of ``lang`` (``reuse``: as in :meth:`pages`)."""
+        kept = self.kept if reuse else None
+        return self.translations.pages(lang, edit_url_base, kept, self._other_files(edit_url_base) if reuse else b"")
+
     def _other_files(self, *settings) -> bytes:
         """A digest of every file of the walk but the records' (names, sizes, times), with ``settings``."""
         records = os.path.join(str(self.root / "data"), "resources") + os.sep

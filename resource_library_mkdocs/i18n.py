@@ -127,26 +127,24 @@ def sitemap_entries(config: MkDocsConfig, lang: str) -> list:
 
 def sitemap_key(context: dict) -> int:
     """Everything the ``sitemap.xml`` template reads of ``context`` (see :func:`sitemap_entries`):
-    equal keys, equal sitemaps (``preview.py`` keeps a preview's sitemap while its key is the same)."""
+    equal keys, equal sitemaps (``preview.py`` keeps a preview's sitemap while its key is the same).
 
-    def page(p):
-        return None if p is None else (getattr(p, "is_link", False), p.canonical_url, p.abs_url, p.update_date)
+    Read into one flat list of strings: thousands of small tuples would set off the garbage
+    collector, which would cost as much as rendering the template."""
+    parts: list = [str(getattr(context.get("config"), "site_url", None))]
 
-    def file(f, alternates: bool):
-        described = (f.url, page(f.page), getattr(f, "locale", None))
-        if alternates:
-            others = getattr(f, "alternates", None) or {}
-            described += (tuple((lang, file(other, False)) for lang, other in others.items()),)
-        return described
+    def add(f, marker: str) -> None:
+        p = f.page
+        shown = "-" if p is None else f"{getattr(p, 'is_link', False)}|{p.canonical_url}|{p.abs_url}|{p.update_date}"
+        parts.extend((marker, str(f.url), str(getattr(f, "locale", None)), shown))
 
-    alternates = context.get("i18n_alternates") or {}
-    config = context.get("config")
-    return hash(
-        (
-            getattr(config, "site_url", None),
-            tuple((lang, tuple(file(f, True) for f in files)) for lang, files in alternates.items()),
-        )
-    )
+    for lang, files in (context.get("i18n_alternates") or {}).items():
+        parts.append(f"language {lang}")
+        for f in files:
+            add(f, "page")
+            for other_lang, other in (getattr(f, "alternates", None) or {}).items():
+                add(other, f"alternate {other_lang}")
+    return hash(tuple(parts))
 
 
 def set_sitemap_entries(context: dict, lang: str, entries: list) -> None:

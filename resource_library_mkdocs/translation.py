@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority
 from resource_library.load.problems import ContentError
 from resource_library.text.typography import french_html
 from resource_library.translation.site import insert_after_title
-from resource_library_mkdocs import assembly, i18n
+from resource_library_mkdocs import assembly, i18n, session
 from resource_library_mkdocs.session import build_for
 
 __all__ = ["on_config", "on_files", "on_page_content", "on_page_context", "on_post_page"]
@@ -43,7 +43,7 @@ def on_config(config):
 def on_files(files, config):
     build = build_for(config)
     lang = i18n.current_language(config)
-    pages = build.translations.pages(lang, edit_url_base=config.extra.get("edit_url_base") or "")
+    pages = build.translation_pages(lang, config.extra.get("edit_url_base") or "", reuse=session.serving())
     assembly.add(build, files, config, pages, lang)
     return files
 

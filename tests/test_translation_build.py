@@ -159,3 +159,42 @@ def test_glossary_page_in_both_languages(site):
     assert term.select_one('span[lang="fr"]').get_text() == "intervention par paliers"
     avoid = term.find_next_sibling("dd").select_one(".rl-glossary__avoid")
     assert f"«{N}intervention par niveaux{N}»" in avoid.get_text()
+
+
+def test_translation_pages_are_kept_while_what_they_show_is_the_same(tmp_path):
+    from resource_library.build import Build
+
+    project = make_project(tmp_path, records=fixture_records("english-only", "offered-in-french"))
+    build = Build(project)
+
+    def pages(reuse: bool = True) -> list:
+        build.begin_pass()
+        build.get()
+        build.translation_site()
+        return build.translation_pages("fr", reuse=reuse)
+
+    first = pages()
+    again = pages()
+    assert again[0] is first[0] and again[1] is first[1]
+
+    # A record's translation state changes: the status page is made again, the glossary kept.
+    record = project / "data" / "resources" / "english-only.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(
+        text.replace(
+            "  en: A guide written in English only\n", "  en: A guide written in English only\n  fr: Un guide\n"
+        ),
+        "utf-8",
+    )
+    changed = pages()
+    assert changed[0] is not first[0] and changed[1] is first[1]
+    assert (changed[0].content, changed[0].blocks) != (first[0].content, first[0].blocks)
+
+    # The interface words every page shows: both are made again.
+    interface = project / "data" / "interface.yml"
+    interface.write_text(interface.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    worded = pages()
+    assert worded[0] is not changed[0] and worded[1] is not changed[1]
+
+    # A single build keeps nothing.
+    assert pages(reuse=False)[0] is not pages(reuse=False)[0]

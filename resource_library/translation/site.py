@@ -15,6 +15,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from resource_library.kept import KeptWork, key_of, table
 from resource_library.load.glossary import load_glossary
 from resource_library.load.interface import load_interface
 from resource_library.load.signature import signature
@@ -174,21 +175,31 @@ class TranslationSite:
         }
 
     # -- generated pages -----------------------------------------------------------
-    def pages(self, lang: str, edit_url_base: str = "") -> list:
-        """The translation status page and the glossary page of ``lang``."""
+    def pages(self, lang: str, edit_url_base: str = "", kept: KeptWork | None = None, files: bytes = b"") -> list:
+        """The translation status page and the glossary page of ``lang``.
+
+        ``kept``: keep each page for the next build, and take the last build's while what it
+        shows is the same (``mkdocs serve``: at 5,000 records the status page is 2.7 MB of HTML);
+        ``files``: a digest of the files the pages are also made from (templates, interface words).
+        """
         renderer = Renderer(self.templates_dir)
         t = self.strings(lang)
+        memo = table(kept, (lang, "translation pages"), key_of(edit_url_base, files))
+        status, terms = self._status_view(lang, edit_url_base), self._glossary_view(lang)
         return [
-            renderer.render_page(
-                "translation-status.html",
-                STATUS_PAGE,
-                "data/translations/",
-                t=t,
-                lang=lang,
-                **self._status_view(lang, edit_url_base),
+            memo.use(
+                "status",
+                key_of(status),
+                lambda: renderer.render_page(
+                    "translation-status.html", STATUS_PAGE, "data/translations/", t=t, lang=lang, **status
+                ),
             ),
-            renderer.render_page(
-                "glossary.html", GLOSSARY_PAGE, "data/glossary.yml", t=t, lang=lang, terms=self._glossary_view(lang)
+            memo.use(
+                "glossary",
+                key_of(terms),
+                lambda: renderer.render_page(
+                    "glossary.html", GLOSSARY_PAGE, "data/glossary.yml", t=t, lang=lang, terms=terms
+                ),
             ),
         ]
 

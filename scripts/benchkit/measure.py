@@ -36,23 +36,38 @@ SAVE_ATTEMPTS = 3
 QUIET_SECONDS = 1.5
 
 
-def _tree_pss_kb(pid: int) -> int:
-    """Proportional set size (kB) of ``pid`` and its descendants: their memory together,
-    shared pages counted once (Linux ``/proc``; 0 elsewhere)."""
-    total, pending, seen = 0, [pid], set()
-    while pending and len(seen) < 64:
+def _tree(pid: int) -> list:
+    """``pid`` and its descendants (Linux ``/proc``; ``[pid]`` elsewhere)."""
+    found, pending = [], [pid]
+    while pending and len(found) < 64:
         current = pending.pop()
-        seen.add(current)
+        found.append(current)
         try:
-            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-                    break
             for task in Path(f"/proc/{current}/task").iterdir():
-                pending += [int(c) for c in (task / "children").read_text().split() if int(c) not in seen]
+                pending += [int(c) for c in (task / "children").read_text().split() if int(c) not in found]
         except (OSError, ValueError):
             continue
-    return total
+    return sorted(found)
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _tree_pss_kb(pid: int) -> int | None:
+    """Proportional set size (kB) of ``pid`` and its descendants: their memory together,
+    shared pages counted once (Linux ``/proc``; 0 elsewhere).  None when a process started
+    or ended while they were read: a fork between the parent's reading and its child's
+    would count the pages they share one and a half times."""
+    before = _tree(pid)
+    total = sum(_pss_kb(p) for p in before)
+    return total if _tree(pid) == before else None
 
 
 def run_build(
@@ -76,7 +91,7 @@ def run_build(
 
         def sample():
             while not stop.wait(0.2):
-                peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
+                peak[0] = max(peak[0], _tree_pss_kb(proc.pid) or 0)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

@@ -107,3 +107,40 @@ def test_unknown_infographic_is_reported_with_page_and_line():
     assert str(caught.value.problems[0]).startswith(
         "docs/x.md:2:1: infographic marker: no infographic 'core-element' in data/infographics/ (did you mean 'core-elements'?)"
     )
+
+
+def test_matching_records_equal_asking_each_record_and_follow_a_new_load(tmp_path):
+    import itertools
+
+    from resource_library.model.record import TERM_FIELDS
+    from resource_library.render.markers import matching_records
+
+    def asked(catalogue, criteria: dict) -> list:
+        return [
+            r
+            for r in catalogue.records.values()
+            if all(set(r.terms(field)) & terms for field, terms in criteria.items())
+        ]
+
+    catalogue = load_catalogue(ROOT)
+    terms = {field: sorted({t for r in catalogue.records.values() for t in r.terms(field)}) for field in TERM_FIELDS}
+    cases = [{}]
+    for field, known in terms.items():
+        cases += [{field: {t}} for t in known] + [{field: set(known[:2])}, {field: {"no-such-term"}}]
+    for (a, known_a), (b, known_b) in itertools.combinations(terms.items(), 2):
+        if known_a and known_b:
+            cases.append({a: {known_a[0]}, b: set(known_b[-2:])})
+    assert any(len(asked(catalogue, c)) > 1 for c in cases) and any(not asked(catalogue, c) for c in cases)
+    for criteria in cases:
+        assert matching_records(catalogue, criteria) == asked(catalogue, criteria), criteria
+
+    # Another load (other records, here one retyped): the lists follow it.
+    project = make_project(tmp_path, records=fixture_records("english-only", "full-record"))
+    first = load_catalogue(project)
+    assert [r.id for r in matching_records(first, {"type": {"guide"}})] == ["english-only"]
+    record = project / "data" / "resources" / "english-only.yml"
+    record.write_text(record.read_text(encoding="utf-8").replace("type: guide", "type: toolkit"), "utf-8")
+    again = load_catalogue(project)
+    assert matching_records(again, {"type": {"guide"}}) == []
+    toolkits = matching_records(again, {"type": {"toolkit"}})
+    assert toolkits == asked(again, {"type": {"toolkit"}}) and "english-only" in [r.id for r in toolkits]

@@ -15,6 +15,7 @@ back once Markdown has converted the page (``resource_library_mkdocs/assembly.py
 
 from __future__ import annotations
 
+import operator
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from markupsafe import Markup
 from resource_library.kept import Table, files_of
 from resource_library.load.pagemarkers import scan_markers
 from resource_library.load.problems import ContentError
+from resource_library.model.record import TERM_FIELDS
 from resource_library.render.blocks import Unindexed, insert_blocks, placeholder
 from resource_library.render.pages import Renderer
 from resource_library.text.fallback import pick
@@ -32,10 +34,35 @@ from resource_library.views.site import SiteView, page_url, relative, sort_key
 
 
 def matching_records(catalogue, criteria: dict) -> list:
-    """Records whose tags match every field of ``criteria`` (any term of each)."""
-    return [
-        r for r in catalogue.records.values() if all(set(r.terms(field)) & terms for field, terms in criteria.items())
-    ]
+    """Records whose tags match every field of ``criteria`` (any term of each), in the catalogue's order."""
+    order = list(catalogue.records.values())
+    index = _term_index(order)
+    chosen: set | None = None
+    for field, terms in criteria.items():
+        table = index.get(field)
+        if table is None:  # not a field of terms: each record is asked
+            found = {n for n, record in enumerate(order) if set(record.terms(field)) & terms}
+        else:
+            found = set().union(*(table.get(term, ()) for term in terms))
+        chosen = found if chosen is None else chosen & found
+    return order if chosen is None else [order[n] for n in sorted(chosen)]
+
+
+#: ``{field: {term: {position of the record}}}`` of the records last asked for, and which
+#: records they were: every resource list of every hand-written page asks, in each language.
+_INDEX: dict = {"records": (), "index": {}}
+
+
+def _term_index(records: list) -> dict:
+    same = len(records) == len(_INDEX["records"]) and all(map(operator.is_, records, _INDEX["records"]))
+    if not same:
+        index: dict = {field: {} for field in TERM_FIELDS}
+        for n, record in enumerate(records):
+            for field, table in index.items():
+                for term in record.terms(field):
+                    table.setdefault(term, set()).add(n)
+        _INDEX.update(records=tuple(records), index=index)
+    return _INDEX["index"]
 
 
 def _page_url(lang: str, page_path: str) -> str:

@@ -106,7 +106,7 @@ def test_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     assert "error" not in preview, preview["error"]
     assert preview["dirty"] is True and len(preview["edits"]) == 1
     edit = preview["edits"][0]
-    assert edit["edit_to_reload_s"] > 0 and edit["rendered"].endswith("(only records changed)")
+    assert edit["edit_to_reload_s"] > 0 and edit["rendered"].endswith("(only records changed); sitemap kept (en, fr)")
     assert edit["extra_builds"] in (0, 1)  # counted, not timed: the watcher may see a save twice
     rendered = [int(x) for x in re.findall(r"(\d+)/(\d+)", edit["rendered"])[0]]
     assert 0 < rendered[0] < rendered[1], edit["rendered"]

@@ -189,14 +189,14 @@ class TranslationSite:
         return [
             memo.use(
                 "status",
-                key_of(status),
+                key_of(status) if memo.keeping else None,
                 lambda: renderer.render_page(
                     "translation-status.html", STATUS_PAGE, "data/translations/", t=t, lang=lang, **status
                 ),
             ),
             memo.use(
                 "glossary",
-                key_of(terms),
+                key_of(terms) if memo.keeping else None,
                 lambda: renderer.render_page(
                     "glossary.html", GLOSSARY_PAGE, "data/glossary.yml", t=t, lang=lang, terms=terms
                 ),

@@ -94,6 +94,15 @@ def inner_passes_dirty() -> bool:
     return "--dirty" in sys.argv or "--dirtyreload" in sys.argv
 
 
+#: What the ``sitemap.xml`` template reads of each page (:func:`_sitemap_page`).
+_SITEMAP_PAGE = ("is_link", "canonical_url", "abs_url", "update_date")
+
+
+def _sitemap_page(p) -> tuple:
+    """The values of :data:`_SITEMAP_PAGE` of the page ``p``."""
+    return (getattr(p, "is_link", False), p.canonical_url, p.abs_url, p.update_date)
+
+
 def sitemap_entries(config: MkDocsConfig, lang: str) -> list:
     """The pages of ``lang`` as the plugin's ``sitemap.xml`` template reads them, as plain data.
 
@@ -105,14 +114,7 @@ def sitemap_entries(config: MkDocsConfig, lang: str) -> list:
     """
 
     def page(p):
-        if p is None:
-            return None
-        return SimpleNamespace(
-            is_link=getattr(p, "is_link", False),
-            canonical_url=p.canonical_url,
-            abs_url=p.abs_url,
-            update_date=p.update_date,
-        )
+        return None if p is None else SimpleNamespace(**dict(zip(_SITEMAP_PAGE, _sitemap_page(p))))
 
     def file(f, alternates: bool):
         out = SimpleNamespace(url=f.url, page=page(f.page))
@@ -135,7 +137,7 @@ def sitemap_key(context: dict) -> int:
 
     def add(f, marker: str) -> None:
         p = f.page
-        shown = "-" if p is None else f"{getattr(p, 'is_link', False)}|{p.canonical_url}|{p.abs_url}|{p.update_date}"
+        shown = "-" if p is None else "|".join(map(str, _sitemap_page(p)))
         parts.extend((marker, str(f.url), str(getattr(f, "locale", None)), shown))
 
     for lang, files in (context.get("i18n_alternates") or {}).items():
